@@ -1,0 +1,37 @@
+//! # cen-model
+//!
+//! The canonical seizure record of the WCO Customs Enforcement Network suite (CEN, nCEN and
+//! CENcomm), as spec 2 of the project defines it: the Rust types, a lenient decoder that reports
+//! every structural problem with its JSON Pointer, the shape of the record as data, its JSON
+//! Schema, the flat-row mapping used by CSV, Excel, data frames and Arrow, and the non-nominal
+//! projection that nCEN sends to CEN.
+//!
+//! The rules that check a record live in `cen-rules`; the reference code tables in `codes-data`.
+//!
+//! ```
+//! let decoded = cen_model::decode_json(r#"{"reporting_country": "BE", "procedure": "imports"}"#).unwrap();
+//! assert_eq!(decoded.findings[0].rule, "CEN-SCH-005");
+//! assert_eq!(decoded.findings[0].path, "/procedure");
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod date;
+pub mod decode;
+pub mod enums;
+pub mod finding;
+pub mod flat;
+pub mod pointer;
+pub mod project;
+pub mod required;
+mod record;
+pub mod schema;
+pub mod shape;
+
+pub use date::Date;
+pub use decode::{decode_bytes, decode_json, decode_value, Decoded, Fatal, MAX_DEPTH, MAX_RECORD_BYTES};
+pub use enums::*;
+pub use finding::{Finding, ParamValue, Params};
+pub use project::{to_cen, to_cen_value};
+pub use record::*;
