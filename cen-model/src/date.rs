@@ -32,11 +32,11 @@ impl fmt::Display for NotADate {
 
 impl std::error::Error for NotADate {}
 
-fn is_leap(year: u16) -> bool {
+const fn is_leap(year: u16) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
+const fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -48,9 +48,12 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 
 impl Date {
     /// The date of this year, month and day, if it exists.
-    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        (year <= 9999 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+    pub const fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month) {
+            Some(Date { year, month, day })
+        } else {
+            None
+        }
     }
 
     /// Parses exactly `YYYY-MM-DD` (ten ASCII characters) and checks that the day exists.

@@ -1,0 +1,59 @@
+//! # cen-rules
+//!
+//! The automated entry controls of the WCO Customs Enforcement Network suite: every rule of the
+//! catalogue (spec 3) with its stable id, severity, JSON Pointer path, params and messages in
+//! English, French, Spanish, Russian, Arabic and Portuguese; forms and profiles of closed user
+//! groups; duplicate detection within a batch; a data-quality score.
+//!
+//! ```
+//! use cen_rules::{Options, Validator};
+//!
+//! let options = Options::from_json(r#"{"lang": "fr", "today": "2026-11-28"}"#).unwrap();
+//! let validator = Validator::new(options).unwrap();
+//! let report = validator.validate_json(r#"{
+//!   "reporting_country": "BE", "seizure_date": "2026-07-01", "procedure": "import",
+//!   "location": {"type": "seaport", "code": "BEANR"}, "detection": {"principal": "xray"},
+//!   "goods": [{"commodity": "drugs", "type": "cocaine", "quantity": 300, "unit": "kg", "concealment": "container_structure"}],
+//!   "conveyance": [{"type": "sea_container", "container": "MSKU6011672"}],
+//!   "route": {"departure": "EC", "destination": "NL"}
+//! }"#);
+//! assert!(!report.valid);
+//! assert_eq!(report.issues[0].rule, "CEN-MOV-001");
+//! assert_eq!(report.issues[0].path, "/route/destination");
+//! println!("{}", report.issues[0].message); // in French
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod catalogue;
+mod facts;
+mod messages;
+mod options;
+mod quality;
+mod report;
+mod rules;
+mod sink;
+#[cfg(feature = "synth")]
+pub mod synth;
+#[cfg(test)]
+mod testing;
+mod validator;
+
+pub use catalogue::{catalogue, catalogue_json, rule, Param, Rule, Severity, Shown};
+pub use cen_model::{Finding, ParamValue, Params};
+pub use codes_data::Lang;
+pub use options::{Options, OptionsError, Profile, ProfileError, SeverityOverride};
+pub use report::{Counts, Issue, Report};
+pub use rules::duplicates::{DuplicateIndex, DuplicateKeys};
+pub use rules::{identifiers, quantity};
+pub use validator::{Batch, Checked, Input, Validator};
+
+/// The label of a field (a pointer such as `/goods/0/unit`, or a dotted path) in a language.
+pub fn field_label(pointer_or_path: &str, lang: Lang) -> String {
+    if pointer_or_path.starts_with('/') {
+        messages::field_label(pointer_or_path, lang)
+    } else {
+        codes_data::label("field", pointer_or_path, lang).map_or_else(|| pointer_or_path.to_owned(), str::to_owned)
+    }
+}

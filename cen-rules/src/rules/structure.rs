@@ -1,0 +1,134 @@
+//! SCH: structure (spec 3). The decoder (`cen-model`) finds CEN-SCH-001, -002, -003, -005 and
+//! -006 while it reads a record; this module defines those rules and checks the required fields
+//! of the form and the profile (CEN-SCH-004).
+
+use std::sync::OnceLock;
+
+use cen_model::required::{check as check_required, RequiredPath, BOTH_FORMS, CODE_OF_PORT, CURRENCY_OF_AMOUNT, LONG_FORM};
+use cen_model::{Decoded, Form, LocationType, Unit};
+
+use crate::catalogue::{Param, Rule, Severity};
+use crate::sink::Sink;
+
+/// CEN-SCH-001: the input is not a record.
+pub static SCH_001: Rule = Rule {
+    id: "CEN-SCH-001",
+    severity: Severity::Error,
+    params: &[],
+    summary: "The input is not JSON, not a JSON object, invalid UTF-8, larger than 1 MiB, or nested deeper than 32.",
+};
+/// CEN-SCH-002: a field has the wrong JSON type.
+pub static SCH_002: Rule = Rule { id: "CEN-SCH-002", severity: Severity::Error, params: &[], summary: "A field has the wrong JSON type." };
+/// CEN-SCH-003: a field the record does not define.
+pub static SCH_003: Rule = Rule {
+    id: "CEN-SCH-003",
+    severity: Severity::Error,
+    params: &[Param::as_is("field")],
+    summary: "A field name that the record shape does not define (or a field given twice).",
+};
+/// CEN-SCH-004: a required field is missing.
+pub static SCH_004: Rule = Rule {
+    id: "CEN-SCH-004",
+    severity: Severity::Error,
+    params: &[Param::as_is("field")],
+    summary: "A required field is missing for the form, or for the profile's required list.",
+};
+/// CEN-SCH-005: a value is not a word of its enumeration.
+pub static SCH_005: Rule = Rule {
+    id: "CEN-SCH-005",
+    severity: Severity::Error,
+    params: &[Param::as_is("value"), Param::as_is("allowed")],
+    summary: "A value is not one of the allowed words of its enumeration.",
+};
+/// CEN-SCH-006: a value over its limit.
+pub static SCH_006: Rule = Rule {
+    id: "CEN-SCH-006",
+    severity: Severity::Error,
+    params: &[Param::as_is("limit")],
+    summary: "A string is too long, an array has too many items, or a number is out of its range or not finite.",
+};
+
+fn parsed(patterns: &'static [&'static str]) -> Vec<RequiredPath> {
+    patterns.iter().filter_map(|p| RequiredPath::parse(p).ok()).collect()
+}
+
+fn both_forms() -> &'static [RequiredPath] {
+    static PATHS: OnceLock<Vec<RequiredPath>> = OnceLock::new();
+    PATHS.get_or_init(|| parsed(BOTH_FORMS))
+}
+
+fn long_form() -> &'static [RequiredPath] {
+    static PATHS: OnceLock<Vec<RequiredPath>> = OnceLock::new();
+    PATHS.get_or_init(|| {
+        let mut paths = parsed(LONG_FORM);
+        paths.extend(RequiredPath::parse(CODE_OF_PORT).ok());
+        paths
+    })
+}
+
+/// CEN-SCH-004: the fields required by the form and by the profile.
+pub(crate) fn required(decoded: &Decoded, form: Form, profile: &[RequiredPath], sink: &mut Sink) {
+    let mut findings = Vec::new();
+    for path in both_forms() {
+        check_required(decoded, path, &mut findings);
+    }
+    for (i, line) in decoded.record.goods.iter().flatten().enumerate() {
+        if line.unit == Some(Unit::Amount) {
+            if let Ok(path) = RequiredPath::parse(&format!("/goods/{i}/{CURRENCY_OF_AMOUNT}")) {
+                check_required(decoded, &path, &mut findings);
+            }
+        }
+    }
+    if form == Form::Long {
+        let port = decoded.record.location.as_ref().and_then(|l| l.r#type).is_some_and(|t| matches!(t, LocationType::Airport | LocationType::Seaport));
+        for path in long_form() {
+            if path.pointer() != CODE_OF_PORT || port {
+                check_required(decoded, path, &mut findings);
+            }
+        }
+    }
+    for path in profile {
+        check_required(decoded, path, &mut findings);
+    }
+    for finding in findings {
+        sink.finding(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{base, issues, issues_with};
+    use serde_json::json;
+
+    #[test]
+    fn sch_004_both_forms_and_the_long_form() {
+        let mut r = base();
+        r.as_object_mut().unwrap().remove("detection");
+        r["goods"][0].as_object_mut().unwrap().remove("concealment");
+        r["location"].as_object_mut().unwrap().remove("code");
+        assert_eq!(issues(&r), ["CEN-SCH-004 /detection", "CEN-SCH-004 /goods/0/concealment", "CEN-SCH-004 /location/code"]);
+        assert!(issues_with(&r, json!({"form": "simplified"})).is_empty());
+        r.as_object_mut().unwrap().remove("route");
+        assert_eq!(issues_with(&r, json!({"form": "simplified"})), ["CEN-SCH-004 /route"]);
+    }
+
+    #[test]
+    fn sch_004_cash_needs_its_currency_and_profiles_add_fields() {
+        let mut r = base();
+        r["goods"][0] = json!({"commodity": "currency", "type": "banknotes", "quantity": 1000, "unit": "amount", "concealment": "clothing"});
+        assert_eq!(issues(&r), ["CEN-SCH-004 /goods/0/currency"]);
+        r["goods"][0]["currency"] = json!("EUR");
+        let options = json!({"profile": {"required": ["/outcome/legal_action", "/goods/*/hs_code"]}});
+        assert_eq!(issues_with(&r, options), ["CEN-SCH-004 /goods/0/hs_code", "CEN-SCH-004 /outcome"]);
+    }
+
+    #[test]
+    fn decoder_findings_become_issues_with_their_paths() {
+        let mut r = base();
+        r["goods"][0]["quantity"] = json!("2.5");
+        r["goods"][0]["unit"] = json!("kilos");
+        r["colour"] = json!("red");
+        r["case_ref"] = json!("x".repeat(65));
+        assert_eq!(issues(&r), ["CEN-SCH-006 /case_ref", "CEN-SCH-003 /colour", "CEN-SCH-002 /goods/0/quantity", "CEN-SCH-005 /goods/0/unit"]);
+    }
+}

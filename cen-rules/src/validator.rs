@@ -1,0 +1,361 @@
+//! The validator: options once, then as many records as you like.
+
+use std::sync::Arc;
+
+use cen_model::flat::{Cell, Layout};
+use cen_model::required::RequiredPath;
+use cen_model::{CommodityArea, Date, Decoded, Fatal, Form, Record, Source};
+use codes_data::Lang;
+use serde_json::Value;
+
+use crate::catalogue::Severity;
+use crate::facts::Facts;
+use crate::messages;
+use crate::options::{Options, OptionsError, SeverityOverride};
+use crate::report::{Counts, Issue, Report};
+use crate::rules::duplicates::{self, DuplicateIndex, DuplicateKeys, DUP_001};
+use crate::rules::{dates, form, movement, nominal, quantity, structure};
+use crate::sink::{Overrides, Pending, Sink};
+use crate::{quality, Params};
+
+/// Where "today" comes from.
+#[derive(Clone)]
+enum Clock {
+    Fixed(Date),
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+    System,
+    Custom(Arc<dyn Fn() -> Date + Send + Sync>),
+}
+
+impl Clock {
+    fn today(&self) -> Date {
+        match self {
+            Clock::Fixed(date) => *date,
+            #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+            Clock::System => Date::today_utc(),
+            Clock::Custom(clock) => clock(),
+        }
+    }
+}
+
+/// One input record, however it arrived.
+#[derive(Debug, Clone, Copy)]
+pub enum Input<'a> {
+    /// JSON text.
+    Json(&'a str),
+    /// Bytes that should be UTF-8 JSON text.
+    Bytes(&'a [u8]),
+    /// A JSON value (as bindings build from host objects).
+    Value(&'a Value),
+    /// A typed record.
+    Record(&'a Record),
+}
+
+impl<'a> From<&'a str> for Input<'a> {
+    fn from(text: &'a str) -> Self {
+        Input::Json(text)
+    }
+}
+
+impl<'a> From<&'a String> for Input<'a> {
+    fn from(text: &'a String) -> Self {
+        Input::Json(text)
+    }
+}
+
+impl<'a> From<&'a [u8]> for Input<'a> {
+    fn from(bytes: &'a [u8]) -> Self {
+        Input::Bytes(bytes)
+    }
+}
+
+impl<'a> From<&'a Value> for Input<'a> {
+    fn from(value: &'a Value) -> Self {
+        Input::Value(value)
+    }
+}
+
+impl<'a> From<&'a Record> for Input<'a> {
+    fn from(record: &'a Record) -> Self {
+        Input::Record(record)
+    }
+}
+
+/// A record checked but not yet reported: what can run in parallel. Turn it into a [`Report`]
+/// with [`Validator::report`], or in order with a [`Batch`] so that duplicates are found.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    form: Form,
+    source: Source,
+    issues: Vec<Pending>,
+    completeness: f64,
+    keys: DuplicateKeys,
+}
+
+impl Checked {
+    /// The duplicate keys of the record (for [`DuplicateIndex`]).
+    pub fn duplicate_keys(&self) -> &DuplicateKeys {
+        &self.keys
+    }
+}
+
+/// Validates records with one set of options (spec 5.5). Cheap to share between threads.
+///
+/// ```
+/// use cen_rules::{Options, Validator};
+/// let validator = Validator::new(Options { today: "2026-11-28".parse().ok(), ..Options::default() }).unwrap();
+/// let report = validator.validate_json(r#"{"reporting_country": "BE"}"#);
+/// assert!(!report.valid);
+/// assert!(report.issues.iter().any(|i| i.rule == "CEN-SCH-004" && i.path == "/seizure_date"));
+/// ```
+#[derive(Clone)]
+pub struct Validator {
+    options: Options,
+    clock: Clock,
+    overrides: Overrides,
+    commodities: Option<Vec<CommodityArea>>,
+    required: Vec<RequiredPath>,
+}
+
+impl std::fmt::Debug for Validator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Validator").field("options", &self.options).finish_non_exhaustive()
+    }
+}
+
+impl Validator {
+    /// A validator with these options; `today` is the option, else today's UTC date at each
+    /// validation. On `wasm32-unknown-unknown`, which has no clock, use [`Validator::with_clock`]
+    /// or give `today`.
+    pub fn new(options: Options) -> Result<Validator, OptionsError> {
+        let clock = match options.today {
+            Some(day) => Clock::Fixed(day),
+            #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+            None => Clock::System,
+            #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+            None => return Err(OptionsError::NoClock),
+        };
+        Ok(Validator::build(options, clock))
+    }
+
+    /// A validator whose "today", when the options do not give it, comes from `clock`.
+    pub fn with_clock(options: Options, clock: impl Fn() -> Date + Send + Sync + 'static) -> Validator {
+        let clock = match options.today {
+            Some(day) => Clock::Fixed(day),
+            None => Clock::Custom(Arc::new(clock)),
+        };
+        Validator::build(options, clock)
+    }
+
+    /// A validator from the JSON options of spec 5.1.
+    pub fn from_json_options(options: &str) -> Result<Validator, OptionsError> {
+        Validator::new(Options::from_json(options)?)
+    }
+
+    fn build(options: Options, clock: Clock) -> Validator {
+        let profile = options.profile.as_ref();
+        let overrides = Overrides::new(
+            profile
+                .map(|p| {
+                    p.severity
+                        .iter()
+                        .map(|(id, level)| {
+                            (*id, match level {
+                                SeverityOverride::Set(severity) => Some(*severity),
+                                SeverityOverride::Off => None,
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        );
+        let commodities = profile.and_then(|p| p.commodities.clone());
+        let required = profile.map(|p| p.required.clone()).unwrap_or_default();
+        Validator { options, clock, overrides, commodities, required }
+    }
+
+    /// The options of this validator.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The language of the messages.
+    pub fn lang(&self) -> Lang {
+        self.options.lang
+    }
+
+    fn form_and_source(&self, record: Option<&Record>) -> (Form, Source) {
+        let profile_form = self.options.profile.as_ref().and_then(|p| p.form);
+        let form = self.options.form.or(profile_form).or(record.and_then(|r| r.form)).unwrap_or(Form::Long);
+        let source = self.options.source.or(record.and_then(|r| r.source)).unwrap_or(Source::Cen);
+        (form, source)
+    }
+
+    /// Checks a typed record (it is validated exactly as its JSON would be).
+    pub fn validate(&self, record: &Record) -> Report {
+        self.report(self.check(Input::Record(record)), None)
+    }
+
+    /// Checks a record given as JSON text.
+    pub fn validate_json(&self, text: &str) -> Report {
+        self.report(self.check_decoded(cen_model::decode_json(text), Vec::new()), None)
+    }
+
+    /// Checks a record given as bytes (CEN-SCH-001 when they are not UTF-8).
+    pub fn validate_bytes(&self, bytes: &[u8]) -> Report {
+        self.report(self.check_decoded(cen_model::decode_bytes(bytes), Vec::new()), None)
+    }
+
+    /// Checks a record given as a JSON value.
+    pub fn validate_value(&self, value: &Value) -> Report {
+        self.report(self.check_decoded(cen_model::decode_value(value), Vec::new()), None)
+    }
+
+    /// Checks one flat row (spec 5.3): `cells` in the order of the layout's columns.
+    pub fn validate_row(&self, layout: &Layout, cells: &[Cell<'_>]) -> Report {
+        self.report(self.check_row(layout, cells), None)
+    }
+
+    /// Checks many records as one batch, in order, with duplicate detection (CEN-DUP-001).
+    ///
+    /// ```
+    /// use cen_rules::{Options, Validator};
+    /// let validator = Validator::new(Options::default()).unwrap();
+    /// let reports = validator.validate_many(["{}", "[]"]);
+    /// assert_eq!(reports.len(), 2);
+    /// assert_eq!(reports[1].issues[0].rule, "CEN-SCH-001");
+    /// ```
+    pub fn validate_many<'a, I>(&self, records: I) -> Vec<Report>
+    where
+        I: IntoIterator,
+        I::Item: Into<Input<'a>>,
+    {
+        let mut batch = self.batch();
+        records.into_iter().map(|record| batch.finish(self.check(record.into()))).collect()
+    }
+
+    /// A batch that reports records one by one, in order, with duplicate detection.
+    pub fn batch(&self) -> Batch<'_> {
+        Batch { validator: self, index: DuplicateIndex::new(), next: 0 }
+    }
+
+    /// Checks a record without reporting it yet (see [`Checked`]).
+    pub fn check(&self, input: Input<'_>) -> Checked {
+        match input {
+            Input::Json(text) => self.check_decoded(cen_model::decode_json(text), Vec::new()),
+            Input::Bytes(bytes) => self.check_decoded(cen_model::decode_bytes(bytes), Vec::new()),
+            Input::Value(value) => self.check_decoded(cen_model::decode_value(value), Vec::new()),
+            Input::Record(record) => match serde_json::to_value(record) {
+                Ok(value) => self.check_decoded(cen_model::decode_value(&value), Vec::new()),
+                Err(error) => self.check_decoded(Err(Fatal::NotJson(error.to_string())), Vec::new()),
+            },
+        }
+    }
+
+    /// Checks one flat row without reporting it yet.
+    pub fn check_row(&self, layout: &Layout, cells: &[Cell<'_>]) -> Checked {
+        let row = layout.record(cells);
+        self.check_decoded(cen_model::decode_value(&row.value), row.findings)
+    }
+
+    fn check_decoded(&self, decoded: Result<Decoded, Fatal>, extra: Vec<cen_model::Finding>) -> Checked {
+        let decoded = match decoded {
+            Ok(decoded) => decoded,
+            Err(fatal) => {
+                let (form, source) = self.form_and_source(None);
+                let mut sink = Sink::new(&self.overrides);
+                sink.finding(fatal.finding());
+                return Checked { form, source, issues: sink.issues, completeness: 0.0, keys: DuplicateKeys::default() };
+            }
+        };
+        let (form, source) = self.form_and_source(Some(&decoded.record));
+        let mut sink = Sink::new(&self.overrides);
+        for finding in decoded.findings.iter().cloned().chain(extra) {
+            sink.finding(finding);
+        }
+        structure::required(&decoded, form, &self.required, &mut sink);
+        let facts = Facts::build(&decoded, form, source, self.clock.today(), &mut sink);
+        dates::check(&facts, &mut sink);
+        movement::check(&facts, &mut sink);
+        quantity::check(&facts, &mut sink);
+        nominal::check(&facts, &mut sink);
+        form::check(&facts, self.commodities.as_deref(), &mut sink);
+        let keys = duplicates::keys(&facts);
+        let completeness = quality::completeness(&decoded.record, &decoded.invalid);
+        Checked { form, source, issues: sink.issues, completeness, keys }
+    }
+
+    /// Writes the report of a checked record; `duplicate_of` adds CEN-DUP-001 naming the first
+    /// record of the batch with the same keys.
+    pub fn report(&self, checked: Checked, duplicate_of: Option<usize>) -> Report {
+        let Checked { form, source, mut issues, completeness, keys: _ } = checked;
+        if let Some(first) = duplicate_of {
+            let mut sink = Sink::new(&self.overrides);
+            sink.emit(&DUP_001, String::new(), Params::new().with("first", first as i64));
+            issues.extend(sink.issues);
+        }
+        issues.sort_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()).then_with(|| a.rule.id.cmp(b.rule.id)));
+        let mut counts = Counts::default();
+        for issue in &issues {
+            match issue.severity {
+                Severity::Error => counts.error += 1,
+                Severity::Warning => counts.warning += 1,
+                Severity::Info => counts.info += 1,
+            }
+        }
+        let not_a_record = issues.iter().any(|i| i.rule.id == structure::SCH_001.id);
+        let quality = if not_a_record { 0 } else { quality::score(completeness, &counts) };
+        let lang = self.options.lang;
+        let issues = issues
+            .into_iter()
+            .map(|p| Issue {
+                rule: p.rule.id,
+                severity: p.severity,
+                message: messages::render(p.rule, p.variant, &p.params, &p.path, lang),
+                path: p.path,
+                params: p.params,
+            })
+            .collect();
+        Report { valid: counts.error == 0, form, source, counts, quality, issues }
+    }
+}
+
+/// Reports records of one batch in order, finding duplicates (CEN-DUP-001). Records can be
+/// checked in parallel with [`Validator::check`] and then finished here in input order.
+#[derive(Debug)]
+pub struct Batch<'v> {
+    validator: &'v Validator,
+    index: DuplicateIndex,
+    next: usize,
+}
+
+impl Batch<'_> {
+    /// Reports the next record of the batch.
+    pub fn validate(&mut self, input: Input<'_>) -> Report {
+        let checked = self.validator.check(input);
+        self.finish(checked)
+    }
+
+    /// Reports the next record of the batch from JSON text.
+    pub fn validate_json(&mut self, text: &str) -> Report {
+        self.validate(Input::Json(text))
+    }
+
+    /// Reports a record checked earlier, as the next record of the batch.
+    pub fn finish(&mut self, checked: Checked) -> Report {
+        let position = self.next;
+        self.next += 1;
+        let first = self.index.observe(position, &checked.keys);
+        self.validator.report(checked, first)
+    }
+
+    /// How many records the batch has reported.
+    pub fn len(&self) -> usize {
+        self.next
+    }
+
+    /// True when the batch has reported no record.
+    pub fn is_empty(&self) -> bool {
+        self.next == 0
+    }
+}

@@ -1,0 +1,1 @@
+//! Cross-surface conformance vectors: loading and checking them.
