@@ -1,0 +1,70 @@
+//! The Rust runner of the conformance vectors: every case's complete report, byte for byte.
+
+use cen_conformance::*;
+use serde_json::Value;
+
+#[test]
+fn every_vector_gives_its_blessed_report_byte_for_byte() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (path, doc) in vector_files() {
+        for case in doc["cases"].as_array().expect("cases") {
+            count += 1;
+            let name = format!("{} / {}", path.file_name().unwrap().to_string_lossy(), case["name"]);
+            let Some(blessed) = blessed(case) else {
+                failures.push(format!("{name}: no blessed report (run the bless tool)"));
+                continue;
+            };
+            let found: Vec<String> = run_case(case).iter().map(|r| r.to_json()).collect();
+            if found != blessed {
+                failures.push(format!("{name}:\n  expected {blessed:?}\n  found    {found:?}"));
+            }
+            let expected = expectations(case);
+            for (e, report) in expected.iter().zip(&found) {
+                let report: Value = serde_json::from_str(report).unwrap();
+                if !same_issues(e, &issues_as_expected(&report)) {
+                    failures.push(format!("{name}: issues differ from `expect`"));
+                }
+            }
+        }
+    }
+    assert!(count >= 150, "only {count} cases");
+    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_value_and_its_json_text_give_the_same_bytes() {
+    for (_, doc) in vector_files() {
+        for case in doc["cases"].as_array().unwrap() {
+            if let Some(input) = case.get("input") {
+                let validator = validator(case);
+                let from_value = validator.validate_value(input).to_json();
+                let from_text = validator.validate_json(&input.to_string()).to_json();
+                let from_pretty = validator.validate_json(&serde_json::to_string_pretty(input).unwrap()).to_json();
+                assert_eq!(from_value, from_text, "{}", case["name"]);
+                assert_eq!(from_text, from_pretty, "{}", case["name"]);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_rule_fires_somewhere_and_every_rule_has_a_near_miss() {
+    let mut fired = std::collections::BTreeSet::new();
+    let mut names = Vec::new();
+    for (_, doc) in vector_files() {
+        for case in doc["cases"].as_array().unwrap() {
+            names.push(case["name"].as_str().unwrap().to_owned());
+            for list in expectations(case) {
+                for issue in list {
+                    fired.insert(issue["rule"].as_str().unwrap().to_owned());
+                }
+            }
+        }
+    }
+    for rule in cen_rules::catalogue() {
+        assert!(fired.contains(rule.id), "no vector fires {}", rule.id);
+        let prefix = rule.id.to_lowercase().replace("cen-", "");
+        assert!(names.iter().any(|n| n.starts_with(&prefix) && n.contains("near-miss")), "no near miss for {}", rule.id);
+    }
+}
