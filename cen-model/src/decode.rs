@@ -118,15 +118,10 @@ pub fn decode_json(text: &str) -> Result<Decoded, Fatal> {
         return Err(Fatal::TooLarge);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if json_depth(text.as_bytes()) > MAX_DEPTH {
-        return Err(Fatal::TooDeep);
-    }
     let mut ctx = Ctx::default();
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let record = deserializer
-        .deserialize_any(RootVisitor { ctx: &mut ctx })
-        .map_err(|e| if e.is_data() { Fatal::NotObject } else { Fatal::NotJson(e.to_string()) })?;
-    deserializer.end().map_err(|e| Fatal::NotJson(e.to_string()))?;
+    let record = deserializer.deserialize_any(RootVisitor { ctx: &mut ctx }).map_err(fatal)?;
+    deserializer.end().map_err(fatal)?;
     let record = record.ok_or(Fatal::NotObject)?;
     Ok(ctx.finish(record))
 }
@@ -147,11 +142,104 @@ pub fn decode_value(value: &Value) -> Result<Decoded, Fatal> {
 /// limits (see [`decode_json`] and [`decode_value`]); a deserializer error is [`Fatal::NotJson`].
 pub fn decode_with<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decoded, Fatal> {
     let mut ctx = Ctx::default();
-    let record = deserializer
-        .deserialize_any(RootVisitor { ctx: &mut ctx })
-        .map_err(|e| Fatal::NotJson(e.to_string()))?
-        .ok_or(Fatal::NotObject)?;
+    let record = deserializer.deserialize_any(RootVisitor { ctx: &mut ctx }).map_err(fatal)?.ok_or(Fatal::NotObject)?;
     Ok(ctx.finish(record))
+}
+
+/// The message of the error that stops decoding at a value nested deeper than [`MAX_DEPTH`].
+const TOO_DEEP: &str = "nested deeper than 32 levels";
+
+fn fatal(error: impl fmt::Display) -> Fatal {
+    let message = error.to_string();
+    if message.contains(TOO_DEEP) {
+        Fatal::TooDeep
+    } else {
+        Fatal::NotJson(message)
+    }
+}
+
+/// Skips a value the record does not use, refusing one nested deeper than [`MAX_DEPTH`]: the
+/// depth limit costs nothing where the shape of the record bounds the depth, and is checked
+/// while skipping everywhere else. The number is the depth of the value skipped.
+#[derive(Clone, Copy)]
+struct Skip(usize);
+
+impl<'de> DeserializeSeed<'de> for Skip {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        if self.0 > MAX_DEPTH {
+            return Err(de::Error::custom(TOO_DEEP));
+        }
+        while seq.next_element_seed(Skip(self.0 + 1))?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        if self.0 > MAX_DEPTH {
+            return Err(de::Error::custom(TOO_DEEP));
+        }
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            map.next_value_seed(Skip(self.0 + 1))?;
+        }
+        Ok(())
+    }
+}
+
+/// Skips the items of an array whose own depth is `level`.
+fn skip_items<'de, A: SeqAccess<'de>>(seq: &mut A, level: usize) -> Result<(), A::Error> {
+    while seq.next_element_seed(Skip(level + 1))?.is_some() {}
+    Ok(())
+}
+
+/// Skips the entries of an object whose own depth is `level`.
+fn skip_entries<'de, A: MapAccess<'de>>(map: &mut A, level: usize) -> Result<(), A::Error> {
+    while map.next_key::<IgnoredAny>()?.is_some() {
+        map.next_value_seed(Skip(level + 1))?;
+    }
+    Ok(())
 }
 
 /// The nesting depth of JSON text, counted without parsing (strings and escapes are skipped).
@@ -263,6 +351,11 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The depth of the value being decoded: the record is level 1, its fields level 2.
+    fn level(&self) -> usize {
+        self.path.len() + 1
+    }
+
     fn pointer(&self) -> String {
         let mut out = String::new();
         for segment in &self.path {
@@ -316,12 +409,22 @@ pub trait FieldValue: Sized {
     }
 }
 
+/// What became of one key of an object.
+pub enum KeyOutcome {
+    /// A field of the object: its value was decoded.
+    Decoded,
+    /// A field already given: its value is still to be skipped.
+    Duplicate,
+    /// Not a field of the object: its value is still to be skipped.
+    Unknown,
+}
+
 /// An object type of the record (implemented by `model_object!`).
 pub trait DecodeObject: Default {
     /// The shape of the object.
     fn shape() -> &'static ObjectShape;
-    /// Decodes the value of one known field; returns false if the object has no such field.
-    fn decode_field<'de, A: MapAccess<'de>>(&mut self, field: &'static FieldShape, map: &mut A, ctx: &mut Ctx) -> Result<bool, A::Error>;
+    /// Decodes the value of `key` if it is a field not seen before (`seen` has one bit per field).
+    fn decode_key<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A, ctx: &mut Ctx, seen: &mut u64) -> Result<KeyOutcome, A::Error>;
 }
 
 /// The seed of one field: pushes the field on the path and decodes its value.
@@ -364,7 +467,8 @@ enum Atom<'de> {
     Object,
 }
 
-struct AtomVisitor;
+/// Reads a scalar field's value at depth `.0`; arrays and objects are skipped.
+struct AtomVisitor(usize);
 
 impl<'de> Visitor<'de> for AtomVisitor {
     type Value = Atom<'de>;
@@ -379,7 +483,7 @@ impl<'de> Visitor<'de> for AtomVisitor {
         Ok(Atom::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Atom<'de>, D::Error> {
-        de.deserialize_any(AtomVisitor)
+        de.deserialize_any(self)
     }
     fn visit_bool<E>(self, _: bool) -> Result<Atom<'de>, E> {
         Ok(Atom::Bool)
@@ -403,11 +507,11 @@ impl<'de> Visitor<'de> for AtomVisitor {
         Ok(Atom::Str(Cow::Owned(v)))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Atom<'de>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        skip_items(&mut seq, self.0)?;
         Ok(Atom::Array)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Atom<'de>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        skip_entries(&mut map, self.0)?;
         Ok(Atom::Object)
     }
 }
@@ -435,10 +539,11 @@ fn out_of_range<T>(limit: ParamValue, variant: &'static str, ctx: &mut Ctx) -> D
 
 impl FieldValue for String {
     fn decode<'de, D: Deserializer<'de>>(de: D, kind: &'static Kind, ctx: &mut Ctx) -> Result<Decoded1<Self>, D::Error> {
-        Ok(match de.deserialize_any(AtomVisitor)? {
+        Ok(match de.deserialize_any(AtomVisitor(ctx.level()))? {
             Atom::Null => Decoded1::Null,
             Atom::Str(text) => match kind {
-                Kind::Text(max) if text.chars().nth(*max).is_some() => {
+                // Counting characters is only needed when the bytes could exceed the limit.
+                Kind::Text(max) if text.len() > *max && text.chars().nth(*max).is_some() => {
                     out_of_range(ParamValue::Int(*max as i64), "text", ctx)
                 }
                 _ => Decoded1::Valid(text.into_owned()),
@@ -454,7 +559,7 @@ impl FieldValue for String {
 
 impl FieldValue for f64 {
     fn decode<'de, D: Deserializer<'de>>(de: D, kind: &'static Kind, ctx: &mut Ctx) -> Result<Decoded1<Self>, D::Error> {
-        let number = match de.deserialize_any(AtomVisitor)? {
+        let number = match de.deserialize_any(AtomVisitor(ctx.level()))? {
             Atom::Null => return Ok(Decoded1::Null),
             Atom::Unsigned(n) => n as f64,
             Atom::Signed(n) => n as f64,
@@ -482,7 +587,7 @@ impl FieldValue for u64 {
             return Ok(wrong_type(kind, ctx));
         };
         // Whole numbers written as floats (27.0, 1e3) are whole numbers, as in JSON Schema.
-        let number: f64 = match de.deserialize_any(AtomVisitor)? {
+        let number: f64 = match de.deserialize_any(AtomVisitor(ctx.level()))? {
             Atom::Null => return Ok(Decoded1::Null),
             Atom::Unsigned(n) => {
                 return Ok(if n > range.max as u64 {
@@ -511,7 +616,7 @@ impl FieldValue for u64 {
 
 impl<E: Enumeration> FieldValue for E {
     fn decode<'de, D: Deserializer<'de>>(de: D, kind: &'static Kind, ctx: &mut Ctx) -> Result<Decoded1<Self>, D::Error> {
-        Ok(match de.deserialize_any(AtomVisitor)? {
+        Ok(match de.deserialize_any(AtomVisitor(ctx.level()))? {
             Atom::Null => Decoded1::Null,
             Atom::Str(word) => match E::from_word(&word) {
                 Some(value) => Decoded1::Valid(value),
@@ -547,7 +652,7 @@ impl<'de, T: FieldValue> Visitor<'de> for ListVisitor<'_, T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let Kind::List(item_kind, max) = self.kind else {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            skip_items(&mut seq, self.ctx.level())?;
             return Ok(wrong_type(self.kind, self.ctx));
         };
         let (findings_before, invalid_before) = (self.ctx.findings.len(), self.ctx.invalid.len());
@@ -557,10 +662,11 @@ impl<'de, T: FieldValue> Visitor<'de> for ListVisitor<'_, T> {
             if count == *max {
                 // Over the limit: the array takes no part in anything, so neither do the
                 // findings of its items; only the limit is reported.
-                if seq.next_element::<IgnoredAny>()?.is_none() {
+                let level = self.ctx.level();
+                if seq.next_element_seed(Skip(level + 1))?.is_none() {
                     break;
                 }
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                skip_items(&mut seq, level)?;
                 self.ctx.findings.truncate(findings_before);
                 self.ctx.invalid.truncate(invalid_before);
                 return Ok(out_of_range(ParamValue::Int(*max as i64), "items", self.ctx));
@@ -603,7 +709,7 @@ impl<'de, T: FieldValue> Visitor<'de> for ListVisitor<'_, T> {
         Ok(wrong_type(self.kind, self.ctx))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        skip_entries(&mut map, self.ctx.level())?;
         Ok(wrong_type(self.kind, self.ctx))
     }
 }
@@ -668,19 +774,15 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 }
 
 fn decode_fields<'de, T: DecodeObject, A: MapAccess<'de>>(mut map: A, ctx: &mut Ctx) -> Result<T, A::Error> {
-    let shape = T::shape();
     let mut value = T::default();
     let mut seen = 0u64;
     while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-        match shape.position(&key) {
-            Some(index) if seen & (1 << index) == 0 => {
-                seen |= 1 << index;
-                value.decode_field(&shape.fields[index], &mut map, ctx)?;
-            }
-            position => {
+        match value.decode_key(&key, &mut map, ctx, &mut seen)? {
+            KeyOutcome::Decoded => {}
+            outcome => {
                 // An unknown field, or a field given twice: the first report stands.
-                map.next_value::<IgnoredAny>()?;
-                let variant = if position.is_some() { "duplicate" } else { "unknown" };
+                map.next_value_seed(Skip(ctx.level() + 1))?;
+                let variant = if matches!(outcome, KeyOutcome::Duplicate) { "duplicate" } else { "unknown" };
                 ctx.report(|mut pointer| {
                     push_token(&mut pointer, &key);
                     Finding::new(SCH_UNKNOWN_FIELD, pointer, Params::new().with("field", key.as_ref())).variant(variant)
@@ -727,7 +829,7 @@ impl<'de, T: DecodeObject> Visitor<'de> for ObjectVisitor<'_, T> {
         Ok(wrong_type(self.kind, self.ctx))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        skip_items(&mut seq, self.ctx.level())?;
         Ok(wrong_type(self.kind, self.ctx))
     }
 }
@@ -768,7 +870,7 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
         Ok(None)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        skip_items(&mut seq, 1)?;
         Ok(None)
     }
 }
@@ -791,3 +893,50 @@ macro_rules! object_field_values {
 
 use crate::record::*;
 object_field_values!(Location, Detection, GoodsLine, Money, Leg, Route, Offender, Person, Document, Company, Outcome, Photo);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nested(field: &str, levels: usize) -> String {
+        format!("{{\"{field}\": {}{}}}", "[".repeat(levels), "]".repeat(levels))
+    }
+
+    #[test]
+    fn depth_is_limited_wherever_the_nesting_hides() {
+        // The record is level 1: 31 arrays inside a field reach level 32, 32 arrays level 33.
+        for field in ["narrative", "colour", "goods", "route"] {
+            assert!(decode_json(&nested(field, 31)).is_ok(), "{field}");
+            assert_eq!(decode_json(&nested(field, 32)), Err(Fatal::TooDeep), "{field}");
+        }
+        let deep_transit = format!("{{\"route\": {{\"transit\": {}{}}}}}", "[".repeat(31), "]".repeat(31));
+        assert_eq!(decode_json(&deep_transit), Err(Fatal::TooDeep));
+        assert_eq!(decode_json(&format!("{}{}", "[".repeat(40), "]".repeat(40))), Err(Fatal::TooDeep));
+        assert_eq!(decode_json(&"[".repeat(100_000)), Err(Fatal::TooDeep), "no stack overflow on unclosed input");
+    }
+
+    #[test]
+    fn values_are_limited_the_same_way() {
+        for levels in [31, 32] {
+            let value: Value = serde_json::from_str(&nested("narrative", levels)).unwrap();
+            assert_eq!(decode_value(&value).is_ok(), levels == 31);
+        }
+    }
+
+    #[test]
+    fn size_and_encoding_are_checked_first() {
+        let big = format!("{{\"narrative\": \"{}\"}}", "x".repeat(MAX_RECORD_BYTES));
+        assert_eq!(decode_json(&big), Err(Fatal::TooLarge));
+        assert_eq!(decode_bytes(b"{\"a\": \"\xff\"}"), Err(Fatal::NotUtf8));
+        assert_eq!(decode_json("[]"), Err(Fatal::NotObject));
+        assert!(matches!(decode_json("{\"a\": 1e400}"), Err(Fatal::NotJson(_))));
+        assert!(matches!(decode_json("{\"a\": \"\\ud800\"}"), Err(Fatal::NotJson(_))));
+        assert!(decode_json("\u{feff}{}").is_ok());
+    }
+
+    #[test]
+    fn compact_length_matches_serde_json() {
+        let value: Value = serde_json::from_str(r#"{"a": [1, 2.5, "x\"y\n\u0001é"], "b": {"c": null, "d": true}}"#).unwrap();
+        assert_eq!(compact_len(&value, usize::MAX), value.to_string().len());
+    }
+}

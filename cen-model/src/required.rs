@@ -142,59 +142,89 @@ impl RequiredPath {
 /// a value that was present but did not fit counts as present, and so do its children. A
 /// required array with no item is missing.
 pub fn check(decoded: &Decoded, path: &RequiredPath, out: &mut Vec<Finding>) {
-    let mut pointer = String::new();
-    walk(decoded, Node::Object(&decoded.record), &path.steps, &mut pointer, out);
+    check_all(decoded, [path], out);
 }
 
-fn missing(decoded: &Decoded, pointer: &str, out: &mut Vec<Finding>) {
-    if decoded.is_invalid(pointer) || out.iter().any(|f| f.rule == SCH_MISSING && f.path == pointer) {
+/// [`check`] for many patterns, sharing one path buffer.
+pub fn check_all<'a>(decoded: &Decoded, paths: impl IntoIterator<Item = &'a RequiredPath>, out: &mut Vec<Finding>) {
+    let mut at: Vec<Segment<'a>> = Vec::with_capacity(8);
+    for path in paths {
+        at.clear();
+        walk(decoded, Node::Object(&decoded.record), &path.steps, &mut at, out);
+    }
+}
+
+/// One step of the path being walked; the pointer is written only when it is needed.
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Field(&'a str),
+    Index(usize),
+}
+
+fn render(at: &[Segment<'_>]) -> String {
+    use std::fmt::Write;
+    let mut pointer = String::with_capacity(32);
+    for segment in at {
+        match segment {
+            Segment::Field(name) => push_token(&mut pointer, name),
+            Segment::Index(i) => {
+                let _ = write!(pointer, "/{i}");
+            }
+        }
+    }
+    pointer
+}
+
+fn is_invalid(decoded: &Decoded, at: &[Segment<'_>]) -> bool {
+    !decoded.invalid.is_empty() && decoded.is_invalid(&render(at))
+}
+
+fn missing(decoded: &Decoded, at: &[Segment<'_>], out: &mut Vec<Finding>) {
+    let pointer = render(at);
+    if decoded.is_invalid(&pointer) || out.iter().any(|f| f.rule == SCH_MISSING && f.path == pointer) {
         return;
     }
-    let field = crate::pointer::last_token(pointer);
+    let field = crate::pointer::last_token(&pointer);
     out.push(Finding::new(SCH_MISSING, pointer, Params::new().with("field", field)));
 }
 
-fn walk(decoded: &Decoded, node: Node<'_>, steps: &[Step], pointer: &mut String, out: &mut Vec<Finding>) {
+fn walk<'a>(decoded: &Decoded, node: Node<'_>, steps: &'a [Step], at: &mut Vec<Segment<'a>>, out: &mut Vec<Finding>) {
     let Some((step, rest)) = steps.split_first() else {
-        if let Node::Absent = node {
-            missing(decoded, pointer, out);
-        } else if let Node::List(items) = node {
-            if items.is_empty() {
-                missing(decoded, pointer, out);
-            }
+        match node {
+            Node::Absent => missing(decoded, at, out),
+            Node::List(items) if items.is_empty() => missing(decoded, at, out),
+            _ => {}
         }
         return;
     };
-    if decoded.is_invalid(pointer) {
+    if is_invalid(decoded, at) {
         return;
     }
-    let mark = pointer.len();
     match (step, node) {
-        (_, Node::Absent) => missing(decoded, pointer, out),
+        (_, Node::Absent) => missing(decoded, at, out),
         (Step::Field(name), Node::Object(object)) => {
-            push_token(pointer, name);
-            walk(decoded, object.field(name), rest, pointer, out);
+            at.push(Segment::Field(name));
+            walk(decoded, object.field(name), rest, at, out);
+            at.pop();
         }
         (Step::Every, Node::List(items)) => {
             for index in 0..items.len() {
-                pointer.push('/');
-                pointer.push_str(&index.to_string());
-                walk(decoded, items.item(index), rest, pointer, out);
-                pointer.truncate(mark);
+                at.push(Segment::Index(index));
+                walk(decoded, items.item(index), rest, at, out);
+                at.pop();
             }
         }
         (Step::Index(index), Node::List(items)) => {
             // An item that is not there is not required: only the items given are checked.
             if *index < items.len() {
-                pointer.push('/');
-                pointer.push_str(&index.to_string());
-                walk(decoded, items.item(*index), rest, pointer, out);
+                at.push(Segment::Index(*index));
+                walk(decoded, items.item(*index), rest, at, out);
+                at.pop();
             }
         }
         // Shape mismatches cannot happen for a parsed path; a scalar has no children.
         _ => {}
     }
-    pointer.truncate(mark);
 }
 
 /// Finds the node at a concrete pointer (no `*`) in a navigable value.

@@ -250,6 +250,25 @@ impl<T: ItemNode> ListNavigate for Vec<T> {
     }
 }
 
+/// The position of a name in a list, at compile time (the field index of `model_object!`).
+pub const fn index_of(names: &[&str], name: &str) -> usize {
+    let mut i = 0;
+    while i < names.len() {
+        let (a, b) = (names[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    names.len()
+}
+
 /// Defines an object type of the record: the Rust struct with its serde attributes, its shape
 /// (the single source of its fields and limits), its lenient decoder and its navigation.
 macro_rules! model_object {
@@ -281,19 +300,27 @@ macro_rules! model_object {
                 &$shape
             }
 
-            fn decode_field<'de, A: serde::de::MapAccess<'de>>(
+            fn decode_key<'de, A: serde::de::MapAccess<'de>>(
                 &mut self,
-                field: &'static $crate::shape::FieldShape,
+                key: &str,
                 map: &mut A,
                 ctx: &mut $crate::decode::Ctx,
-            ) -> Result<bool, A::Error> {
-                match field.name {
+                seen: &mut u64,
+            ) -> Result<$crate::decode::KeyOutcome, A::Error> {
+                const NAMES: &[&str] = &[$($json),+];
+                match key {
                     $( $json => {
+                        const INDEX: usize = $crate::shape::index_of(NAMES, $json);
+                        if *seen & (1 << INDEX) != 0 {
+                            return Ok($crate::decode::KeyOutcome::Duplicate);
+                        }
+                        *seen |= 1 << INDEX;
+                        let field = &$shape.fields[INDEX];
                         self.$field = map.next_value_seed($crate::decode::FieldSeed::<$ty>::new(field, ctx))?;
+                        Ok($crate::decode::KeyOutcome::Decoded)
                     } )+
-                    _ => return Ok(false),
+                    _ => Ok($crate::decode::KeyOutcome::Unknown),
                 }
-                Ok(true)
             }
         }
 

@@ -30,6 +30,26 @@ fn share(present: &[bool]) -> f64 {
     present.iter().filter(|p| **p).count() as f64 / present.len() as f64
 }
 
+fn leg_share(leg: &cen_model::Leg) -> f64 {
+    let base = [leg.r#type.is_some_and(|t| t != ConveyanceType::Unknown), leg.date.is_some(), leg.from.is_some(), leg.to.is_some()];
+    let (mut present, mut total) = (base.iter().filter(|p| **p).count(), base.len());
+    if let Some(kind) = leg.r#type {
+        for (_, field) in REQUIRED_ON.iter().filter(|(t, _)| *t == kind) {
+            total += 1;
+            present += usize::from(match *field {
+                "flight" => leg.flight.is_some(),
+                "awb" => leg.awb.is_some() || leg.tracking.is_some(),
+                "carrier" => leg.carrier.is_some(),
+                "postal_item" => leg.postal_item.is_some(),
+                "container" => leg.container.is_some(),
+                "aircraft_registration" => leg.aircraft_registration.is_some(),
+                _ => false,
+            });
+        }
+    }
+    present as f64 / total as f64
+}
+
 fn average<T>(items: &[T], each: impl Fn(&T) -> f64) -> f64 {
     if items.is_empty() {
         return 0.0;
@@ -59,23 +79,7 @@ pub(crate) fn completeness(record: &Record, invalid: &[String]) -> f64 {
         share(&[g.commodity.is_some(), g.r#type.is_some(), g.quantity.is_some(), g.unit.is_some(), g.concealment.is_some()])
     });
     let legs = record.conveyance.as_deref().unwrap_or_default();
-    let legs_share = average(legs, |leg| {
-        let mut present = vec![leg.r#type.is_some_and(|t| t != ConveyanceType::Unknown), leg.date.is_some(), leg.from.is_some(), leg.to.is_some()];
-        if let Some(kind) = leg.r#type {
-            for (_, field) in REQUIRED_ON.iter().filter(|(t, _)| *t == kind) {
-                present.push(match *field {
-                    "flight" => leg.flight.is_some(),
-                    "awb" => leg.awb.is_some() || leg.tracking.is_some(),
-                    "carrier" => leg.carrier.is_some(),
-                    "postal_item" => leg.postal_item.is_some(),
-                    "container" => leg.container.is_some(),
-                    "aircraft_registration" => leg.aircraft_registration.is_some(),
-                    _ => false,
-                });
-            }
-        }
-        share(&present)
-    });
+    let legs_share = average(legs, leg_share);
     (share(&case) * CASE_WEIGHT + goods_share * GOODS_WEIGHT + legs_share * LEGS_WEIGHT) / (CASE_WEIGHT + GOODS_WEIGHT + LEGS_WEIGHT)
 }
 

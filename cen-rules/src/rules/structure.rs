@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use cen_model::required::{check as check_required, RequiredPath, BOTH_FORMS, CODE_OF_PORT, CURRENCY_OF_AMOUNT, LONG_FORM};
+use cen_model::required::{check as check_required, check_all, RequiredPath, BOTH_FORMS, CODE_OF_PORT, CURRENCY_OF_AMOUNT, LONG_FORM};
 use cen_model::{Decoded, Form, LocationType, Unit};
 
 use crate::catalogue::{Param, Rule, Severity};
@@ -69,9 +69,7 @@ fn long_form() -> &'static [RequiredPath] {
 /// CEN-SCH-004: the fields required by the form and by the profile.
 pub(crate) fn required(decoded: &Decoded, form: Form, profile: &[RequiredPath], sink: &mut Sink) {
     let mut findings = Vec::new();
-    for path in both_forms() {
-        check_required(decoded, path, &mut findings);
-    }
+    check_all(decoded, both_forms(), &mut findings);
     for (i, line) in decoded.record.goods.iter().flatten().enumerate() {
         if line.unit == Some(Unit::Amount) {
             if let Ok(path) = RequiredPath::parse(&format!("/goods/{i}/{CURRENCY_OF_AMOUNT}")) {
@@ -81,15 +79,9 @@ pub(crate) fn required(decoded: &Decoded, form: Form, profile: &[RequiredPath], 
     }
     if form == Form::Long {
         let port = decoded.record.location.as_ref().and_then(|l| l.r#type).is_some_and(|t| matches!(t, LocationType::Airport | LocationType::Seaport));
-        for path in long_form() {
-            if path.pointer() != CODE_OF_PORT || port {
-                check_required(decoded, path, &mut findings);
-            }
-        }
+        check_all(decoded, long_form().iter().filter(|p| p.pointer() != CODE_OF_PORT || port), &mut findings);
     }
-    for path in profile {
-        check_required(decoded, path, &mut findings);
-    }
+    check_all(decoded, profile, &mut findings);
     for finding in findings {
         sink.finding(finding);
     }

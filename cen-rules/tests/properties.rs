@@ -1,0 +1,126 @@
+//! Property tests: validation never panics, is deterministic, and the projection to CEN never
+//! holds nominal data.
+
+use cen_rules::synth::Generator;
+use cen_rules::{Options, Validator};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+fn validator() -> Validator {
+    Validator::new(Options { today: cen_model::Date::parse("2026-11-28"), ..Options::default() }).unwrap()
+}
+
+/// Any JSON value, with field names that the record uses most of the time, so that the decoder
+/// and the rules are reached, not just the unknown-field path.
+fn any_json() -> impl Strategy<Value = Value> {
+    let names = prop::sample::select(vec![
+        "reporting_country", "seizure_date", "entry_date", "location", "type", "code", "procedure", "goods", "commodity", "quantity",
+        "unit", "currency", "value", "amount", "conveyance", "from", "to", "flight", "awb", "container", "postal_item", "imo",
+        "route", "departure", "destination", "transit", "persons", "birth_date", "form", "source", "cug", "narrative", "hs_code", "x",
+    ]);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |x| x.is_finite()).prop_map(Value::from),
+        prop::sample::select(vec!["BE", "XX", "import", "airport", "kg", "2026-02-28", "BRU", "drugs", "cocaine", "amount", "USD", "", "é"])
+            .prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(6, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((names.clone(), inner), 0..8)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<String, Value>>())),
+        ]
+    })
+}
+
+/// Every pointer to a node of a value.
+fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match value {
+        Value::Object(map) => map.iter().for_each(|(k, v)| pointers(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_on_arbitrary_json_values(value in any_json()) {
+        let v = validator();
+        let a = v.validate_value(&value).to_json();
+        let b = v.validate_json(&value.to_string()).to_json();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        let report = validator().validate_bytes(&bytes);
+        prop_assert!(report.valid || !report.issues.is_empty());
+    }
+
+    #[test]
+    fn never_panics_on_mutations_of_valid_records(seed in any::<u64>(), choice in any::<prop::sample::Index>(), replacement in any_json(), delete in any::<bool>()) {
+        let mut record = Generator::new(seed).next_record().record;
+        let mut all = Vec::new();
+        pointers(&record, String::new(), &mut all);
+        let target = choice.get(&all).clone();
+        if target.is_empty() {
+            record = replacement;
+        } else if let Some(slot) = record.pointer_mut(&target) {
+            *slot = if delete { Value::Null } else { replacement };
+        }
+        let v = validator();
+        let first = v.validate_value(&record).to_json();
+        let second = v.validate_json(&record.to_string()).to_json();
+        prop_assert_eq!(&first, &second, "value and text differ");
+        prop_assert_eq!(first, validator().validate_value(&record).to_json(), "not deterministic");
+    }
+
+    #[test]
+    fn the_projection_of_any_object_never_reports_nominal_data(value in any_json()) {
+        if let Some(projected) = cen_model::to_cen_value(&value) {
+            let report = validator().validate_value(&projected);
+            prop_assert!(report.issues.iter().all(|i| i.rule != "CEN-NOM-001"), "{:?}", report.issues);
+        }
+    }
+
+    #[test]
+    fn the_projection_has_no_nominal_data(seed in any::<u64>(), share in 0.0f64..1.0) {
+        let mut generator = Generator::new(seed).invalid_share(share);
+        for _ in 0..4 {
+            let record = generator.next_record().record;
+            let projected = cen_model::to_cen_value(&record).unwrap();
+            for field in ["persons", "companies", "narrative"] {
+                prop_assert!(projected.get(field).is_none());
+            }
+            for leg in projected["conveyance"].as_array().into_iter().flatten() {
+                prop_assert!(leg.get("vehicle_registration").is_none());
+            }
+            prop_assert_eq!(projected["source"].as_str(), Some("cen"));
+            let report = validator().validate_value(&projected);
+            prop_assert!(report.issues.iter().all(|i| i.rule != "CEN-NOM-001" && i.rule != "CEN-NOM-002"), "{:?}", report.issues);
+        }
+    }
+}
+
+#[test]
+fn the_projection_of_every_generated_ncen_record_is_valid_when_the_record_was() {
+    let v = validator();
+    let mut checked = 0;
+    for generated in Generator::new(99).take(4000) {
+        if generated.record.get("source").and_then(Value::as_str) != Some("ncen") {
+            continue;
+        }
+        assert!(v.validate_value(&generated.record).valid);
+        let projected = cen_model::to_cen_value(&generated.record).unwrap();
+        let report = v.validate_value(&projected);
+        assert!(report.issues.is_empty(), "{:?}", report.issues);
+        checked += 1;
+    }
+    assert!(checked > 200, "{checked}");
+}
