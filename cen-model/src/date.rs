@@ -49,7 +49,12 @@ const fn days_in_month(year: u16, month: u8) -> u8 {
 impl Date {
     /// The date of this year, month and day, if it exists.
     pub const fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        if year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month) {
+        if year <= 9999
+            && month >= 1
+            && month <= 12
+            && day >= 1
+            && day <= days_in_month(year, month)
+        {
             Some(Date { year, month, day })
         } else {
             None
@@ -63,7 +68,9 @@ impl Date {
             return None;
         }
         let number = |range: std::ops::Range<usize>| -> Option<u16> {
-            b[range].iter().try_fold(0u16, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u16::from(c - b'0')))
+            b[range].iter().try_fold(0u16, |acc, &c| {
+                c.is_ascii_digit().then(|| acc * 10 + u16::from(c - b'0'))
+            })
         };
         let year = number(0..4)?;
         let month = u8::try_from(number(5..7)?).ok()?;
@@ -120,7 +127,11 @@ impl Date {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or(0);
-        Date::from_days_since_epoch(seconds.div_euclid(86_400)).unwrap_or(Date { year: 1970, month: 1, day: 1 })
+        Date::from_days_since_epoch(seconds.div_euclid(86_400)).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
     }
 }
 
@@ -145,7 +156,19 @@ mod tests {
     fn accepts_real_dates_only() {
         assert!(Date::parse("2024-02-29").is_some());
         assert!(Date::parse("2000-02-29").is_some());
-        for bad in ["2024-02-30", "1900-02-29", "2023-13-01", "2023-00-10", "2023-01-00", "14/03/2024", "2024-3-14", "2024-03-14T00:00", " 2024-03-14", "２０２４-03-14", ""] {
+        for bad in [
+            "2024-02-30",
+            "1900-02-29",
+            "2023-13-01",
+            "2023-00-10",
+            "2023-01-00",
+            "14/03/2024",
+            "2024-3-14",
+            "2024-03-14T00:00",
+            " 2024-03-14",
+            "２０２４-03-14",
+            "",
+        ] {
             assert!(Date::parse(bad).is_none(), "{bad}");
         }
     }
@@ -156,7 +179,13 @@ mod tests {
             let date = Date::from_days_since_epoch(days).unwrap();
             assert_eq!(date.days_since_epoch(), days, "{date}");
         }
-        assert_eq!(Date::from_days_since_epoch(0).unwrap().to_string(), "1970-01-01");
-        assert_eq!(Date::from_days_since_epoch(20_785).unwrap().to_string(), "2026-11-28");
+        assert_eq!(
+            Date::from_days_since_epoch(0).unwrap().to_string(),
+            "1970-01-01"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_785).unwrap().to_string(),
+            "2026-11-28"
+        );
     }
 }

@@ -120,7 +120,9 @@ pub fn decode_json(text: &str) -> Result<Decoded, Fatal> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut ctx = Ctx::default();
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let record = deserializer.deserialize_any(RootVisitor { ctx: &mut ctx }).map_err(fatal)?;
+    let record = deserializer
+        .deserialize_any(RootVisitor { ctx: &mut ctx })
+        .map_err(fatal)?;
     deserializer.end().map_err(fatal)?;
     let record = record.ok_or(Fatal::NotObject)?;
     Ok(ctx.finish(record))
@@ -142,7 +144,10 @@ pub fn decode_value(value: &Value) -> Result<Decoded, Fatal> {
 /// limits (see [`decode_json`] and [`decode_value`]); a deserializer error is [`Fatal::NotJson`].
 pub fn decode_with<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decoded, Fatal> {
     let mut ctx = Ctx::default();
-    let record = deserializer.deserialize_any(RootVisitor { ctx: &mut ctx }).map_err(fatal)?.ok_or(Fatal::NotObject)?;
+    let record = deserializer
+        .deserialize_any(RootVisitor { ctx: &mut ctx })
+        .map_err(fatal)?
+        .ok_or(Fatal::NotObject)?;
     Ok(ctx.finish(record))
 }
 
@@ -285,8 +290,18 @@ pub fn value_depth(value: &Value) -> usize {
             return level;
         }
         match value {
-            Value::Object(map) => map.values().map(|v| walk(v, level + 1)).max().unwrap_or(level).max(level),
-            Value::Array(items) => items.iter().map(|v| walk(v, level + 1)).max().unwrap_or(level).max(level),
+            Value::Object(map) => map
+                .values()
+                .map(|v| walk(v, level + 1))
+                .max()
+                .unwrap_or(level)
+                .max(level),
+            Value::Array(items) => items
+                .iter()
+                .map(|v| walk(v, level + 1))
+                .max()
+                .unwrap_or(level)
+                .max(level),
             _ => level - 1,
         }
     }
@@ -379,11 +394,16 @@ impl Ctx {
     fn reject(&mut self, rule: &'static str, params: Params, variant: &'static str) {
         let pointer = self.pointer();
         self.invalid.push(pointer.clone());
-        self.findings.push(Finding::new(rule, pointer, params).variant(variant));
+        self.findings
+            .push(Finding::new(rule, pointer, params).variant(variant));
     }
 
     fn finish(self, record: Record) -> Decoded {
-        Decoded { record, findings: self.findings, invalid: self.invalid }
+        Decoded {
+            record,
+            findings: self.findings,
+            invalid: self.invalid,
+        }
     }
 }
 
@@ -400,7 +420,11 @@ pub enum Decoded1<T> {
 /// A type that a field of the record can hold.
 pub trait FieldValue: Sized {
     /// Decodes one value of this kind; structural problems become findings in `ctx`.
-    fn decode<'de, D: Deserializer<'de>>(de: D, kind: &'static Kind, ctx: &mut Ctx) -> Result<Decoded1<Self>, D::Error>;
+    fn decode<'de, D: Deserializer<'de>>(
+        de: D,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Result<Decoded1<Self>, D::Error>;
 
     /// What stands in an array for an item that did not fit, so that later indices keep their
     /// meaning; `None` drops the item.
@@ -424,7 +448,13 @@ pub trait DecodeObject: Default {
     /// The shape of the object.
     fn shape() -> &'static ObjectShape;
     /// Decodes the value of `key` if it is a field not seen before (`seen` has one bit per field).
-    fn decode_key<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A, ctx: &mut Ctx, seen: &mut u64) -> Result<KeyOutcome, A::Error>;
+    fn decode_key<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+        ctx: &mut Ctx,
+        seen: &mut u64,
+    ) -> Result<KeyOutcome, A::Error>;
 }
 
 /// The seed of one field: pushes the field on the path and decodes its value.
@@ -437,7 +467,11 @@ pub struct FieldSeed<'c, T> {
 impl<'c, T> FieldSeed<'c, T> {
     /// The seed of `field`.
     pub fn new(field: &'static FieldShape, ctx: &'c mut Ctx) -> Self {
-        FieldSeed { field, ctx, marker: PhantomData }
+        FieldSeed {
+            field,
+            ctx,
+            marker: PhantomData,
+        }
     }
 }
 
@@ -538,7 +572,11 @@ fn out_of_range<T>(limit: ParamValue, variant: &'static str, ctx: &mut Ctx) -> D
 }
 
 impl FieldValue for String {
-    fn decode<'de, D: Deserializer<'de>>(de: D, kind: &'static Kind, ctx: &mut Ctx) -> Result<Decoded1<Self>, D::Error> {
+    fn decode<'de, D: Deserializer<'de>>(
+        de: D,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Result<Decoded1<Self>, D::Error> {
         Ok(match de.deserialize_any(AtomVisitor(ctx.level()))? {
             Atom::Null => Decoded1::Null,
             Atom::Str(text) => match kind {
@@ -558,7 +596,11 @@ impl FieldValue for String {
 }
 
 impl FieldValue for f64 {
-    fn decode<'de, D: Deserializer<'de>>(de: D, kind: &'static Kind, ctx: &mut Ctx) -> Result<Decoded1<Self>, D::Error> {
+    fn decode<'de, D: Deserializer<'de>>(
+        de: D,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Result<Decoded1<Self>, D::Error> {
         let number = match de.deserialize_any(AtomVisitor(ctx.level()))? {
             Atom::Null => return Ok(Decoded1::Null),
             Atom::Unsigned(n) => n as f64,
@@ -582,7 +624,11 @@ impl FieldValue for f64 {
 }
 
 impl FieldValue for u64 {
-    fn decode<'de, D: Deserializer<'de>>(de: D, kind: &'static Kind, ctx: &mut Ctx) -> Result<Decoded1<Self>, D::Error> {
+    fn decode<'de, D: Deserializer<'de>>(
+        de: D,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Result<Decoded1<Self>, D::Error> {
         let Kind::Integer(range) = kind else {
             return Ok(wrong_type(kind, ctx));
         };
@@ -599,7 +645,9 @@ impl FieldValue for u64 {
                 });
             }
             Atom::Signed(n) => n as f64,
-            Atom::Float(x) if !x.is_finite() => return Ok(out_of_range(ParamValue::from("finite"), "finite", ctx)),
+            Atom::Float(x) if !x.is_finite() => {
+                return Ok(out_of_range(ParamValue::from("finite"), "finite", ctx))
+            }
             Atom::Float(x) if x.fract() != 0.0 => return Ok(wrong_type(kind, ctx)),
             Atom::Float(x) => x,
             _ => return Ok(wrong_type(kind, ctx)),
@@ -615,13 +663,19 @@ impl FieldValue for u64 {
 }
 
 impl<E: Enumeration> FieldValue for E {
-    fn decode<'de, D: Deserializer<'de>>(de: D, kind: &'static Kind, ctx: &mut Ctx) -> Result<Decoded1<Self>, D::Error> {
+    fn decode<'de, D: Deserializer<'de>>(
+        de: D,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Result<Decoded1<Self>, D::Error> {
         Ok(match de.deserialize_any(AtomVisitor(ctx.level()))? {
             Atom::Null => Decoded1::Null,
             Atom::Str(word) => match E::from_word(&word) {
                 Some(value) => Decoded1::Valid(value),
                 None => {
-                    let params = Params::new().with("value", word.into_owned()).with("allowed", ParamValue::words(E::INFO.values));
+                    let params = Params::new()
+                        .with("value", word.into_owned())
+                        .with("allowed", ParamValue::words(E::INFO.values));
                     ctx.reject(SCH_NOT_ALLOWED, params, "word");
                     Decoded1::Invalid
                 }
@@ -632,8 +686,16 @@ impl<E: Enumeration> FieldValue for E {
 }
 
 impl<T: FieldValue> FieldValue for Vec<T> {
-    fn decode<'de, D: Deserializer<'de>>(de: D, kind: &'static Kind, ctx: &mut Ctx) -> Result<Decoded1<Self>, D::Error> {
-        de.deserialize_any(ListVisitor { kind, ctx, marker: PhantomData })
+    fn decode<'de, D: Deserializer<'de>>(
+        de: D,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Result<Decoded1<Self>, D::Error> {
+        de.deserialize_any(ListVisitor {
+            kind,
+            ctx,
+            marker: PhantomData,
+        })
     }
 }
 
@@ -669,10 +731,18 @@ impl<'de, T: FieldValue> Visitor<'de> for ListVisitor<'_, T> {
                 skip_items(&mut seq, level)?;
                 self.ctx.findings.truncate(findings_before);
                 self.ctx.invalid.truncate(invalid_before);
-                return Ok(out_of_range(ParamValue::Int(*max as i64), "items", self.ctx));
+                return Ok(out_of_range(
+                    ParamValue::Int(*max as i64),
+                    "items",
+                    self.ctx,
+                ));
             }
             self.ctx.path.push(Segment::Index(count));
-            let item = seq.next_element_seed(ItemSeed::<T> { kind: item_kind, ctx: self.ctx, marker: PhantomData })?;
+            let item = seq.next_element_seed(ItemSeed::<T> {
+                kind: item_kind,
+                ctx: self.ctx,
+                marker: PhantomData,
+            })?;
             self.ctx.path.pop();
             match item {
                 None => break,
@@ -738,8 +808,16 @@ impl<'de, T: FieldValue> DeserializeSeed<'de> for ItemSeed<'_, T> {
 }
 
 /// Decodes any object type of the record.
-pub fn decode_object<'de, T: DecodeObject, D: Deserializer<'de>>(de: D, kind: &'static Kind, ctx: &mut Ctx) -> Result<Decoded1<T>, D::Error> {
-    de.deserialize_any(ObjectVisitor::<T> { kind, ctx, marker: PhantomData })
+pub fn decode_object<'de, T: DecodeObject, D: Deserializer<'de>>(
+    de: D,
+    kind: &'static Kind,
+    ctx: &mut Ctx,
+) -> Result<Decoded1<T>, D::Error> {
+    de.deserialize_any(ObjectVisitor::<T> {
+        kind,
+        ctx,
+        marker: PhantomData,
+    })
 }
 
 struct ObjectVisitor<'c, T> {
@@ -773,7 +851,10 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
     }
 }
 
-fn decode_fields<'de, T: DecodeObject, A: MapAccess<'de>>(mut map: A, ctx: &mut Ctx) -> Result<T, A::Error> {
+fn decode_fields<'de, T: DecodeObject, A: MapAccess<'de>>(
+    mut map: A,
+    ctx: &mut Ctx,
+) -> Result<T, A::Error> {
     let mut value = T::default();
     let mut seen = 0u64;
     while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
@@ -782,10 +863,19 @@ fn decode_fields<'de, T: DecodeObject, A: MapAccess<'de>>(mut map: A, ctx: &mut 
             outcome => {
                 // An unknown field, or a field given twice: the first report stands.
                 map.next_value_seed(Skip(ctx.level() + 1))?;
-                let variant = if matches!(outcome, KeyOutcome::Duplicate) { "duplicate" } else { "unknown" };
+                let variant = if matches!(outcome, KeyOutcome::Duplicate) {
+                    "duplicate"
+                } else {
+                    "unknown"
+                };
                 ctx.report(|mut pointer| {
                     push_token(&mut pointer, &key);
-                    Finding::new(SCH_UNKNOWN_FIELD, pointer, Params::new().with("field", key.as_ref())).variant(variant)
+                    Finding::new(
+                        SCH_UNKNOWN_FIELD,
+                        pointer,
+                        Params::new().with("field", key.as_ref()),
+                    )
+                    .variant(variant)
                 });
             }
         }
@@ -892,14 +982,21 @@ macro_rules! object_field_values {
 }
 
 use crate::record::*;
-object_field_values!(Location, Detection, GoodsLine, Money, Leg, Route, Offender, Person, Document, Company, Outcome, Photo);
+object_field_values!(
+    Location, Detection, GoodsLine, Money, Leg, Route, Offender, Person, Document, Company,
+    Outcome, Photo
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn nested(field: &str, levels: usize) -> String {
-        format!("{{\"{field}\": {}{}}}", "[".repeat(levels), "]".repeat(levels))
+        format!(
+            "{{\"{field}\": {}{}}}",
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
     }
 
     #[test]
@@ -907,12 +1004,27 @@ mod tests {
         // The record is level 1: 31 arrays inside a field reach level 32, 32 arrays level 33.
         for field in ["narrative", "colour", "goods", "route"] {
             assert!(decode_json(&nested(field, 31)).is_ok(), "{field}");
-            assert_eq!(decode_json(&nested(field, 32)), Err(Fatal::TooDeep), "{field}");
+            assert_eq!(
+                decode_json(&nested(field, 32)),
+                Err(Fatal::TooDeep),
+                "{field}"
+            );
         }
-        let deep_transit = format!("{{\"route\": {{\"transit\": {}{}}}}}", "[".repeat(31), "]".repeat(31));
+        let deep_transit = format!(
+            "{{\"route\": {{\"transit\": {}{}}}}}",
+            "[".repeat(31),
+            "]".repeat(31)
+        );
         assert_eq!(decode_json(&deep_transit), Err(Fatal::TooDeep));
-        assert_eq!(decode_json(&format!("{}{}", "[".repeat(40), "]".repeat(40))), Err(Fatal::TooDeep));
-        assert_eq!(decode_json(&"[".repeat(100_000)), Err(Fatal::TooDeep), "no stack overflow on unclosed input");
+        assert_eq!(
+            decode_json(&format!("{}{}", "[".repeat(40), "]".repeat(40))),
+            Err(Fatal::TooDeep)
+        );
+        assert_eq!(
+            decode_json(&"[".repeat(100_000)),
+            Err(Fatal::TooDeep),
+            "no stack overflow on unclosed input"
+        );
     }
 
     #[test]
@@ -929,14 +1041,23 @@ mod tests {
         assert_eq!(decode_json(&big), Err(Fatal::TooLarge));
         assert_eq!(decode_bytes(b"{\"a\": \"\xff\"}"), Err(Fatal::NotUtf8));
         assert_eq!(decode_json("[]"), Err(Fatal::NotObject));
-        assert!(matches!(decode_json("{\"a\": 1e400}"), Err(Fatal::NotJson(_))));
-        assert!(matches!(decode_json("{\"a\": \"\\ud800\"}"), Err(Fatal::NotJson(_))));
+        assert!(matches!(
+            decode_json("{\"a\": 1e400}"),
+            Err(Fatal::NotJson(_))
+        ));
+        assert!(matches!(
+            decode_json("{\"a\": \"\\ud800\"}"),
+            Err(Fatal::NotJson(_))
+        ));
         assert!(decode_json("\u{feff}{}").is_ok());
     }
 
     #[test]
     fn compact_length_matches_serde_json() {
-        let value: Value = serde_json::from_str(r#"{"a": [1, 2.5, "x\"y\n\u0001é"], "b": {"c": null, "d": true}}"#).unwrap();
+        let value: Value = serde_json::from_str(
+            r#"{"a": [1, 2.5, "x\"y\n\u0001é"], "b": {"c": null, "d": true}}"#,
+        )
+        .unwrap();
         assert_eq!(compact_len(&value, usize::MAX), value.to_string().len());
     }
 }

@@ -148,7 +148,10 @@ enumeration! {
 impl Unit {
     /// Count units take whole numbers (spec 2.4).
     pub fn is_count(self) -> bool {
-        matches!(self, Unit::Pieces | Unit::Tablets | Unit::Items | Unit::Rounds | Unit::Heads | Unit::Plants)
+        matches!(
+            self,
+            Unit::Pieces | Unit::Tablets | Unit::Items | Unit::Rounds | Unit::Heads | Unit::Plants
+        )
     }
 }
 

@@ -135,7 +135,12 @@ pub struct Finding {
 impl Finding {
     /// A finding with the rule's main message.
     pub fn new(rule: &'static str, path: impl Into<String>, params: Params) -> Finding {
-        Finding { rule, path: path.into(), params, variant: None }
+        Finding {
+            rule,
+            path: path.into(),
+            params,
+            variant: None,
+        }
     }
 
     /// The same finding with another wording of its message.

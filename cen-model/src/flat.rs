@@ -89,7 +89,11 @@ impl Layout {
 
     /// Columns that are not paths of the record (each gives CEN-SCH-003 when it has a value).
     pub fn unknown_columns(&self) -> impl Iterator<Item = &str> {
-        self.columns.iter().zip(&self.plans).filter(|(_, p)| matches!(p, Plan::Unknown { .. })).map(|(c, _)| c.as_str())
+        self.columns
+            .iter()
+            .zip(&self.plans)
+            .filter(|(_, p)| matches!(p, Plan::Unknown { .. }))
+            .map(|(c, _)| c.as_str())
     }
 
     /// Builds the record of one row; `cells` are in column order (missing trailing cells are
@@ -110,17 +114,37 @@ impl Layout {
                     if pointer.matches('/').count() == 1 {
                         root.insert(field.clone(), value);
                     } else {
-                        findings.push(Finding::new(SCH_UNKNOWN_FIELD, pointer.clone(), Params::new().with("field", field.as_str())).variant("unknown"));
+                        findings.push(
+                            Finding::new(
+                                SCH_UNKNOWN_FIELD,
+                                pointer.clone(),
+                                Params::new().with("field", field.as_str()),
+                            )
+                            .variant("unknown"),
+                        );
                     }
                 }
                 Plan::OverLimit { pointer, limit } => {
-                    if !findings.iter().any(|f| f.rule == SCH_LIMIT && f.path == *pointer) {
-                        findings.push(Finding::new(SCH_LIMIT, pointer.clone(), Params::new().with("limit", ParamValue::Int(*limit as i64))).variant("items"));
+                    if !findings
+                        .iter()
+                        .any(|f| f.rule == SCH_LIMIT && f.path == *pointer)
+                    {
+                        findings.push(
+                            Finding::new(
+                                SCH_LIMIT,
+                                pointer.clone(),
+                                Params::new().with("limit", ParamValue::Int(*limit as i64)),
+                            )
+                            .variant("items"),
+                        );
                     }
                 }
             }
         }
-        FlatRecord { value: Value::Object(root), findings }
+        FlatRecord {
+            value: Value::Object(root),
+            findings,
+        }
     }
 }
 
@@ -128,8 +152,14 @@ fn plan(column: &str) -> Plan {
     let tokens: Vec<&str> = column.split('.').collect();
     // The path of an unknown column ends at its first token that the record does not define.
     let unknown = |at: usize| {
-        let escaped: Vec<String> = tokens[..=at.min(tokens.len() - 1)].iter().map(|t| t.replace('~', "~0").replace('/', "~1")).collect();
-        Plan::Unknown { pointer: format!("/{}", escaped.join("/")), field: tokens[at.min(tokens.len() - 1)].to_owned() }
+        let escaped: Vec<String> = tokens[..=at.min(tokens.len() - 1)]
+            .iter()
+            .map(|t| t.replace('~', "~0").replace('/', "~1"))
+            .collect();
+        Plan::Unknown {
+            pointer: format!("/{}", escaped.join("/")),
+            field: tokens[at.min(tokens.len() - 1)].to_owned(),
+        }
     };
     let mut steps = Vec::with_capacity(tokens.len());
     let mut shape: &'static ObjectShape = &RECORD_SHAPE;
@@ -148,7 +178,10 @@ fn plan(column: &str) -> Plan {
                 };
                 if index >= *max {
                     let list_pointer = format!("/{}", tokens[..i].join("/"));
-                    return Plan::OverLimit { pointer: list_pointer, limit: *max };
+                    return Plan::OverLimit {
+                        pointer: list_pointer,
+                        limit: *max,
+                    };
                 }
                 steps.push(Step::Index(index));
                 i += 1;
@@ -167,7 +200,9 @@ fn plan(column: &str) -> Plan {
 }
 
 fn parse_index(token: &str) -> Option<usize> {
-    let canonical = !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) && (token == "0" || !token.starts_with('0'));
+    let canonical = !token.is_empty()
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && (token == "0" || !token.starts_with('0'));
     if canonical {
         token.parse().ok()
     } else {
@@ -216,7 +251,11 @@ fn parse_number(text: &str) -> Option<Value> {
             return Some(Value::from(n));
         }
     }
-    t.parse::<f64>().ok().filter(|x| x.is_finite()).and_then(Number::from_f64).map(Value::Number)
+    t.parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .and_then(Number::from_f64)
+        .map(Value::Number)
 }
 
 fn cell_value(cell: Cell<'_>, plan: &Plan) -> Option<Value> {
@@ -228,20 +267,26 @@ fn cell_value(cell: Cell<'_>, plan: &Plan) -> Option<Value> {
         Cell::Empty => None,
         Cell::Text(text) if text.trim().is_empty() => None,
         Cell::Text(text) => Some(match kind {
-            Some(Kind::Number(_) | Kind::Integer(_)) => parse_number(text).unwrap_or_else(|| Value::from(text)),
+            Some(Kind::Number(_) | Kind::Integer(_)) => {
+                parse_number(text).unwrap_or_else(|| Value::from(text))
+            }
             Some(Kind::List(item, _)) => Value::Array(
                 text.split(LIST_SEPARATOR)
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
                     .map(|t| match item {
-                        Kind::Number(_) | Kind::Integer(_) => parse_number(t).unwrap_or_else(|| Value::from(t)),
+                        Kind::Number(_) | Kind::Integer(_) => {
+                            parse_number(t).unwrap_or_else(|| Value::from(t))
+                        }
                         _ => Value::from(t),
                     })
                     .collect(),
             ),
             _ => Value::from(text),
         }),
-        Cell::Number(x) => Some(Number::from_f64(x).map_or_else(|| Value::from(x.to_string()), Value::Number)),
+        Cell::Number(x) => {
+            Some(Number::from_f64(x).map_or_else(|| Value::from(x.to_string()), Value::Number))
+        }
         Cell::Integer(n) => Some(Value::from(n)),
         Cell::Bool(b) => Some(Value::Bool(b)),
     }
@@ -341,7 +386,13 @@ pub fn flatten(value: &Value) -> Vec<(String, String)> {
         }
     }
     fn walk(value: &Value, prefix: &str, out: &mut Vec<(String, String)>) {
-        let join = |key: &str| if prefix.is_empty() { key.to_owned() } else { format!("{prefix}.{key}") };
+        let join = |key: &str| {
+            if prefix.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{prefix}.{key}")
+            }
+        };
         match value {
             Value::Object(map) => {
                 for (key, item) in map {
@@ -354,7 +405,11 @@ pub fn flatten(value: &Value) -> Vec<(String, String)> {
                 }
             }
             Value::Array(items) => {
-                let cell = items.iter().map(scalar).collect::<Vec<_>>().join(&LIST_SEPARATOR.to_string());
+                let cell = items
+                    .iter()
+                    .map(scalar)
+                    .collect::<Vec<_>>()
+                    .join(&LIST_SEPARATOR.to_string());
                 out.push((prefix.to_owned(), cell));
             }
             Value::Null => {}
@@ -373,9 +428,22 @@ mod tests {
 
     #[test]
     fn numbers_parse_only_in_number_fields_and_bad_ones_stay_text() {
-        let layout = Layout::new(["goods.0.quantity", "goods.0.hs_code", "offenders.0.age", "case_ref"]);
-        let row = layout.record(&[Cell::Text("1e3"), Cell::Text("240220"), Cell::Text("twelve"), Cell::Text("007")]);
-        assert_eq!(row.value, json!({"goods": [{"quantity": 1000.0, "hs_code": "240220"}], "offenders": [{"age": "twelve"}], "case_ref": "007"}));
+        let layout = Layout::new([
+            "goods.0.quantity",
+            "goods.0.hs_code",
+            "offenders.0.age",
+            "case_ref",
+        ]);
+        let row = layout.record(&[
+            Cell::Text("1e3"),
+            Cell::Text("240220"),
+            Cell::Text("twelve"),
+            Cell::Text("007"),
+        ]);
+        assert_eq!(
+            row.value,
+            json!({"goods": [{"quantity": 1000.0, "hs_code": "240220"}], "offenders": [{"age": "twelve"}], "case_ref": "007"})
+        );
         for bad in ["NaN", "inf", "1,5", "0x10", "1.", ".5", "--1", "1e"] {
             assert_eq!(parse_number(bad), None, "{bad}");
         }
@@ -383,17 +451,41 @@ mod tests {
 
     #[test]
     fn gaps_keep_indices_and_limits_are_reported() {
-        let layout = Layout::new(["goods.1.type", "conveyance.20.type", "goods.01.type", "goods.0.colour"]);
-        let row = layout.record(&[Cell::Text("cocaine"), Cell::Text("postal"), Cell::Text("x"), Cell::Text("red")]);
+        let layout = Layout::new([
+            "goods.1.type",
+            "conveyance.20.type",
+            "goods.01.type",
+            "goods.0.colour",
+        ]);
+        let row = layout.record(&[
+            Cell::Text("cocaine"),
+            Cell::Text("postal"),
+            Cell::Text("x"),
+            Cell::Text("red"),
+        ]);
         assert_eq!(row.value, json!({"goods": [{}, {"type": "cocaine"}]}));
-        let got: Vec<_> = row.findings.iter().map(|f| (f.rule, f.path.as_str())).collect();
-        assert_eq!(got, [("CEN-SCH-006", "/conveyance"), ("CEN-SCH-003", "/goods/01"), ("CEN-SCH-003", "/goods/0/colour")]);
+        let got: Vec<_> = row
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("CEN-SCH-006", "/conveyance"),
+                ("CEN-SCH-003", "/goods/01"),
+                ("CEN-SCH-003", "/goods/0/colour")
+            ]
+        );
     }
 
     #[test]
     fn empty_and_blank_cells_are_absent() {
         let layout = Layout::new(["reporting_country", "case_ref"]);
-        assert_eq!(layout.record(&[Cell::Text("  "), Cell::Empty]).value, json!({}));
+        assert_eq!(
+            layout.record(&[Cell::Text("  "), Cell::Empty]).value,
+            json!({})
+        );
         assert_eq!(layout.record(&[]).value, json!({}));
     }
 

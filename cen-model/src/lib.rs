@@ -24,13 +24,15 @@ pub mod finding;
 pub mod flat;
 pub mod pointer;
 pub mod project;
-pub mod required;
 mod record;
+pub mod required;
 pub mod schema;
 pub mod shape;
 
 pub use date::Date;
-pub use decode::{decode_bytes, decode_json, decode_value, Decoded, Fatal, MAX_DEPTH, MAX_RECORD_BYTES};
+pub use decode::{
+    decode_bytes, decode_json, decode_value, Decoded, Fatal, MAX_DEPTH, MAX_RECORD_BYTES,
+};
 pub use enums::*;
 pub use finding::{Finding, ParamValue, Params};
 pub use project::{to_cen, to_cen_value};

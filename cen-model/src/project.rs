@@ -104,8 +104,12 @@ pub fn parse_first_wins(text: &str) -> Result<Value, Fatal> {
         return Err(Fatal::TooDeep);
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = deserializer.deserialize_any(FirstWins).map_err(|e| Fatal::NotJson(e.to_string()))?;
-    deserializer.end().map_err(|e| Fatal::NotJson(e.to_string()))?;
+    let value = deserializer
+        .deserialize_any(FirstWins)
+        .map_err(|e| Fatal::NotJson(e.to_string()))?;
+    deserializer
+        .end()
+        .map_err(|e| Fatal::NotJson(e.to_string()))?;
     Ok(value)
 }
 
@@ -197,6 +201,9 @@ mod tests {
 
     #[test]
     fn the_first_of_a_repeated_key_stands() {
-        assert_eq!(to_cen_json(r#"{"case_ref": "first", "case_ref": "second"}"#).unwrap(), r#"{"case_ref":"first","source":"cen"}"#);
+        assert_eq!(
+            to_cen_json(r#"{"case_ref": "first", "case_ref": "second"}"#).unwrap(),
+            r#"{"case_ref":"first","source":"cen"}"#
+        );
     }
 }

@@ -8,7 +8,10 @@
 use crate::enums::*;
 use crate::shape::{model_object, CodeKind, IntegerRange, Kind, NumberRange, MAX_SAFE_INTEGER};
 
-const NON_NEGATIVE: NumberRange = NumberRange { min: Some(0.0), max: None };
+const NON_NEGATIVE: NumberRange = NumberRange {
+    min: Some(0.0),
+    max: None,
+};
 
 model_object! {
     /// One seizure case (spec 2.1).

@@ -67,7 +67,11 @@ pub struct BadPointer {
 
 impl fmt::Display for BadPointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a path of the record: {}", self.pointer, self.reason)
+        write!(
+            f,
+            "`{}` is not a path of the record: {}",
+            self.pointer, self.reason
+        )
     }
 }
 
@@ -85,8 +89,13 @@ impl RequiredPath {
     /// assert!(RequiredPath::parse("goods").is_err());
     /// ```
     pub fn parse(pointer: &str) -> Result<RequiredPath, BadPointer> {
-        let bad = |reason: &str| BadPointer { pointer: pointer.to_owned(), reason: reason.to_owned() };
-        let raw = tokens(pointer).ok_or_else(|| bad("a JSON Pointer starts with `/` and escapes `~` and `/` as `~0` and `~1`"))?;
+        let bad = |reason: &str| BadPointer {
+            pointer: pointer.to_owned(),
+            reason: reason.to_owned(),
+        };
+        let raw = tokens(pointer).ok_or_else(|| {
+            bad("a JSON Pointer starts with `/` and escapes `~` and `/` as `~0` and `~1`")
+        })?;
         if raw.is_empty() {
             return Err(bad("the root is always present; name a field"));
         }
@@ -97,10 +106,15 @@ impl RequiredPath {
             if let Some(item) = list.take() {
                 let step = if token == "*" {
                     Step::Every
-                } else if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) && (token == "0" || !token.starts_with('0')) {
+                } else if !token.is_empty()
+                    && token.bytes().all(|b| b.is_ascii_digit())
+                    && (token == "0" || !token.starts_with('0'))
+                {
                     Step::Index(token.parse().map_err(|_| bad("the index is too large"))?)
                 } else {
-                    return Err(bad(&format!("`{token}` is not an index of an array (a number or `*`)")));
+                    return Err(bad(&format!(
+                        "`{token}` is not an index of an array (a number or `*`)"
+                    )));
                 };
                 steps.push(step);
                 shape = match item {
@@ -110,9 +124,13 @@ impl RequiredPath {
                 continue;
             }
             let Some(object) = shape else {
-                return Err(bad(&format!("nothing is inside the value before `{token}`")));
+                return Err(bad(&format!(
+                    "nothing is inside the value before `{token}`"
+                )));
             };
-            let field = object.field(&token).ok_or_else(|| bad(&format!("`{token}` is not a field of {}", object.name)))?;
+            let field = object
+                .field(&token)
+                .ok_or_else(|| bad(&format!("`{token}` is not a field of {}", object.name)))?;
             steps.push(Step::Field(token));
             match &field.kind {
                 Kind::Object(inner) => shape = Some(inner),
@@ -123,7 +141,10 @@ impl RequiredPath {
                 _ => shape = None,
             }
         }
-        Ok(RequiredPath { pointer: pointer.to_owned(), steps })
+        Ok(RequiredPath {
+            pointer: pointer.to_owned(),
+            steps,
+        })
     }
 
     /// The pattern as given.
@@ -146,11 +167,21 @@ pub fn check(decoded: &Decoded, path: &RequiredPath, out: &mut Vec<Finding>) {
 }
 
 /// [`check`] for many patterns, sharing one path buffer.
-pub fn check_all<'a>(decoded: &Decoded, paths: impl IntoIterator<Item = &'a RequiredPath>, out: &mut Vec<Finding>) {
+pub fn check_all<'a>(
+    decoded: &Decoded,
+    paths: impl IntoIterator<Item = &'a RequiredPath>,
+    out: &mut Vec<Finding>,
+) {
     let mut at: Vec<Segment<'a>> = Vec::with_capacity(8);
     for path in paths {
         at.clear();
-        walk(decoded, Node::Object(&decoded.record), &path.steps, &mut at, out);
+        walk(
+            decoded,
+            Node::Object(&decoded.record),
+            &path.steps,
+            &mut at,
+            out,
+        );
     }
 }
 
@@ -181,14 +212,28 @@ fn is_invalid(decoded: &Decoded, at: &[Segment<'_>]) -> bool {
 
 fn missing(decoded: &Decoded, at: &[Segment<'_>], out: &mut Vec<Finding>) {
     let pointer = render(at);
-    if decoded.is_invalid(&pointer) || out.iter().any(|f| f.rule == SCH_MISSING && f.path == pointer) {
+    if decoded.is_invalid(&pointer)
+        || out
+            .iter()
+            .any(|f| f.rule == SCH_MISSING && f.path == pointer)
+    {
         return;
     }
     let field = crate::pointer::last_token(&pointer);
-    out.push(Finding::new(SCH_MISSING, pointer, Params::new().with("field", field)));
+    out.push(Finding::new(
+        SCH_MISSING,
+        pointer,
+        Params::new().with("field", field),
+    ));
 }
 
-fn walk<'a>(decoded: &Decoded, node: Node<'_>, steps: &'a [Step], at: &mut Vec<Segment<'a>>, out: &mut Vec<Finding>) {
+fn walk<'a>(
+    decoded: &Decoded,
+    node: Node<'_>,
+    steps: &'a [Step],
+    at: &mut Vec<Segment<'a>>,
+    out: &mut Vec<Finding>,
+) {
     let Some((step, rest)) = steps.split_first() else {
         match node {
             Node::Absent => missing(decoded, at, out),
@@ -214,13 +259,11 @@ fn walk<'a>(decoded: &Decoded, node: Node<'_>, steps: &'a [Step], at: &mut Vec<S
                 at.pop();
             }
         }
-        (Step::Index(index), Node::List(items)) => {
-            // An item that is not there is not required: only the items given are checked.
-            if *index < items.len() {
-                at.push(Segment::Index(*index));
-                walk(decoded, items.item(*index), rest, at, out);
-                at.pop();
-            }
+        // An item that is not there is not required: only the items given are checked.
+        (Step::Index(index), Node::List(items)) if *index < items.len() => {
+            at.push(Segment::Index(*index));
+            walk(decoded, items.item(*index), rest, at, out);
+            at.pop();
         }
         // Shape mismatches cannot happen for a parsed path; a scalar has no children.
         _ => {}
@@ -269,15 +312,27 @@ mod tests {
 
     #[test]
     fn reports_the_highest_missing_object_once() {
-        assert_eq!(missing_paths("{}", &["/location/type", "/location/code"]), ["/location"]);
-        assert_eq!(missing_paths(r#"{"location": {}}"#, &["/location/type"]), ["/location/type"]);
+        assert_eq!(
+            missing_paths("{}", &["/location/type", "/location/code"]),
+            ["/location"]
+        );
+        assert_eq!(
+            missing_paths(r#"{"location": {}}"#, &["/location/type"]),
+            ["/location/type"]
+        );
     }
 
     #[test]
     fn expands_every_item_and_requires_non_empty_arrays() {
         let json = r#"{"goods": [{"commodity": "drugs"}, {}]}"#;
-        assert_eq!(missing_paths(json, &["/goods/*/commodity"]), ["/goods/1/commodity"]);
-        assert_eq!(missing_paths(r#"{"goods": []}"#, &["/goods", "/goods/*/unit"]), ["/goods"]);
+        assert_eq!(
+            missing_paths(json, &["/goods/*/commodity"]),
+            ["/goods/1/commodity"]
+        );
+        assert_eq!(
+            missing_paths(r#"{"goods": []}"#, &["/goods", "/goods/*/unit"]),
+            ["/goods"]
+        );
     }
 
     #[test]
@@ -288,7 +343,15 @@ mod tests {
 
     #[test]
     fn refuses_paths_outside_the_shape() {
-        for bad in ["", "/", "/goods/x/type", "/goods/01/type", "/route/transit/0/x", "/location/type/x", "/colour"] {
+        for bad in [
+            "",
+            "/",
+            "/goods/x/type",
+            "/goods/01/type",
+            "/route/transit/0/x",
+            "/location/type/x",
+            "/colour",
+        ] {
             assert!(RequiredPath::parse(bad).is_err(), "{bad}");
         }
         assert!(RequiredPath::parse("/route/transit/0").is_ok());

@@ -40,8 +40,12 @@ fn requirements(patterns: &[&str]) -> Vec<(Vec<String>, String)> {
 }
 
 fn is_required(requirements: &[(Vec<String>, String)], at: &[String], field: &str) -> bool {
-    requirements.iter().any(|(path, name)| path == at && name == field)
-        || requirements.iter().any(|(path, _)| path.len() > at.len() && path[..at.len()] == *at && path[at.len()] == field)
+    requirements
+        .iter()
+        .any(|(path, name)| path == at && name == field)
+        || requirements.iter().any(|(path, _)| {
+            path.len() > at.len() && path[..at.len()] == *at && path[at.len()] == field
+        })
 }
 
 fn null_or(schema: Value, nullable: bool) -> Value {
@@ -52,7 +56,13 @@ fn null_or(schema: Value, nullable: bool) -> Value {
     }
 }
 
-fn kind_schema(kind: &Kind, at: &mut Vec<String>, required: &[(Vec<String>, String)], nullable: bool, non_empty: bool) -> Value {
+fn kind_schema(
+    kind: &Kind,
+    at: &mut Vec<String>,
+    required: &[(Vec<String>, String)],
+    nullable: bool,
+    non_empty: bool,
+) -> Value {
     let schema = match kind {
         Kind::Text(max) => json!({ "type": "string", "maxLength": max }),
         Kind::Code(_) => json!({ "type": "string" }),
@@ -67,7 +77,9 @@ fn kind_schema(kind: &Kind, at: &mut Vec<String>, required: &[(Vec<String>, Stri
             }
             s
         }
-        Kind::Integer(range) => json!({ "type": "integer", "minimum": range.min, "maximum": range.max }),
+        Kind::Integer(range) => {
+            json!({ "type": "integer", "minimum": range.min, "maximum": range.max })
+        }
         Kind::Object(shape) => object_schema(shape, at, required),
         Kind::List(item, max) => {
             at.push("*".to_owned());
@@ -83,7 +95,11 @@ fn kind_schema(kind: &Kind, at: &mut Vec<String>, required: &[(Vec<String>, Stri
     null_or(schema, nullable)
 }
 
-fn object_schema(shape: &ObjectShape, at: &mut Vec<String>, required: &[(Vec<String>, String)]) -> Value {
+fn object_schema(
+    shape: &ObjectShape,
+    at: &mut Vec<String>,
+    required: &[(Vec<String>, String)],
+) -> Value {
     let mut properties = Map::new();
     let mut names = Vec::new();
     for field in shape.fields {
@@ -103,7 +119,11 @@ fn object_schema(shape: &ObjectShape, at: &mut Vec<String>, required: &[(Vec<Str
 }
 
 fn describe(at: &[String], name: &str) -> Option<String> {
-    let mut dotted: Vec<&str> = at.iter().filter(|t| *t != "*").map(String::as_str).collect();
+    let mut dotted: Vec<&str> = at
+        .iter()
+        .filter(|t| *t != "*")
+        .map(String::as_str)
+        .collect();
     dotted.push(name);
     crate::shape::kind_at(&dotted.join(".")).map(|kind| match kind {
         Kind::Text(max) => format!("Free text, at most {max} characters."),
@@ -123,7 +143,10 @@ fn long_form_schema() -> Value {
     let mut required = Vec::new();
     // `/detection/principal` and `/goods/*/concealment`: rebuild just those branches.
     for (path, field) in &long {
-        let (first, rest) = path.split_first().map(|(f, r)| (f.clone(), r.to_vec())).unwrap_or_default();
+        let (first, rest) = path
+            .split_first()
+            .map(|(f, r)| (f.clone(), r.to_vec()))
+            .unwrap_or_default();
         let leaf = json!({ "required": [field], "properties": { field.as_str(): { "not": { "type": "null" } } } });
         let branch = if rest.first().map(String::as_str) == Some("*") {
             json!({ "items": leaf })
@@ -136,7 +159,8 @@ fn long_form_schema() -> Value {
     let code = CODE_OF_PORT.rsplit('/').next().unwrap_or("code");
     let location = properties.entry("location").or_insert_with(|| json!({}));
     location["if"] = json!({ "required": ["type"], "properties": { "type": { "enum": ["airport", "seaport"] } } });
-    location["then"] = json!({ "required": [code], "properties": { code: { "not": { "type": "null" } } } });
+    location["then"] =
+        json!({ "required": [code], "properties": { code: { "not": { "type": "null" } } } });
     json!({ "required": required, "properties": properties })
 }
 
@@ -144,14 +168,21 @@ fn build() -> Value {
     let required = requirements(BOTH_FORMS);
     let mut schema = object_schema(&RECORD_SHAPE, &mut Vec::new(), &required);
     // A cash amount needs its currency (both forms).
-    schema["properties"]["goods"]["items"]["if"] = json!({ "required": ["unit"], "properties": { "unit": { "const": "amount" } } });
-    schema["properties"]["goods"]["items"]["then"] =
-        json!({ "required": ["currency"], "properties": { "currency": { "not": { "type": "null" } } } });
-    schema["if"] = json!({ "required": ["form"], "properties": { "form": { "const": "simplified" } } });
+    schema["properties"]["goods"]["items"]["if"] =
+        json!({ "required": ["unit"], "properties": { "unit": { "const": "amount" } } });
+    schema["properties"]["goods"]["items"]["then"] = json!({ "required": ["currency"], "properties": { "currency": { "not": { "type": "null" } } } });
+    schema["if"] =
+        json!({ "required": ["form"], "properties": { "form": { "const": "simplified" } } });
     schema["else"] = long_form_schema();
     let mut root = Map::new();
-    root.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
-    root.insert("$id".into(), json!("https://cen.example.org/schema/record.json"));
+    root.insert(
+        "$schema".into(),
+        json!("https://json-schema.org/draft/2020-12/schema"),
+    );
+    root.insert(
+        "$id".into(),
+        json!("https://cen.example.org/schema/record.json"),
+    );
     root.insert("title".into(), json!("CEN seizure record"));
     root.insert(
         "description".into(),
@@ -185,20 +216,49 @@ mod tests {
     #[test]
     fn required_fields_of_both_forms_are_required_and_not_null() {
         let s = schema();
-        let top: Vec<&str> = s["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-        assert_eq!(top, ["reporting_country", "seizure_date", "location", "procedure", "goods", "conveyance", "route"]);
+        let top: Vec<&str> = s["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            top,
+            [
+                "reporting_country",
+                "seizure_date",
+                "location",
+                "procedure",
+                "goods",
+                "conveyance",
+                "route"
+            ]
+        );
         assert_eq!(s["properties"]["goods"]["minItems"], 1);
-        assert_eq!(s["properties"]["goods"]["items"]["required"], json!(["commodity", "type", "quantity", "unit"]));
-        assert_eq!(s["properties"]["route"]["required"], json!(["departure", "destination"]));
-        assert_eq!(s["properties"]["offenders"]["anyOf"][1], json!({"type": "null"}));
+        assert_eq!(
+            s["properties"]["goods"]["items"]["required"],
+            json!(["commodity", "type", "quantity", "unit"])
+        );
+        assert_eq!(
+            s["properties"]["route"]["required"],
+            json!(["departure", "destination"])
+        );
+        assert_eq!(
+            s["properties"]["offenders"]["anyOf"][1],
+            json!({"type": "null"})
+        );
     }
 
     #[test]
     fn carries_the_limits_of_the_shape() {
         let s = schema();
-        assert_eq!(s["properties"]["narrative"]["anyOf"][0]["maxLength"], 10_000);
+        assert_eq!(
+            s["properties"]["narrative"]["anyOf"][0]["maxLength"],
+            10_000
+        );
         assert_eq!(s["properties"]["conveyance"]["maxItems"], 20);
-        let age = &s["properties"]["offenders"]["anyOf"][0]["items"]["properties"]["age"]["anyOf"][0];
+        let age =
+            &s["properties"]["offenders"]["anyOf"][0]["items"]["properties"]["age"]["anyOf"][0];
         assert_eq!(age["maximum"], 120);
     }
 

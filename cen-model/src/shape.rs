@@ -106,7 +106,12 @@ impl ObjectShape {
 
 /// Nominal fields (spec 2.8) as dotted paths without indices: dropped by the projection to CEN
 /// and reported by CEN-NOM-001 (except `narrative`, which CEN-NOM-002 covers).
-pub const NOMINAL_FIELDS: &[&str] = &["persons", "companies", "conveyance.vehicle_registration", "narrative"];
+pub const NOMINAL_FIELDS: &[&str] = &[
+    "persons",
+    "companies",
+    "conveyance.vehicle_registration",
+    "narrative",
+];
 
 /// The kind found at a dotted path without indices (`goods.quantity`, `route.transit`), if the
 /// record defines one.
@@ -137,7 +142,11 @@ pub fn kind_at(dotted: &str) -> Option<&'static Kind> {
 pub fn all_fields() -> Vec<(String, &'static Kind)> {
     fn walk(shape: &'static ObjectShape, prefix: &str, out: &mut Vec<(String, &'static Kind)>) {
         for field in shape.fields {
-            let path = if prefix.is_empty() { field.name.to_owned() } else { format!("{prefix}.{}", field.name) };
+            let path = if prefix.is_empty() {
+                field.name.to_owned()
+            } else {
+                format!("{prefix}.{}", field.name)
+            };
             out.push((path.clone(), &field.kind));
             let inner = match &field.kind {
                 Kind::Object(inner) => Some(*inner),
@@ -192,19 +201,31 @@ pub trait AsNode {
 
 impl AsNode for Option<String> {
     fn as_node(&self) -> Node<'_> {
-        if self.is_some() { Node::Scalar } else { Node::Absent }
+        if self.is_some() {
+            Node::Scalar
+        } else {
+            Node::Absent
+        }
     }
 }
 
 impl AsNode for Option<f64> {
     fn as_node(&self) -> Node<'_> {
-        if self.is_some() { Node::Scalar } else { Node::Absent }
+        if self.is_some() {
+            Node::Scalar
+        } else {
+            Node::Absent
+        }
     }
 }
 
 impl AsNode for Option<u64> {
     fn as_node(&self) -> Node<'_> {
-        if self.is_some() { Node::Scalar } else { Node::Absent }
+        if self.is_some() {
+            Node::Scalar
+        } else {
+            Node::Absent
+        }
     }
 }
 
@@ -225,7 +246,11 @@ pub trait ItemNode {
 
 impl<E: crate::enums::Enumeration> AsNode for Option<E> {
     fn as_node(&self) -> Node<'_> {
-        if self.is_some() { Node::Scalar } else { Node::Absent }
+        if self.is_some() {
+            Node::Scalar
+        } else {
+            Node::Absent
+        }
     }
 }
 

@@ -21,7 +21,11 @@ fn inputs(invalid_share: f64) -> Vec<String> {
 }
 
 fn validation(c: &mut Criterion) {
-    let validator = Validator::new(Options { today: cen_model::Date::parse("2026-11-28"), ..Options::default() }).unwrap();
+    let validator = Validator::new(Options {
+        today: cen_model::Date::parse("2026-11-28"),
+        ..Options::default()
+    })
+    .unwrap();
     for (label, share) in [("valid", 0.0), ("10pct-invalid", 0.1)] {
         let texts = inputs(share);
         let bytes: usize = texts.iter().map(String::len).sum();
@@ -64,17 +68,27 @@ fn validation(c: &mut Criterion) {
             })
         });
         group.finish();
-        eprintln!("{label}: {} records, {:.0} bytes each on average", texts.len(), bytes as f64 / texts.len() as f64);
+        eprintln!(
+            "{label}: {} records, {:.0} bytes each on average",
+            texts.len(),
+            bytes as f64 / texts.len() as f64
+        );
     }
 }
 
 fn batch(c: &mut Criterion) {
-    let validator = Validator::new(Options { today: cen_model::Date::parse("2026-11-28"), ..Options::default() }).unwrap();
+    let validator = Validator::new(Options {
+        today: cen_model::Date::parse("2026-11-28"),
+        ..Options::default()
+    })
+    .unwrap();
     let texts = inputs(0.1);
     let mut group = c.benchmark_group("batch");
     group.throughput(Throughput::Elements(texts.len() as u64));
     group.sample_size(20);
-    group.bench_function("validate_many (with duplicate detection)", |b| b.iter(|| black_box(validator.validate_many(texts.iter()))));
+    group.bench_function("validate_many (with duplicate detection)", |b| {
+        b.iter(|| black_box(validator.validate_many(texts.iter())))
+    });
     group.finish();
 }
 

@@ -6,7 +6,9 @@ use codes_data::Lang;
 use serde::{Deserialize, Serialize};
 
 use crate::messages;
-use crate::rules::{codes, dates, duplicates, form, identifiers, movement, nominal, quantity, structure};
+use crate::rules::{
+    codes, dates, duplicates, form, identifiers, movement, nominal, quantity, structure,
+};
 
 /// How serious an issue is. A record is valid when none of its issues is an `error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -64,12 +66,18 @@ pub struct Param {
 impl Param {
     /// A param shown as it is.
     pub const fn as_is(name: &'static str) -> Param {
-        Param { name, shown: Shown::AsIs }
+        Param {
+            name,
+            shown: Shown::AsIs,
+        }
     }
 
     /// A param shown by its label.
     pub const fn label(name: &'static str, table: &'static str) -> Param {
-        Param { name, shown: Shown::Label(table) }
+        Param {
+            name,
+            shown: Shown::Label(table),
+        }
     }
 }
 
@@ -179,7 +187,9 @@ pub fn catalogue_json() -> serde_json::Value {
             for lang in Lang::ALL {
                 messages.insert(lang.code().to_owned(), rule.template(lang).into());
                 for (variant, template) in rule.variants(lang) {
-                    let entry = variants.entry(variant).or_insert_with(|| serde_json::json!({}));
+                    let entry = variants
+                        .entry(variant)
+                        .or_insert_with(|| serde_json::json!({}));
                     entry[lang.code()] = template.into();
                 }
             }
@@ -205,11 +215,19 @@ mod tests {
     fn ids_are_unique_well_formed_and_in_order() {
         let ids: Vec<&str> = catalogue().iter().map(|r| r.id).collect();
         assert_eq!(ids.len(), 47);
-        let groups = ["SCH", "DAT", "COD", "IDN", "MOV", "QTY", "NOM", "FRM", "DUP"];
+        let groups = [
+            "SCH", "DAT", "COD", "IDN", "MOV", "QTY", "NOM", "FRM", "DUP",
+        ];
         let mut previous: Option<(usize, &str)> = None;
         for id in &ids {
-            assert!(id.len() == 11 && id.starts_with("CEN-") && id.as_bytes()[7] == b'-', "{id}");
-            let group = groups.iter().position(|g| **g == id[4..7]).expect("known group");
+            assert!(
+                id.len() == 11 && id.starts_with("CEN-") && id.as_bytes()[7] == b'-',
+                "{id}"
+            );
+            let group = groups
+                .iter()
+                .position(|g| **g == id[4..7])
+                .expect("known group");
             if let Some((g, p)) = previous {
                 assert!((g, p) < (group, *id), "{id} out of order");
             }

@@ -68,12 +68,21 @@ pub(crate) struct Facts<'r> {
     pub penalty_currency: Option<&'static Currency>,
 }
 
-fn country<'r>(sink: &mut Sink, value: &'r Option<String>, pseudo: bool, path: impl FnOnce() -> String) -> Option<&'r str> {
-    value.as_deref().and_then(|code| codes::country(sink, code, pseudo, path))
+fn country<'r>(
+    sink: &mut Sink,
+    value: &'r Option<String>,
+    pseudo: bool,
+    path: impl FnOnce() -> String,
+) -> Option<&'r str> {
+    value
+        .as_deref()
+        .and_then(|code| codes::country(sink, code, pseudo, path))
 }
 
 fn date(sink: &mut Sink, value: &Option<String>, path: impl FnOnce() -> String) -> Option<Date> {
-    value.as_deref().and_then(|text| dates::date(sink, text, path))
+    value
+        .as_deref()
+        .and_then(|text| dates::date(sink, text, path))
 }
 
 /// `/a/b` for a field, with an index when the field is in an array item.
@@ -82,27 +91,39 @@ pub(crate) fn at(list: &str, index: usize, field: &str) -> String {
 }
 
 impl<'r> Facts<'r> {
-    pub(crate) fn build(decoded: &'r Decoded, form: Form, source: Source, today: Date, sink: &mut Sink) -> Facts<'r> {
+    pub(crate) fn build(
+        decoded: &'r Decoded,
+        form: Form,
+        source: Source,
+        today: Date,
+        sink: &mut Sink,
+    ) -> Facts<'r> {
         let record = &decoded.record;
         // Placeholders of array items that were not objects take no part in anything.
-        let item_present = |list: &str, index: usize| decoded.invalid.is_empty() || !decoded.is_invalid(&format!("/{list}/{index}"));
+        let item_present = |list: &str, index: usize| {
+            decoded.invalid.is_empty() || !decoded.is_invalid(&format!("/{list}/{index}"))
+        };
 
-        let reporting = country(sink, &record.reporting_country, false, || "/reporting_country".into());
+        let reporting = country(sink, &record.reporting_country, false, || {
+            "/reporting_country".into()
+        });
         let seizure_date = date(sink, &record.seizure_date, || "/seizure_date".into());
         let entry_date = date(sink, &record.entry_date, || "/entry_date".into());
 
         let location = record.location.as_ref();
         let location_type = location.and_then(|l| l.r#type);
-        let location_code = location
-            .and_then(|l| l.code.as_deref())
-            .and_then(|code| codes::location(sink, code, || "/location/code".to_owned()).map(|r| (code, r)));
+        let location_code = location.and_then(|l| l.code.as_deref()).and_then(|code| {
+            codes::location(sink, code, || "/location/code".to_owned()).map(|r| (code, r))
+        });
 
         let route = record.route.as_ref();
         if let Some(route) = route {
             country(sink, &route.origin, true, || "/route/origin".into());
         }
-        let departure = route.and_then(|r| country(sink, &r.departure, true, || "/route/departure".into()));
-        let destination = route.and_then(|r| country(sink, &r.destination, true, || "/route/destination".into()));
+        let departure =
+            route.and_then(|r| country(sink, &r.departure, true, || "/route/departure".into()));
+        let destination =
+            route.and_then(|r| country(sink, &r.destination, true, || "/route/destination".into()));
         let transit = route
             .and_then(|r| r.transit.as_ref())
             .map(|codes_list| {
@@ -128,20 +149,28 @@ impl<'r> Facts<'r> {
                 if !item_present("conveyance", i) {
                     return LegFacts::default();
                 }
-                let mut identifier = |kind: CodeKind, value: &'r Option<String>, field: &str| -> Option<&'r str> {
-                    value.as_deref().filter(|v| identifiers::check(sink, kind, v, || at("conveyance", i, field)))
-                };
+                let mut identifier =
+                    |kind: CodeKind, value: &'r Option<String>, field: &str| -> Option<&'r str> {
+                        value.as_deref().filter(|v| {
+                            identifiers::check(sink, kind, v, || at("conveyance", i, field))
+                        })
+                    };
                 let flight = identifier(CodeKind::Flight, &leg.flight, "flight");
                 let awb = identifier(CodeKind::Awb, &leg.awb, "awb");
                 let postal_item = identifier(CodeKind::PostalItem, &leg.postal_item, "postal_item");
                 let container = identifier(CodeKind::Container, &leg.container, "container");
                 identifier(CodeKind::Imo, &leg.imo, "imo");
                 let mut place = |value: &'r Option<String>, field: &str| {
-                    value.as_deref().and_then(|code| codes::location(sink, code, || at("conveyance", i, field)).map(|r| (code, r)))
+                    value.as_deref().and_then(|code| {
+                        codes::location(sink, code, || at("conveyance", i, field))
+                            .map(|r| (code, r))
+                    })
                 };
                 let from = place(&leg.from, "from");
                 let to = place(&leg.to, "to");
-                country(sink, &leg.registration_country, true, || at("conveyance", i, "registration_country"));
+                country(sink, &leg.registration_country, true, || {
+                    at("conveyance", i, "registration_country")
+                });
                 LegFacts {
                     present: true,
                     leg: Some(leg),
@@ -166,16 +195,24 @@ impl<'r> Facts<'r> {
                 if !item_present("goods", i) {
                     return GoodsFacts::default();
                 }
-                let goods_type = line.commodity.zip(line.r#type.as_deref()).and_then(|(area, code)| codes::goods_type(sink, area, code, i));
+                let goods_type = line
+                    .commodity
+                    .zip(line.r#type.as_deref())
+                    .and_then(|(area, code)| codes::goods_type(sink, area, code, i));
                 if let (Some(goods_type), Some(unit)) = (goods_type, line.unit) {
                     codes::unit(sink, goods_type, unit, i);
                 }
-                let currency = line.currency.as_deref().and_then(|c| codes::currency(sink, c, || at("goods", i, "currency")));
+                let currency = line
+                    .currency
+                    .as_deref()
+                    .and_then(|c| codes::currency(sink, c, || at("goods", i, "currency")));
                 let value_currency = line
                     .value
                     .as_ref()
                     .and_then(|v| v.currency.as_deref())
-                    .and_then(|c| codes::currency(sink, c, || format!("/goods/{i}/value/currency")));
+                    .and_then(|c| {
+                        codes::currency(sink, c, || format!("/goods/{i}/value/currency"))
+                    });
                 if let Some(hs) = line.hs_code.as_deref() {
                     codes::hs(sink, hs, || at("goods", i, "hs_code"));
                 }
@@ -192,21 +229,31 @@ impl<'r> Facts<'r> {
             .collect();
 
         for (i, offender) in record.offenders.iter().flatten().enumerate() {
-            country(sink, &offender.nationality, true, || at("offenders", i, "nationality"));
+            country(sink, &offender.nationality, true, || {
+                at("offenders", i, "nationality")
+            });
         }
         let mut birth_dates = Vec::new();
         for (i, person) in record.persons.iter().flatten().enumerate() {
-            country(sink, &person.nationality, true, || at("persons", i, "nationality"));
+            country(sink, &person.nationality, true, || {
+                at("persons", i, "nationality")
+            });
             if let Some(birth) = date(sink, &person.birth_date, || at("persons", i, "birth_date")) {
                 birth_dates.push((i, birth));
             }
             for (j, document) in person.documents.iter().flatten().enumerate() {
-                country(sink, &document.issuing_country, true, || format!("/persons/{i}/documents/{j}/issuing_country"));
-                date(sink, &document.expiry, || format!("/persons/{i}/documents/{j}/expiry"));
+                country(sink, &document.issuing_country, true, || {
+                    format!("/persons/{i}/documents/{j}/issuing_country")
+                });
+                date(sink, &document.expiry, || {
+                    format!("/persons/{i}/documents/{j}/expiry")
+                });
             }
         }
         for (i, company) in record.companies.iter().flatten().enumerate() {
-            country(sink, &company.country, false, || at("companies", i, "country"));
+            country(sink, &company.country, false, || {
+                at("companies", i, "country")
+            });
         }
         let penalty_currency = record
             .outcome

@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod api;
 mod catalogue;
 mod facts;
 mod messages;
@@ -54,6 +55,7 @@ pub fn field_label(pointer_or_path: &str, lang: Lang) -> String {
     if pointer_or_path.starts_with('/') {
         messages::field_label(pointer_or_path, lang)
     } else {
-        codes_data::label("field", pointer_or_path, lang).map_or_else(|| pointer_or_path.to_owned(), str::to_owned)
+        codes_data::label("field", pointer_or_path, lang)
+            .map_or_else(|| pointer_or_path.to_owned(), str::to_owned)
     }
 }

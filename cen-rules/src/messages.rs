@@ -27,7 +27,9 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut templates = HashMap::new();
         let mut variants: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
-        let mut lines = MESSAGES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let mut lines = MESSAGES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
         let _header = lines.next();
         for line in lines {
             let cells: Vec<&'static str> = line.split('\t').collect();
@@ -42,16 +44,25 @@ fn table() -> &'static Table {
             }
             templates.insert((rule, variant), row);
         }
-        Table { templates, variants }
+        Table {
+            templates,
+            variants,
+        }
     })
 }
 
 /// The template of a rule (and variant) in a language. A missing variant falls back to the
 /// rule's main template; tests make sure that every template exists in every language.
-pub(crate) fn template(rule: &'static str, variant: Option<&'static str>, lang: Lang) -> &'static str {
+pub(crate) fn template(
+    rule: &'static str,
+    variant: Option<&'static str>,
+    lang: Lang,
+) -> &'static str {
     let table = table();
     let keyed = variant.and_then(|v| table.templates.get(&(rule, v)));
-    keyed.or_else(|| table.templates.get(&(rule, ""))).map_or("", |t| t[lang.index()])
+    keyed
+        .or_else(|| table.templates.get(&(rule, "")))
+        .map_or("", |t| t[lang.index()])
 }
 
 /// The variants of a rule with their templates in a language.
@@ -60,7 +71,12 @@ pub(crate) fn variants(rule: &'static str, lang: Lang) -> Vec<(&'static str, &'s
     table
         .variants
         .get(rule)
-        .map(|names| names.iter().map(|v| (*v, template(rule, Some(v), lang))).collect())
+        .map(|names| {
+            names
+                .iter()
+                .map(|v| (*v, template(rule, Some(v), lang)))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -84,11 +100,16 @@ fn plain(value: &ParamValue, lang: Lang) -> String {
 fn labelled(value: &ParamValue, table: &str, prefix: Option<&str>, lang: Lang) -> String {
     let one = |word: &str| -> String {
         let key = prefix.map(|p| format!("{p}.{word}"));
-        codes_data::label(table, key.as_deref().unwrap_or(word), lang).map_or_else(|| word.to_owned(), str::to_owned)
+        codes_data::label(table, key.as_deref().unwrap_or(word), lang)
+            .map_or_else(|| word.to_owned(), str::to_owned)
     };
     match value {
         ParamValue::Str(s) => one(s),
-        ParamValue::List(items) => items.iter().map(|i| one(i)).collect::<Vec<_>>().join(list_separator(lang)),
+        ParamValue::List(items) => items
+            .iter()
+            .map(|i| one(i))
+            .collect::<Vec<_>>()
+            .join(list_separator(lang)),
         other => plain(other, lang),
     }
 }
@@ -101,7 +122,13 @@ pub(crate) fn field_label(pointer: &str, lang: Lang) -> String {
 }
 
 /// Fills a rule's template from an issue's params.
-pub(crate) fn render(rule: &Rule, variant: Option<&'static str>, params: &Params, path: &str, lang: Lang) -> String {
+pub(crate) fn render(
+    rule: &Rule,
+    variant: Option<&'static str>,
+    params: &Params,
+    path: &str,
+    lang: Lang,
+) -> String {
     let template = template(rule.id, variant, lang);
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
@@ -125,7 +152,11 @@ pub(crate) fn render(rule: &Rule, variant: Option<&'static str>, params: &Params
         let Some(value) = params.get(name) else {
             continue;
         };
-        let shown = rule.params.iter().find(|p| p.name == name).map_or(Shown::AsIs, |p| p.shown);
+        let shown = rule
+            .params
+            .iter()
+            .find(|p| p.name == name)
+            .map_or(Shown::AsIs, |p| p.shown);
         let text = match (by_label, shown) {
             (true, Shown::Label(table)) => labelled(value, table, None, lang),
             (true, Shown::FieldLabel(prefix)) => labelled(value, "field", Some(prefix), lang),
@@ -143,14 +174,23 @@ mod tests {
     use crate::catalogue::catalogue;
 
     fn placeholders(template: &str) -> Vec<&str> {
-        template.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(p, _)| p)).collect()
+        template
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(p, _)| p))
+            .collect()
     }
 
     #[test]
     fn every_rule_has_a_message_in_every_language() {
         for rule in catalogue() {
             for lang in Lang::ALL {
-                assert!(!template(rule.id, None, lang).trim().is_empty(), "{} {}", rule.id, lang.code());
+                assert!(
+                    !template(rule.id, None, lang).trim().is_empty(),
+                    "{} {}",
+                    rule.id,
+                    lang.code()
+                );
             }
         }
     }
@@ -161,7 +201,11 @@ mod tests {
             let key = format!("{rule}.{variant}");
             assert!(crate::rule(rule).is_some(), "{key} names no rule");
             for (lang, cell) in Lang::ALL.iter().zip(row) {
-                assert!(!cell.trim().is_empty(), "{key} has no {} template", lang.code());
+                assert!(
+                    !cell.trim().is_empty(),
+                    "{key} has no {} template",
+                    lang.code()
+                );
             }
         }
     }
@@ -175,7 +219,10 @@ mod tests {
             english.sort();
             for p in &english {
                 let name = p.trim_end_matches(":label");
-                assert!(*p == "@field" || rule.params.iter().any(|q| q.name == name), "{key}: {{{p}}} is not a param");
+                assert!(
+                    *p == "@field" || rule.params.iter().any(|q| q.name == name),
+                    "{key}: {{{p}}} is not a param"
+                );
             }
             for (lang, cell) in Lang::ALL.iter().zip(row).skip(1) {
                 let mut found = placeholders(cell);
@@ -188,9 +235,14 @@ mod tests {
     #[test]
     fn scripts_are_right_for_russian_and_arabic() {
         for ((key, _), row) in &table().templates {
-            let letters = |s: &str, range: std::ops::RangeInclusive<char>| s.chars().filter(|c| range.contains(c)).count();
+            let letters = |s: &str, range: std::ops::RangeInclusive<char>| {
+                s.chars().filter(|c| range.contains(c)).count()
+            };
             assert!(letters(row[Lang::Ru.index()], 'А'..='я') > 3, "{key} ru");
-            assert!(letters(row[Lang::Ar.index()], '\u{0600}'..='\u{06FF}') > 3, "{key} ar");
+            assert!(
+                letters(row[Lang::Ar.index()], '\u{0600}'..='\u{06FF}') > 3,
+                "{key} ar"
+            );
         }
     }
 }

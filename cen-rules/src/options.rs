@@ -121,8 +121,14 @@ fn words<E: Enumeration>() -> String {
 fn enum_value<E: Enumeration>(value: &Value) -> Result<Option<E>, String> {
     match value {
         Value::Null => Ok(None),
-        Value::String(word) => E::from_word(word).map(Some).ok_or_else(|| format!("`{word}` is not one of {}", words::<E>())),
-        other => Err(format!("expected one of {}, found {}", words::<E>(), json_type(other))),
+        Value::String(word) => E::from_word(word)
+            .map(Some)
+            .ok_or_else(|| format!("`{word}` is not one of {}", words::<E>())),
+        other => Err(format!(
+            "expected one of {}, found {}",
+            words::<E>(),
+            json_type(other)
+        )),
     }
 }
 
@@ -140,7 +146,8 @@ fn json_type(value: &Value) -> &'static str {
 impl Options {
     /// Reads options from JSON text (spec 5.1). `null` values mean absent.
     pub fn from_json(text: &str) -> Result<Options, OptionsError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| OptionsError::NotJson(e.to_string()))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| OptionsError::NotJson(e.to_string()))?;
         Options::from_value(&value)
     }
 
@@ -153,25 +160,40 @@ impl Options {
         };
         let mut options = Options::default();
         for (key, value) in fields {
-            let bad = |option: &'static str| move |problem: String| OptionsError::BadValue { option, problem };
+            let bad = |option: &'static str| {
+                move |problem: String| OptionsError::BadValue { option, problem }
+            };
             match key.as_str() {
                 "form" => options.form = enum_value(value).map_err(bad("form"))?,
                 "source" => options.source = enum_value(value).map_err(bad("source"))?,
                 "lang" => {
                     options.lang = match value {
                         Value::Null => Lang::En,
-                        Value::String(code) => Lang::from_code(code)
-                            .ok_or_else(|| bad("lang")(format!("`{code}` is not one of en, fr, es, ru, ar, pt")))?,
-                        other => return Err(bad("lang")(format!("expected a language code, found {}", json_type(other)))),
+                        Value::String(code) => Lang::from_code(code).ok_or_else(|| {
+                            bad("lang")(format!("`{code}` is not one of en, fr, es, ru, ar, pt"))
+                        })?,
+                        other => {
+                            return Err(bad("lang")(format!(
+                                "expected a language code, found {}",
+                                json_type(other)
+                            )))
+                        }
                     }
                 }
                 "today" => {
                     options.today = match value {
                         Value::Null => None,
-                        Value::String(text) => Some(
-                            Date::parse(text).ok_or_else(|| bad("today")(format!("`{text}` is not a calendar date written YYYY-MM-DD")))?,
-                        ),
-                        other => return Err(bad("today")(format!("expected a date YYYY-MM-DD, found {}", json_type(other)))),
+                        Value::String(text) => Some(Date::parse(text).ok_or_else(|| {
+                            bad("today")(format!(
+                                "`{text}` is not a calendar date written YYYY-MM-DD"
+                            ))
+                        })?),
+                        other => {
+                            return Err(bad("today")(format!(
+                                "expected a date YYYY-MM-DD, found {}",
+                                json_type(other)
+                            )))
+                        }
                     }
                 }
                 "profile" => {
@@ -196,7 +218,8 @@ impl Profile {
     /// assert_eq!(error, ProfileError::UnknownRule("CEN-XYZ-001".into()));
     /// ```
     pub fn from_json(text: &str) -> Result<Profile, ProfileError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| ProfileError::NotJson(e.to_string()))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| ProfileError::NotJson(e.to_string()))?;
         Profile::from_value(&value)
     }
 
@@ -207,17 +230,25 @@ impl Profile {
         };
         let mut profile = Profile::default();
         for (key, value) in fields {
-            let bad = |key: &'static str| move |problem: String| ProfileError::BadValue { key, problem };
+            let bad =
+                |key: &'static str| move |problem: String| ProfileError::BadValue { key, problem };
             match key.as_str() {
                 "name" => {
                     profile.name = match value {
                         Value::Null => None,
                         Value::String(name) => Some(name.clone()),
-                        other => return Err(bad("name")(format!("expected a string, found {}", json_type(other)))),
+                        other => {
+                            return Err(bad("name")(format!(
+                                "expected a string, found {}",
+                                json_type(other)
+                            )))
+                        }
                     }
                 }
                 "form" => profile.form = enum_value(value).map_err(bad("form"))?,
-                "commodities" => profile.commodities = commodities(value).map_err(bad("commodities"))?,
+                "commodities" => {
+                    profile.commodities = commodities(value).map_err(bad("commodities"))?
+                }
                 "required" => profile.required = required(value)?,
                 "severity" => profile.severity = severities(value)?,
                 other => return Err(ProfileError::UnknownKey(other.to_owned())),
@@ -231,7 +262,12 @@ fn commodities(value: &Value) -> Result<Option<Vec<CommodityArea>>, String> {
     let items = match value {
         Value::Null => return Ok(None),
         Value::Array(items) => items,
-        other => return Err(format!("expected an array of commodity areas, found {}", json_type(other))),
+        other => {
+            return Err(format!(
+                "expected an array of commodity areas, found {}",
+                json_type(other)
+            ))
+        }
     };
     let mut out = Vec::with_capacity(items.len());
     for item in items {
@@ -249,14 +285,25 @@ fn required(value: &Value) -> Result<Vec<RequiredPath>, ProfileError> {
         Value::Null => return Ok(Vec::new()),
         Value::Array(items) => items,
         other => {
-            return Err(ProfileError::BadValue { key: "required", problem: format!("expected an array of JSON Pointers, found {}", json_type(other)) })
+            return Err(ProfileError::BadValue {
+                key: "required",
+                problem: format!(
+                    "expected an array of JSON Pointers, found {}",
+                    json_type(other)
+                ),
+            })
         }
     };
     items
         .iter()
         .map(|item| match item {
-            Value::String(pointer) => RequiredPath::parse(pointer).map_err(ProfileError::BadPointer),
-            other => Err(ProfileError::BadValue { key: "required", problem: format!("expected a JSON Pointer string, found {}", json_type(other)) }),
+            Value::String(pointer) => {
+                RequiredPath::parse(pointer).map_err(ProfileError::BadPointer)
+            }
+            other => Err(ProfileError::BadValue {
+                key: "required",
+                problem: format!("expected a JSON Pointer string, found {}", json_type(other)),
+            }),
         })
         .collect()
 }
@@ -266,23 +313,37 @@ fn severities(value: &Value) -> Result<Vec<(&'static str, SeverityOverride)>, Pr
         Value::Null => return Ok(Vec::new()),
         Value::Object(fields) => fields,
         other => {
-            return Err(ProfileError::BadValue { key: "severity", problem: format!("expected an object of rule ids, found {}", json_type(other)) })
+            return Err(ProfileError::BadValue {
+                key: "severity",
+                problem: format!("expected an object of rule ids, found {}", json_type(other)),
+            })
         }
     };
     let mut out = Vec::with_capacity(fields.len());
     for (id, level) in fields {
-        let rule = catalogue().iter().find(|r| r.id == id).ok_or_else(|| ProfileError::UnknownRule(id.clone()))?;
+        let rule = catalogue()
+            .iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| ProfileError::UnknownRule(id.clone()))?;
         if rule.group() == "SCH" {
             return Err(ProfileError::StructuralRule(id.clone()));
         }
         let level = match level.as_str() {
             Some("off") => SeverityOverride::Off,
-            Some(word) => SeverityOverride::Set(Severity::from_word(word).ok_or_else(|| ProfileError::BadValue {
-                key: "severity",
-                problem: format!("{id}: `{word}` is not one of error, warning, info, off"),
+            Some(word) => SeverityOverride::Set(Severity::from_word(word).ok_or_else(|| {
+                ProfileError::BadValue {
+                    key: "severity",
+                    problem: format!("{id}: `{word}` is not one of error, warning, info, off"),
+                }
             })?),
             None => {
-                return Err(ProfileError::BadValue { key: "severity", problem: format!("{id}: expected error, warning, info or off, found {}", json_type(level)) })
+                return Err(ProfileError::BadValue {
+                    key: "severity",
+                    problem: format!(
+                        "{id}: expected error, warning, info or off, found {}",
+                        json_type(level)
+                    ),
+                })
             }
         };
         out.push((rule.id, level));
@@ -305,15 +366,27 @@ mod tests {
         assert_eq!(options.today, Date::parse("2026-11-28"));
         let profile = options.profile.unwrap();
         assert_eq!(profile.form, Some(Form::Simplified));
-        assert_eq!(profile.commodities, Some(vec![CommodityArea::Drugs, CommodityArea::Tobacco]));
+        assert_eq!(
+            profile.commodities,
+            Some(vec![CommodityArea::Drugs, CommodityArea::Tobacco])
+        );
         assert_eq!(profile.required.len(), 2);
-        assert_eq!(profile.severity, vec![("CEN-QTY-003", SeverityOverride::Off), ("CEN-MOV-010", SeverityOverride::Set(Severity::Error))]);
+        assert_eq!(
+            profile.severity,
+            vec![
+                ("CEN-QTY-003", SeverityOverride::Off),
+                ("CEN-MOV-010", SeverityOverride::Set(Severity::Error))
+            ]
+        );
     }
 
     #[test]
     fn null_options_mean_defaults() {
         assert_eq!(Options::from_json("null").unwrap(), Options::default());
-        assert_eq!(Options::from_json(r#"{"lang": null, "profile": null}"#).unwrap(), Options::default());
+        assert_eq!(
+            Options::from_json(r#"{"lang": null, "profile": null}"#).unwrap(),
+            Options::default()
+        );
     }
 
     #[test]
@@ -322,16 +395,31 @@ mod tests {
             ("[]", "must be a JSON object"),
             ("{", "not valid JSON"),
             (r#"{"language": "fr"}"#, "unknown option `language`"),
-            (r#"{"lang": "de"}"#, "`de` is not one of en, fr, es, ru, ar, pt"),
+            (
+                r#"{"lang": "de"}"#,
+                "`de` is not one of en, fr, es, ru, ar, pt",
+            ),
             (r#"{"today": "28/11/2026"}"#, "not a calendar date"),
             (r#"{"form": 1}"#, "expected one of long, simplified"),
             (r#"{"profile": []}"#, "a profile must be a JSON object"),
             (r#"{"profile": {"nom": "x"}}"#, "unknown key `nom`"),
-            (r#"{"profile": {"severity": {"CEN-SCH-003": "off"}}}"#, "cannot be changed"),
-            (r#"{"profile": {"severity": {"CEN-MOV-001": "fatal"}}}"#, "`fatal` is not one of error, warning, info, off"),
-            (r#"{"profile": {"required": ["/goods/*/colour"]}}"#, "`colour` is not a field of GoodsLine"),
+            (
+                r#"{"profile": {"severity": {"CEN-SCH-003": "off"}}}"#,
+                "cannot be changed",
+            ),
+            (
+                r#"{"profile": {"severity": {"CEN-MOV-001": "fatal"}}}"#,
+                "`fatal` is not one of error, warning, info, off",
+            ),
+            (
+                r#"{"profile": {"required": ["/goods/*/colour"]}}"#,
+                "`colour` is not a field of GoodsLine",
+            ),
             (r#"{"profile": {"required": "/cug"}}"#, "expected an array"),
-            (r#"{"profile": {"commodities": ["drug"]}}"#, "`drug` is not one of drugs"),
+            (
+                r#"{"profile": {"commodities": ["drug"]}}"#,
+                "`drug` is not one of drugs",
+            ),
         ];
         for (json, expected) in cases {
             let message = Options::from_json(json).unwrap_err().to_string();

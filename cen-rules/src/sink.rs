@@ -15,7 +15,10 @@ impl Overrides {
     }
 
     pub(crate) fn severity(&self, rule: &Rule) -> Option<Severity> {
-        self.0.iter().find(|(id, _)| *id == rule.id).map_or(Some(rule.severity), |(_, s)| *s)
+        self.0
+            .iter()
+            .find(|(id, _)| *id == rule.id)
+            .map_or(Some(rule.severity), |(_, s)| *s)
     }
 }
 
@@ -37,7 +40,10 @@ pub(crate) struct Sink<'v> {
 
 impl<'v> Sink<'v> {
     pub(crate) fn new(overrides: &'v Overrides) -> Sink<'v> {
-        Sink { overrides, issues: Vec::new() }
+        Sink {
+            overrides,
+            issues: Vec::new(),
+        }
     }
 
     /// Records an issue of `rule` unless the profile turned the rule off.
@@ -46,9 +52,21 @@ impl<'v> Sink<'v> {
     }
 
     /// Records an issue with a particular wording of the rule's message.
-    pub(crate) fn emit_variant(&mut self, rule: &'static Rule, path: String, params: Params, variant: Option<&'static str>) {
+    pub(crate) fn emit_variant(
+        &mut self,
+        rule: &'static Rule,
+        path: String,
+        params: Params,
+        variant: Option<&'static str>,
+    ) {
         if let Some(severity) = self.overrides.severity(rule) {
-            self.issues.push(Pending { rule, severity, path, params, variant });
+            self.issues.push(Pending {
+                rule,
+                severity,
+                path,
+                params,
+                variant,
+            });
         }
     }
 

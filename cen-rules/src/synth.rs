@@ -82,11 +82,15 @@ impl Rng {
     }
 
     fn digits(&mut self, n: usize) -> String {
-        (0..n).map(|_| char::from(b'0' + self.below(10) as u8)).collect()
+        (0..n)
+            .map(|_| char::from(b'0' + self.below(10) as u8))
+            .collect()
     }
 
     fn letters(&mut self, n: usize) -> String {
-        (0..n).map(|_| char::from(b'A' + self.below(26) as u8)).collect()
+        (0..n)
+            .map(|_| char::from(b'A' + self.below(26) as u8))
+            .collect()
     }
 }
 
@@ -104,7 +108,11 @@ const PLACES: &[(&str, &[&str], &[&str])] = &[
     ("PL", &["WAW"], &["PLGDN"]),
     ("GR", &["ATH"], &["GRPIR"]),
     ("TR", &["IST", "SAW"], &["TRMER", "TRIST"]),
-    ("US", &["JFK", "MIA", "LAX", "ORD"], &["USNYC", "USMIA", "USLAX", "USHOU"]),
+    (
+        "US",
+        &["JFK", "MIA", "LAX", "ORD"],
+        &["USNYC", "USMIA", "USLAX", "USHOU"],
+    ),
     ("MX", &["MEX", "CUN"], &["MXZLO", "MXVER"]),
     ("BR", &["GRU", "GIG"], &["BRSSZ", "BRRIG"]),
     ("CO", &["BOG", "MDE"], &["COCTG", "COBUN"]),
@@ -112,7 +120,11 @@ const PLACES: &[(&str, &[&str], &[&str])] = &[
     ("PE", &["LIM"], &["PECLL"]),
     ("PA", &["PTY"], &["PAONX"]),
     ("AR", &["EZE"], &["ARBUE"]),
-    ("CN", &["PVG", "CAN", "PEK"], &["CNSGH", "CNNBG", "CNYTN", "CNQDG"]),
+    (
+        "CN",
+        &["PVG", "CAN", "PEK"],
+        &["CNSGH", "CNNBG", "CNYTN", "CNQDG"],
+    ),
     ("HK", &["HKG"], &["HKHKG"]),
     ("SG", &["SIN"], &["SGSIN"]),
     ("MY", &["KUL"], &["MYPKG", "MYTPP"]),
@@ -137,22 +149,65 @@ const PLACES: &[(&str, &[&str], &[&str])] = &[
 
 /// Reporting administrations, by how often they report.
 const REPORTERS: &[(&str, u32)] = &[
-    ("BE", 6), ("NL", 6), ("DE", 8), ("FR", 7), ("ES", 7), ("IT", 5), ("PT", 3), ("GB", 6), ("PL", 3), ("GR", 2), ("TR", 3), ("US", 6),
-    ("MX", 2), ("BR", 3), ("CO", 2), ("EC", 2), ("PA", 1), ("CN", 3), ("HK", 3), ("SG", 2), ("MY", 2), ("TH", 2), ("JP", 2), ("KR", 2),
-    ("IN", 3), ("AE", 3), ("SA", 3), ("MA", 2), ("NG", 2), ("KE", 2), ("ZA", 2), ("AU", 3),
+    ("BE", 6),
+    ("NL", 6),
+    ("DE", 8),
+    ("FR", 7),
+    ("ES", 7),
+    ("IT", 5),
+    ("PT", 3),
+    ("GB", 6),
+    ("PL", 3),
+    ("GR", 2),
+    ("TR", 3),
+    ("US", 6),
+    ("MX", 2),
+    ("BR", 3),
+    ("CO", 2),
+    ("EC", 2),
+    ("PA", 1),
+    ("CN", 3),
+    ("HK", 3),
+    ("SG", 2),
+    ("MY", 2),
+    ("TH", 2),
+    ("JP", 2),
+    ("KR", 2),
+    ("IN", 3),
+    ("AE", 3),
+    ("SA", 3),
+    ("MA", 2),
+    ("NG", 2),
+    ("KE", 2),
+    ("ZA", 2),
+    ("AU", 3),
 ];
 
-fn place(country: &str) -> (&'static str, &'static [&'static str], &'static [&'static str]) {
-    PLACES.iter().find(|(c, _, _)| *c == country).copied().unwrap_or(PLACES[0])
+fn place(
+    country: &str,
+) -> (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+) {
+    PLACES
+        .iter()
+        .find(|(c, _, _)| *c == country)
+        .copied()
+        .unwrap_or(PLACES[0])
 }
 
 /// Source countries by commodity area: where goods of the area typically come from.
 fn sources(area: &str) -> &'static [&'static str] {
     match area {
-        "drugs" => &["CO", "EC", "PE", "BR", "PA", "MA", "NL", "PK", "IN", "MX", "NG"],
+        "drugs" => &[
+            "CO", "EC", "PE", "BR", "PA", "MA", "NL", "PK", "IN", "MX", "NG",
+        ],
         "precursors" => &["CN", "IN", "NL", "DE"],
         "tobacco" | "alcohol" => &["AE", "CN", "TR", "UA", "PL", "VN"],
-        "ipr" | "health_safety" | "ods" | "hazardous_waste" => &["CN", "HK", "IN", "TR", "VN", "MY", "TH", "SG"],
+        "ipr" | "health_safety" | "ods" | "hazardous_waste" => {
+            &["CN", "HK", "IN", "TR", "VN", "MY", "TH", "SG"]
+        }
         "cites" => &["NG", "KE", "TZ", "ZA", "VN", "MY", "CN"],
         "weapons" => &["US", "TR", "UA", "DE"],
         "currency" => &["AE", "SA", "NG", "US", "CN", "HK"],
@@ -193,13 +248,34 @@ fn scale(conveyance: &str) -> f64 {
 
 fn concealments(conveyance: &str) -> &'static [&'static str] {
     match conveyance {
-        "air_passenger" => &["baggage_hold", "baggage_cabin", "baggage_false_bottom", "body_internal", "body_strapped", "clothing"],
+        "air_passenger" => &[
+            "baggage_hold",
+            "baggage_cabin",
+            "baggage_false_bottom",
+            "body_internal",
+            "body_strapped",
+            "clothing",
+        ],
         "postal" => &["postal_item", "inside_goods"],
         "express_courier" | "air_cargo" => &["inside_goods", "mixed_with_goods", "not_concealed"],
-        "sea_container" => &["container_structure", "mixed_with_goods", "inside_goods", "rip_on_rip_off"],
-        "sea_cargo" | "sea_small_craft" | "inland_waterway" => &["vessel_structure", "mixed_with_goods", "not_concealed"],
-        "road_private" | "road_bus" => &["vehicle_natural_void", "vehicle_compartment", "fuel_tank", "baggage_cabin"],
-        "road_commercial" | "rail_freight" => &["mixed_with_goods", "vehicle_compartment", "inside_goods"],
+        "sea_container" => &[
+            "container_structure",
+            "mixed_with_goods",
+            "inside_goods",
+            "rip_on_rip_off",
+        ],
+        "sea_cargo" | "sea_small_craft" | "inland_waterway" => {
+            &["vessel_structure", "mixed_with_goods", "not_concealed"]
+        }
+        "road_private" | "road_bus" => &[
+            "vehicle_natural_void",
+            "vehicle_compartment",
+            "fuel_tank",
+            "baggage_cabin",
+        ],
+        "road_commercial" | "rail_freight" => {
+            &["mixed_with_goods", "vehicle_compartment", "inside_goods"]
+        }
         "air_general_aviation" => &["aircraft_structure", "baggage_cabin"],
         "pedestrian" => &["clothing", "body_strapped"],
         _ => &["other", "not_concealed"],
@@ -219,13 +295,49 @@ fn location_type(conveyance: &str) -> &'static str {
     }
 }
 
-const AIRLINES: &[&str] = &["LH", "AF", "KL", "SN", "TP", "IB", "BA", "EK", "QR", "TK", "ET", "KQ", "LA", "AV", "CM", "UA", "DL", "AA", "CA", "SQ", "U2", "FR", "W6"];
-const COURIERS: &[&str] = &["DHL Express", "FedEx", "UPS", "TNT", "Aramex", "SF Express", "EMS"];
-const SHIPPING_LINES: &[&str] = &["MSC", "Maersk", "CMA CGM", "COSCO", "Hapag-Lloyd", "ONE", "Evergreen"];
-const OWNER_CODES: &[&str] = &["MSK", "MSC", "CMA", "CSQ", "HLX", "TEX", "TGH", "ONE", "EGH", "OOL"];
-const AWB_PREFIXES: &[&str] = &["020", "057", "074", "125", "176", "016", "157", "235", "618", "724"];
-const CURRENCIES: &[&str] = &["USD", "EUR", "GBP", "AED", "SAR", "CNY", "JPY", "CHF", "NGN", "ZAR"];
-const METHODS: &[&str] = &["risk_profiling", "intelligence", "intelligence_international", "random_check", "routine_control", "xray", "detector_dog", "documentary_check", "behavioural", "physical_examination"];
+const AIRLINES: &[&str] = &[
+    "LH", "AF", "KL", "SN", "TP", "IB", "BA", "EK", "QR", "TK", "ET", "KQ", "LA", "AV", "CM", "UA",
+    "DL", "AA", "CA", "SQ", "U2", "FR", "W6",
+];
+const COURIERS: &[&str] = &[
+    "DHL Express",
+    "FedEx",
+    "UPS",
+    "TNT",
+    "Aramex",
+    "SF Express",
+    "EMS",
+];
+const SHIPPING_LINES: &[&str] = &[
+    "MSC",
+    "Maersk",
+    "CMA CGM",
+    "COSCO",
+    "Hapag-Lloyd",
+    "ONE",
+    "Evergreen",
+];
+const OWNER_CODES: &[&str] = &[
+    "MSK", "MSC", "CMA", "CSQ", "HLX", "TEX", "TGH", "ONE", "EGH", "OOL",
+];
+const AWB_PREFIXES: &[&str] = &[
+    "020", "057", "074", "125", "176", "016", "157", "235", "618", "724",
+];
+const CURRENCIES: &[&str] = &[
+    "USD", "EUR", "GBP", "AED", "SAR", "CNY", "JPY", "CHF", "NGN", "ZAR",
+];
+const METHODS: &[&str] = &[
+    "risk_profiling",
+    "intelligence",
+    "intelligence_international",
+    "random_check",
+    "routine_control",
+    "xray",
+    "detector_dog",
+    "documentary_check",
+    "behavioural",
+    "physical_examination",
+];
 
 /// The default end of the generated dates: the project's reference day, so that the default
 /// stream never changes with the day it is generated.
@@ -271,7 +383,11 @@ fn iso6346_check(prefix: &str) -> u8 {
 }
 
 fn s10_check(serial: &str) -> u8 {
-    let sum: u32 = serial.bytes().zip([8u32, 6, 4, 2, 3, 5, 9, 7]).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    let sum: u32 = serial
+        .bytes()
+        .zip([8u32, 6, 4, 2, 3, 5, 9, 7])
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
     match 11 - sum % 11 {
         10 => 0,
         11 => 5,
@@ -282,12 +398,20 @@ fn s10_check(serial: &str) -> u8 {
 impl Generator {
     /// A generator of valid records from this seed, with dates up to 2026-11-28.
     pub fn new(seed: u64) -> Generator {
-        Generator { rng: Rng::new(seed), invalid_share: 0.0, today: DEFAULT_TODAY }
+        Generator {
+            rng: Rng::new(seed),
+            invalid_share: 0.0,
+            today: DEFAULT_TODAY,
+        }
     }
 
     /// The share (0 to 1) of records that carry a realistic mistake.
     pub fn invalid_share(mut self, share: f64) -> Generator {
-        self.invalid_share = if share.is_finite() { share.clamp(0.0, 1.0) } else { 0.0 };
+        self.invalid_share = if share.is_finite() {
+            share.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         self
     }
 
@@ -311,11 +435,15 @@ impl Generator {
                 }
             }
         }
-        Generated { record: Value::Object(record), intended }
+        Generated {
+            record: Value::Object(record),
+            intended,
+        }
     }
 
     fn date_before(&mut self, day: Date, max_days: usize) -> Date {
-        Date::from_days_since_epoch(day.days_since_epoch() - self.rng.below(max_days + 1) as i64).unwrap_or(day)
+        Date::from_days_since_epoch(day.days_since_epoch() - self.rng.below(max_days + 1) as i64)
+            .unwrap_or(day)
     }
 
     fn valid_record(&mut self) -> Map<String, Value> {
@@ -323,22 +451,48 @@ impl Generator {
         let reporting = *rng.weighted(REPORTERS);
         let conveyance = *rng.weighted(CONVEYANCES);
         let area_roll = rng.weighted(&[
-            ("drugs", 30), ("tobacco", 14), ("ipr", 12), ("health_safety", 8), ("currency", 6), ("cites", 6), ("alcohol", 5), ("precursors", 4),
-            ("weapons", 4), ("other_revenue", 4), ("hazardous_waste", 3), ("ods", 2), ("cultural_heritage", 2),
+            ("drugs", 30),
+            ("tobacco", 14),
+            ("ipr", 12),
+            ("health_safety", 8),
+            ("currency", 6),
+            ("cites", 6),
+            ("alcohol", 5),
+            ("precursors", 4),
+            ("weapons", 4),
+            ("other_revenue", 4),
+            ("hazardous_waste", 3),
+            ("ods", 2),
+            ("cultural_heritage", 2),
         ]);
-        let area = codes_data::commodity_area(area_roll).unwrap_or(&codes_data::commodity_areas()[0]);
+        let area =
+            codes_data::commodity_area(area_roll).unwrap_or(&codes_data::commodity_areas()[0]);
         let goods_type = rng.pick(area.types());
         let unit = *rng.pick(goods_type.units());
-        let procedure = *rng.weighted(&[("import", 70), ("export", 14), ("transit", 8), ("transhipment", 4), ("domestic", 4)]);
+        let procedure = *rng.weighted(&[
+            ("import", 70),
+            ("export", 14),
+            ("transit", 8),
+            ("transhipment", 4),
+            ("domestic", 4),
+        ]);
         let source = *rng.weighted(&[("cen", 80), ("ncen", 10), ("cencomm", 10)]);
         let simplified = rng.chance(0.2);
 
         let foreign = {
-            let candidates: Vec<&str> = sources(area.code()).iter().copied().filter(|c| *c != reporting).collect();
+            let candidates: Vec<&str> = sources(area.code())
+                .iter()
+                .copied()
+                .filter(|c| *c != reporting)
+                .collect();
             *rng.pick(&candidates)
         };
         let other_foreign = {
-            let candidates: Vec<&str> = PLACES.iter().map(|p| p.0).filter(|c| *c != reporting && *c != foreign).collect();
+            let candidates: Vec<&str> = PLACES
+                .iter()
+                .map(|p| p.0)
+                .filter(|c| *c != reporting && *c != foreign)
+                .collect();
             *rng.pick(&candidates)
         };
         let (departure, destination) = match procedure {
@@ -353,10 +507,24 @@ impl Generator {
         let (_, home_airports, home_ports) = place(reporting);
         let (_, dep_airports, dep_ports) = place(departure);
         let location_type = location_type(conveyance);
-        let by_air = matches!(conveyance, "air_passenger" | "air_cargo" | "air_general_aviation" | "express_courier" | "postal");
-        let by_sea = matches!(conveyance, "sea_container" | "sea_cargo" | "sea_small_craft");
-        let here = if by_sea { *rng.pick(home_ports) } else { *rng.pick(home_airports) };
-        let there = if by_sea { *rng.pick(dep_ports) } else { *rng.pick(dep_airports) };
+        let by_air = matches!(
+            conveyance,
+            "air_passenger" | "air_cargo" | "air_general_aviation" | "express_courier" | "postal"
+        );
+        let by_sea = matches!(
+            conveyance,
+            "sea_container" | "sea_cargo" | "sea_small_craft"
+        );
+        let here = if by_sea {
+            *rng.pick(home_ports)
+        } else {
+            *rng.pick(home_airports)
+        };
+        let there = if by_sea {
+            *rng.pick(dep_ports)
+        } else {
+            *rng.pick(dep_airports)
+        };
 
         let mut location = Map::new();
         location.insert("type".into(), location_type.into());
@@ -375,7 +543,9 @@ impl Generator {
             location.insert("name".into(), name.into());
         }
 
-        let leg_date = Date::from_days_since_epoch(seizure.days_since_epoch() - rng.below(4) as i64).unwrap_or(seizure);
+        let leg_date =
+            Date::from_days_since_epoch(seizure.days_since_epoch() - rng.below(4) as i64)
+                .unwrap_or(seizure);
         let mut leg = Map::new();
         leg.insert("type".into(), conveyance.into());
         leg.insert("date".into(), leg_date.to_string().into());
@@ -387,20 +557,33 @@ impl Generator {
             "air_passenger" => {
                 let airline = *rng.pick(AIRLINES);
                 leg.insert("carrier".into(), airline.into());
-                leg.insert("flight".into(), format!("{airline}{}", 1 + rng.below(9998)).into());
+                leg.insert(
+                    "flight".into(),
+                    format!("{airline}{}", 1 + rng.below(9998)).into(),
+                );
             }
             "air_cargo" | "express_courier" => {
                 let serial = rng.below(10_000_000);
-                leg.insert("awb".into(), format!("{}-{serial:07}{}", rng.pick(AWB_PREFIXES), serial % 7).into());
+                leg.insert(
+                    "awb".into(),
+                    format!("{}-{serial:07}{}", rng.pick(AWB_PREFIXES), serial % 7).into(),
+                );
                 if conveyance == "express_courier" {
                     leg.insert("carrier".into(), (*rng.pick(COURIERS)).into());
                 }
             }
             "postal" => {
-                let indicator = format!("{}{}", rng.pick(&['R', 'E', 'C', 'L', 'U', 'V']), char::from(b'A' + rng.below(26) as u8));
+                let indicator = format!(
+                    "{}{}",
+                    rng.pick(&['R', 'E', 'C', 'L', 'U', 'V']),
+                    char::from(b'A' + rng.below(26) as u8)
+                );
                 let serial = rng.digits(8);
                 let check = s10_check(&serial);
-                leg.insert("postal_item".into(), format!("{indicator}{serial}{check}{departure}").into());
+                leg.insert(
+                    "postal_item".into(),
+                    format!("{indicator}{serial}{check}{departure}").into(),
+                );
             }
             "sea_container" | "rail_freight" => {
                 let prefix = format!("{}U{}", rng.pick(OWNER_CODES), rng.digits(6));
@@ -409,15 +592,32 @@ impl Generator {
                 if conveyance == "sea_container" {
                     leg.insert("carrier".into(), (*rng.pick(SHIPPING_LINES)).into());
                     let digits = format!("9{}", rng.digits(5));
-                    let sum: u32 = digits.bytes().zip([7u32, 6, 5, 4, 3, 2]).map(|(d, w)| u32::from(d - b'0') * w).sum();
+                    let sum: u32 = digits
+                        .bytes()
+                        .zip([7u32, 6, 5, 4, 3, 2])
+                        .map(|(d, w)| u32::from(d - b'0') * w)
+                        .sum();
                     leg.insert("imo".into(), format!("{digits}{}", sum % 10).into());
                 }
             }
             "sea_cargo" | "sea_small_craft" | "inland_waterway" => {
-                leg.insert("vessel_name".into(), (*rng.pick(&["Ocean Star", "Blue Horizon", "Santa Maria", "Nordic Wind", "Al Noor"])).into());
+                leg.insert(
+                    "vessel_name".into(),
+                    (*rng.pick(&[
+                        "Ocean Star",
+                        "Blue Horizon",
+                        "Santa Maria",
+                        "Nordic Wind",
+                        "Al Noor",
+                    ]))
+                    .into(),
+                );
             }
             "air_general_aviation" => {
-                leg.insert("aircraft_registration".into(), format!("N{}{}", 100 + rng.below(900), rng.letters(2)).into());
+                leg.insert(
+                    "aircraft_registration".into(),
+                    format!("N{}{}", 100 + rng.below(900), rng.letters(2)).into(),
+                );
             }
             "road_private" | "road_commercial" | "road_bus" => {
                 leg.insert("registration_country".into(), departure.into());
@@ -435,7 +635,11 @@ impl Generator {
                 Some(codes_data::UnitKind::Mass | codes_data::UnitKind::Volume) => {
                     let kg = rng.log_between(0.05, 20.0) * base;
                     let (low, high) = if area.code() == "drugs" || area.code() == "precursors" {
-                        if matches!(conveyance, "air_passenger" | "pedestrian") { (0.05, 45.0) } else { (0.01, 5000.0) }
+                        if matches!(conveyance, "air_passenger" | "pedestrian") {
+                            (0.05, 45.0)
+                        } else {
+                            (0.01, 5000.0)
+                        }
                     } else if conveyance == "postal" {
                         (0.01, 25.0)
                     } else {
@@ -448,13 +652,31 @@ impl Generator {
                         _ => ((kg * 100.0).round() / 100.0).max(0.01),
                     }
                 }
-                Some(codes_data::UnitKind::Money) => (rng.log_between(10.0, 2000.0) * base).round() * 10.0,
+                Some(codes_data::UnitKind::Money) => {
+                    (rng.log_between(10.0, 2000.0) * base).round() * 10.0
+                }
                 _ => {
-                    let cap = if goods_type.code() == "cigarettes" { 40_000_000.0 } else { 1e7 };
-                    (rng.log_between(1.0, 500.0) * base * if unit == "pieces" || unit == "tablets" { 20.0 } else { 1.0 }).round().clamp(1.0, cap)
+                    let cap = if goods_type.code() == "cigarettes" {
+                        40_000_000.0
+                    } else {
+                        1e7
+                    };
+                    (rng.log_between(1.0, 500.0)
+                        * base
+                        * if unit == "pieces" || unit == "tablets" {
+                            20.0
+                        } else {
+                            1.0
+                        })
+                    .round()
+                    .clamp(1.0, cap)
                 }
             };
-            if raw > 0.0 { raw } else { 1.0 }
+            if raw > 0.0 {
+                raw
+            } else {
+                1.0
+            }
         };
 
         let mut line = Map::new();
@@ -466,15 +688,24 @@ impl Generator {
             line.insert("currency".into(), (*rng.pick(CURRENCIES)).into());
         }
         if !simplified {
-            line.insert("concealment".into(), (*rng.pick(concealments(conveyance))).into());
+            line.insert(
+                "concealment".into(),
+                (*rng.pick(concealments(conveyance))).into(),
+            );
             if rng.chance(0.3) {
-                line.insert("value".into(), json!({"amount": (rng.log_between(100.0, 1e6)).round(), "currency": "EUR"}));
+                line.insert(
+                    "value".into(),
+                    json!({"amount": (rng.log_between(100.0, 1e6)).round(), "currency": "EUR"}),
+                );
             }
             if area.code() == "tobacco" && goods_type.code() == "cigarettes" && rng.chance(0.5) {
                 line.insert("hs_code".into(), "240220".into());
             }
             if area.code() == "ipr" && rng.chance(0.6) {
-                line.insert("brand".into(), (*rng.pick(&["Example", "Sample Luxe", "Demo Sport"])).into());
+                line.insert(
+                    "brand".into(),
+                    (*rng.pick(&["Example", "Sample Luxe", "Demo Sport"])).into(),
+                );
             }
             if area.code() == "cites" && rng.chance(0.5) {
                 line.insert("cites_appendix".into(), (*rng.pick(&["I", "II"])).into());
@@ -491,15 +722,31 @@ impl Generator {
             record.insert("source".into(), source.into());
         }
         if source == "cencomm" {
-            record.insert("cug".into(), (*rng.pick(&["OP-NIGHTWATCH", "OP-STORM-2026", "OP-ECO-GUARD", "OP-CASH-FLOW"])).into());
+            record.insert(
+                "cug".into(),
+                (*rng.pick(&[
+                    "OP-NIGHTWATCH",
+                    "OP-STORM-2026",
+                    "OP-ECO-GUARD",
+                    "OP-CASH-FLOW",
+                ]))
+                .into(),
+            );
         }
         if rng.chance(0.6) {
-            record.insert("case_ref".into(), format!("{reporting}-{}-{}", seizure.year(), rng.digits(5)).into());
+            record.insert(
+                "case_ref".into(),
+                format!("{reporting}-{}-{}", seizure.year(), rng.digits(5)).into(),
+            );
         }
         record.insert("reporting_country".into(), reporting.into());
         record.insert("seizure_date".into(), seizure.to_string().into());
         if rng.chance(0.5) {
-            let entry = Date::from_days_since_epoch((seizure.days_since_epoch() + rng.below(20) as i64).min(self.today.days_since_epoch())).unwrap_or(seizure);
+            let entry = Date::from_days_since_epoch(
+                (seizure.days_since_epoch() + rng.below(20) as i64)
+                    .min(self.today.days_since_epoch()),
+            )
+            .unwrap_or(seizure);
             record.insert("entry_date".into(), entry.to_string().into());
         }
         let rng = &mut self.rng;
@@ -508,7 +755,8 @@ impl Generator {
         if !simplified {
             let mut detection = json!({"principal": *rng.pick(METHODS)});
             if rng.chance(0.3) {
-                detection["other"] = json!([*rng.pick(&["xray", "detector_dog", "physical_examination"])]);
+                detection["other"] =
+                    json!([*rng.pick(&["xray", "detector_dog", "physical_examination"])]);
             }
             record.insert("detection".into(), detection);
         }
@@ -521,7 +769,11 @@ impl Generator {
         route.insert("departure".into(), departure.into());
         route.insert("destination".into(), destination.into());
         record.insert("route".into(), Value::Object(route));
-        if matches!(conveyance, "air_passenger" | "road_private" | "pedestrian" | "road_bus") && rng.chance(0.6) {
+        if matches!(
+            conveyance,
+            "air_passenger" | "road_private" | "pedestrian" | "road_bus"
+        ) && rng.chance(0.6)
+        {
             record.insert(
                 "offenders".into(),
                 json!([{"nationality": *rng.pick(&[foreign, reporting, "XX"]), "gender": *rng.pick(&["male", "female", "unknown"]), "age": 19 + rng.below(50), "role": *rng.pick(&["passenger", "courier", "driver"])}]),
@@ -537,18 +789,30 @@ impl Generator {
                         "nationality": foreign, "role": "courier", "documents": [{"type": "passport", "number": format!("P{}", rng.digits(8)), "issuing_country": foreign}]}]),
             );
             if matches!(conveyance, "road_private" | "road_commercial" | "road_bus") {
-                if let Some(Value::Object(leg)) = record.get_mut("conveyance").and_then(|c| c.get_mut(0)) {
-                    leg.insert("vehicle_registration".into(), format!("{}-{}", rng.letters(3), rng.digits(3)).into());
+                if let Some(Value::Object(leg)) =
+                    record.get_mut("conveyance").and_then(|c| c.get_mut(0))
+                {
+                    leg.insert(
+                        "vehicle_registration".into(),
+                        format!("{}-{}", rng.letters(3), rng.digits(3)).into(),
+                    );
                 }
             }
-            record.insert("narrative".into(), "Found during a targeted examination after a risk alert.".into());
+            record.insert(
+                "narrative".into(),
+                "Found during a targeted examination after a risk alert.".into(),
+            );
         }
         record
     }
 
     /// Introduces one realistic mistake that touches none of the fields in `avoid`; returns the
     /// rule it should trigger and the fields it touched (or relies on).
-    fn mistake(&mut self, record: &mut Map<String, Value>, avoid: &[&str]) -> Option<(&'static str, &'static [&'static str])> {
+    fn mistake(
+        &mut self,
+        record: &mut Map<String, Value>,
+        avoid: &[&str],
+    ) -> Option<(&'static str, &'static [&'static str])> {
         const KINDS: usize = 21;
         let start = self.rng.below(KINDS);
         for step in 0..KINDS {
@@ -560,7 +824,12 @@ impl Generator {
         None
     }
 
-    fn try_mistake(&mut self, kind: usize, record: &mut Map<String, Value>, avoid: &[&str]) -> Option<(&'static str, &'static [&'static str])> {
+    fn try_mistake(
+        &mut self,
+        kind: usize,
+        record: &mut Map<String, Value>,
+        avoid: &[&str],
+    ) -> Option<(&'static str, &'static [&'static str])> {
         let touches: &'static [&'static str] = match kind {
             0..=4 | 16 => &["conveyance"],
             5 | 6 => &["route", "reporting_country", "procedure"],
@@ -576,13 +845,32 @@ impl Generator {
             return None;
         }
         let rng = &mut self.rng;
-        let leg = record.get("conveyance").and_then(|c| c.get(0)).cloned().unwrap_or_default();
+        let leg = record
+            .get("conveyance")
+            .and_then(|c| c.get(0))
+            .cloned()
+            .unwrap_or_default();
         let leg_text = |field: &str| leg.get(field).and_then(Value::as_str).map(str::to_owned);
         let leg_type = leg_text("type").unwrap_or_default();
-        let line = record.get("goods").and_then(|g| g.get(0)).cloned().unwrap_or_default();
-        let reporting = record.get("reporting_country").and_then(Value::as_str).unwrap_or("").to_owned();
-        let procedure = record.get("procedure").and_then(Value::as_str).unwrap_or("").to_owned();
-        let seizure = record.get("seizure_date").and_then(Value::as_str).and_then(Date::parse);
+        let line = record
+            .get("goods")
+            .and_then(|g| g.get(0))
+            .cloned()
+            .unwrap_or_default();
+        let reporting = record
+            .get("reporting_country")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        let procedure = record
+            .get("procedure")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        let seizure = record
+            .get("seizure_date")
+            .and_then(Value::as_str)
+            .and_then(Date::parse);
         let elsewhere = if reporting == "NL" { "DE" } else { "NL" };
         let set = |record: &mut Map<String, Value>, list: &str, field: &str, value: Value| {
             if let Some(Value::Object(item)) = record.get_mut(list).and_then(|c| c.get_mut(0)) {
@@ -593,14 +881,22 @@ impl Generator {
             0 => {
                 let container = leg_text("container")?;
                 let last = container.as_bytes()[10] - b'0';
-                let wrong = format!("{}{}", &container[..10], (last + 1 + rng.below(8) as u8) % 10);
+                let wrong = format!(
+                    "{}{}",
+                    &container[..10],
+                    (last + 1 + rng.below(8) as u8) % 10
+                );
                 (!is_container(&wrong)).then_some(())?;
                 set(record, "conveyance", "container", wrong.into());
                 "CEN-IDN-001"
             }
             1 => {
                 let awb = leg_text("awb")?;
-                let wrong = format!("{}{}", &awb[..awb.len() - 1], if awb.ends_with('9') { '8' } else { '9' });
+                let wrong = format!(
+                    "{}{}",
+                    &awb[..awb.len() - 1],
+                    if awb.ends_with('9') { '8' } else { '9' }
+                );
                 (!is_awb(&wrong)).then_some(())?;
                 set(record, "conveyance", "awb", wrong.into());
                 "CEN-IDN-003"
@@ -615,21 +911,32 @@ impl Generator {
             }
             3 => {
                 let flight = leg_text("flight")?;
-                set(record, "conveyance", "flight", format!("{} {}", &flight[..2], &flight[2..]).into());
+                set(
+                    record,
+                    "conveyance",
+                    "flight",
+                    format!("{} {}", &flight[..2], &flight[2..]).into(),
+                );
                 "CEN-IDN-005"
             }
             4 => {
-                (!matches!(leg_type.as_str(), "air_cargo" | "express_courier" | "unknown")).then_some(())?;
+                (!matches!(
+                    leg_type.as_str(),
+                    "air_cargo" | "express_courier" | "unknown"
+                ))
+                .then_some(())?;
                 set(record, "conveyance", "awb", "016-12345675".into());
                 "CEN-MOV-009"
             }
             5 => {
-                (procedure == "import" && codes_data::country(&reporting).is_some()).then_some(())?;
+                (procedure == "import" && codes_data::country(&reporting).is_some())
+                    .then_some(())?;
                 record["route"]["destination"] = elsewhere.into();
                 "CEN-MOV-001"
             }
             6 => {
-                (procedure == "export" && codes_data::country(&reporting).is_some()).then_some(())?;
+                (procedure == "export" && codes_data::country(&reporting).is_some())
+                    .then_some(())?;
                 record["route"]["departure"] = elsewhere.into();
                 "CEN-MOV-002"
             }
@@ -650,7 +957,12 @@ impl Generator {
             }
             9 => {
                 let quantity = line.get("quantity")?.to_string();
-                set(record, "goods", "quantity", quantity.replace('.', ",").into());
+                set(
+                    record,
+                    "goods",
+                    "quantity",
+                    quantity.replace('.', ",").into(),
+                );
                 "CEN-SCH-002"
             }
             10 => {
@@ -658,21 +970,30 @@ impl Generator {
                 "CEN-SCH-005"
             }
             11 => {
-                (record.get("form").and_then(Value::as_str) != Some("simplified") && line.get("concealment").is_some()).then_some(())?;
-                if let Some(Value::Object(line)) = record.get_mut("goods").and_then(|g| g.get_mut(0)) {
+                (record.get("form").and_then(Value::as_str) != Some("simplified")
+                    && line.get("concealment").is_some())
+                .then_some(())?;
+                if let Some(Value::Object(line)) =
+                    record.get_mut("goods").and_then(|g| g.get_mut(0))
+                {
                     line.remove("concealment");
                 }
                 "CEN-SCH-004"
             }
             12 => {
-                let future = Date::from_days_since_epoch(self.today.days_since_epoch() + 1 + rng.below(300) as i64)?;
+                let future = Date::from_days_since_epoch(
+                    self.today.days_since_epoch() + 1 + rng.below(300) as i64,
+                )?;
                 record.insert("seizure_date".into(), future.to_string().into());
                 record.remove("entry_date");
                 "CEN-DAT-002"
             }
             13 => {
                 let date = seizure?.to_string();
-                record.insert("seizure_date".into(), format!("{}/{}/{}", &date[8..10], &date[5..7], &date[..4]).into());
+                record.insert(
+                    "seizure_date".into(),
+                    format!("{}/{}/{}", &date[8..10], &date[5..7], &date[..4]).into(),
+                );
                 "CEN-DAT-001"
             }
             14 => {
@@ -681,8 +1002,15 @@ impl Generator {
                 "CEN-COD-001"
             }
             15 => {
-                let country = if reporting.len() == 2 { reporting.as_str() } else { "BE" };
-                let code = ["ZZ9", "Q9Z", "9QZ", "ZQ9", "9ZZ"].iter().map(|s| format!("{country}{s}")).find(|c| codes_data::resolve_location(c).is_none())?;
+                let country = if reporting.len() == 2 {
+                    reporting.as_str()
+                } else {
+                    "BE"
+                };
+                let code = ["ZZ9", "Q9Z", "9QZ", "ZQ9", "9ZZ"]
+                    .iter()
+                    .map(|s| format!("{country}{s}"))
+                    .find(|c| codes_data::resolve_location(c).is_none())?;
                 record["location"]["code"] = code.into();
                 "CEN-COD-002"
             }
@@ -703,13 +1031,20 @@ impl Generator {
             }
             19 => {
                 let seizure = seizure?;
-                let before = Date::from_days_since_epoch(seizure.days_since_epoch() - 1 - rng.below(30) as i64)?;
+                let before = Date::from_days_since_epoch(
+                    seizure.days_since_epoch() - 1 - rng.below(30) as i64,
+                )?;
                 record.insert("entry_date".into(), before.to_string().into());
                 "CEN-DAT-006"
             }
             _ => {
                 line.get("quantity")?;
-                set(record, "goods", "quantity", json!(if rng.chance(0.5) { 0.0 } else { -1.0 }));
+                set(
+                    record,
+                    "goods",
+                    "quantity",
+                    json!(if rng.chance(0.5) { 0.0 } else { -1.0 }),
+                );
                 "CEN-QTY-001"
             }
         };
@@ -730,7 +1065,11 @@ mod tests {
     use crate::{Options, Validator};
 
     fn validator() -> Validator {
-        Validator::new(Options { today: Date::parse("2026-11-28"), ..Options::default() }).unwrap()
+        Validator::new(Options {
+            today: Date::parse("2026-11-28"),
+            ..Options::default()
+        })
+        .unwrap()
     }
 
     #[test]
@@ -759,9 +1098,24 @@ mod tests {
         for generated in Generator::new(1).take(3000) {
             assert!(generated.intended.is_empty());
             let report = validator.validate_value(&generated.record);
-            assert!(report.issues.is_empty(), "{}\n{:#?}", generated.record, report.issues);
-            areas.insert(generated.record["goods"][0]["commodity"].as_str().unwrap().to_owned());
-            conveyances.insert(generated.record["conveyance"][0]["type"].as_str().unwrap().to_owned());
+            assert!(
+                report.issues.is_empty(),
+                "{}\n{:#?}",
+                generated.record,
+                report.issues
+            );
+            areas.insert(
+                generated.record["goods"][0]["commodity"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            );
+            conveyances.insert(
+                generated.record["conveyance"][0]["type"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            );
         }
         assert_eq!(areas.len(), 13);
         assert_eq!(conveyances.len(), 17);
@@ -775,7 +1129,11 @@ mod tests {
             assert!(!generated.intended.is_empty());
             let report = validator.validate_value(&generated.record);
             for rule in &generated.intended {
-                assert!(report.issues.iter().any(|i| i.rule == *rule), "{rule} not reported for {}", generated.record);
+                assert!(
+                    report.issues.iter().any(|i| i.rule == *rule),
+                    "{rule} not reported for {}",
+                    generated.record
+                );
                 seen.insert(*rule);
             }
         }
@@ -784,7 +1142,11 @@ mod tests {
 
     #[test]
     fn the_share_of_mistakes_is_about_what_was_asked() {
-        let invalid = Generator::new(3).invalid_share(0.1).take(5000).filter(|g| !g.intended.is_empty()).count();
+        let invalid = Generator::new(3)
+            .invalid_share(0.1)
+            .take(5000)
+            .filter(|g| !g.intended.is_empty())
+            .count();
         assert!((400..600).contains(&invalid), "{invalid}");
     }
 }

@@ -22,12 +22,18 @@ pub(crate) fn base() -> Value {
 pub(crate) fn report(record: &Value, options: Value) -> Report {
     let mut options = Options::from_value(&options).expect("test options");
     options.today = options.today.or(cen_model::Date::parse("2026-11-28"));
-    Validator::new(options).expect("validator").validate_json(&record.to_string())
+    Validator::new(options)
+        .expect("validator")
+        .validate_json(&record.to_string())
 }
 
 /// `"RULE path"` for every issue, in report order.
 pub(crate) fn issues_with(record: &Value, options: Value) -> Vec<String> {
-    report(record, options).issues.iter().map(|i| format!("{} {}", i.rule, i.path)).collect()
+    report(record, options)
+        .issues
+        .iter()
+        .map(|i| format!("{} {}", i.rule, i.path))
+        .collect()
 }
 
 /// `"RULE path"` for every issue with default options.

@@ -119,7 +119,9 @@ pub struct Validator {
 
 impl std::fmt::Debug for Validator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Validator").field("options", &self.options).finish_non_exhaustive()
+        f.debug_struct("Validator")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
     }
 }
 
@@ -139,7 +141,10 @@ impl Validator {
     }
 
     /// A validator whose "today", when the options do not give it, comes from `clock`.
-    pub fn with_clock(options: Options, clock: impl Fn() -> Date + Send + Sync + 'static) -> Validator {
+    pub fn with_clock(
+        options: Options,
+        clock: impl Fn() -> Date + Send + Sync + 'static,
+    ) -> Validator {
         let clock = match options.today {
             Some(day) => Clock::Fixed(day),
             None => Clock::Custom(Arc::new(clock)),
@@ -160,10 +165,13 @@ impl Validator {
                     p.severity
                         .iter()
                         .map(|(id, level)| {
-                            (*id, match level {
-                                SeverityOverride::Set(severity) => Some(*severity),
-                                SeverityOverride::Off => None,
-                            })
+                            (
+                                *id,
+                                match level {
+                                    SeverityOverride::Set(severity) => Some(*severity),
+                                    SeverityOverride::Off => None,
+                                },
+                            )
                         })
                         .collect()
                 })
@@ -171,7 +179,13 @@ impl Validator {
         );
         let commodities = profile.and_then(|p| p.commodities.clone());
         let required = profile.map(|p| p.required.clone()).unwrap_or_default();
-        Validator { options, clock, overrides, commodities, required }
+        Validator {
+            options,
+            clock,
+            overrides,
+            commodities,
+            required,
+        }
     }
 
     /// The options of this validator.
@@ -186,8 +200,17 @@ impl Validator {
 
     fn form_and_source(&self, record: Option<&Record>) -> (Form, Source) {
         let profile_form = self.options.profile.as_ref().and_then(|p| p.form);
-        let form = self.options.form.or(profile_form).or(record.and_then(|r| r.form)).unwrap_or(Form::Long);
-        let source = self.options.source.or(record.and_then(|r| r.source)).unwrap_or(Source::Cen);
+        let form = self
+            .options
+            .form
+            .or(profile_form)
+            .or(record.and_then(|r| r.form))
+            .unwrap_or(Form::Long);
+        let source = self
+            .options
+            .source
+            .or(record.and_then(|r| r.source))
+            .unwrap_or(Source::Cen);
         (form, source)
     }
 
@@ -198,17 +221,26 @@ impl Validator {
 
     /// Checks a record given as JSON text.
     pub fn validate_json(&self, text: &str) -> Report {
-        self.report(self.check_decoded(cen_model::decode_json(text), Vec::new()), None)
+        self.report(
+            self.check_decoded(cen_model::decode_json(text), Vec::new()),
+            None,
+        )
     }
 
     /// Checks a record given as bytes (CEN-SCH-001 when they are not UTF-8).
     pub fn validate_bytes(&self, bytes: &[u8]) -> Report {
-        self.report(self.check_decoded(cen_model::decode_bytes(bytes), Vec::new()), None)
+        self.report(
+            self.check_decoded(cen_model::decode_bytes(bytes), Vec::new()),
+            None,
+        )
     }
 
     /// Checks a record given as a JSON value.
     pub fn validate_value(&self, value: &Value) -> Report {
-        self.report(self.check_decoded(cen_model::decode_value(value), Vec::new()), None)
+        self.report(
+            self.check_decoded(cen_model::decode_value(value), Vec::new()),
+            None,
+        )
     }
 
     /// Checks one flat row (spec 5.3): `cells` in the order of the layout's columns.
@@ -231,12 +263,19 @@ impl Validator {
         I::Item: Into<Input<'a>>,
     {
         let mut batch = self.batch();
-        records.into_iter().map(|record| batch.finish(self.check(record.into()))).collect()
+        records
+            .into_iter()
+            .map(|record| batch.finish(self.check(record.into())))
+            .collect()
     }
 
     /// A batch that reports records one by one, in order, with duplicate detection.
     pub fn batch(&self) -> Batch<'_> {
-        Batch { validator: self, index: DuplicateIndex::new(), next: 0 }
+        Batch {
+            validator: self,
+            index: DuplicateIndex::new(),
+            next: 0,
+        }
     }
 
     /// Checks a record without reporting it yet (see [`Checked`]).
@@ -247,7 +286,9 @@ impl Validator {
             Input::Value(value) => self.check_decoded(cen_model::decode_value(value), Vec::new()),
             Input::Record(record) => match serde_json::to_value(record) {
                 Ok(value) => self.check_decoded(cen_model::decode_value(&value), Vec::new()),
-                Err(error) => self.check_decoded(Err(Fatal::NotJson(error.to_string())), Vec::new()),
+                Err(error) => {
+                    self.check_decoded(Err(Fatal::NotJson(error.to_string())), Vec::new())
+                }
             },
         }
     }
@@ -258,14 +299,24 @@ impl Validator {
         self.check_decoded(cen_model::decode_value(&row.value), row.findings)
     }
 
-    fn check_decoded(&self, decoded: Result<Decoded, Fatal>, extra: Vec<cen_model::Finding>) -> Checked {
+    fn check_decoded(
+        &self,
+        decoded: Result<Decoded, Fatal>,
+        extra: Vec<cen_model::Finding>,
+    ) -> Checked {
         let decoded = match decoded {
             Ok(decoded) => decoded,
             Err(fatal) => {
                 let (form, source) = self.form_and_source(None);
                 let mut sink = Sink::new(&self.overrides);
                 sink.finding(fatal.finding());
-                return Checked { form, source, issues: sink.issues, completeness: 0.0, keys: DuplicateKeys::default() };
+                return Checked {
+                    form,
+                    source,
+                    issues: sink.issues,
+                    completeness: 0.0,
+                    keys: DuplicateKeys::default(),
+                };
             }
         };
         let (form, source) = self.form_and_source(Some(&decoded.record));
@@ -282,19 +333,40 @@ impl Validator {
         form::check(&facts, self.commodities.as_deref(), &mut sink);
         let keys = duplicates::keys(&facts);
         let completeness = quality::completeness(&decoded.record, &decoded.invalid);
-        Checked { form, source, issues: sink.issues, completeness, keys }
+        Checked {
+            form,
+            source,
+            issues: sink.issues,
+            completeness,
+            keys,
+        }
     }
 
     /// Writes the report of a checked record; `duplicate_of` adds CEN-DUP-001 naming the first
     /// record of the batch with the same keys.
     pub fn report(&self, checked: Checked, duplicate_of: Option<usize>) -> Report {
-        let Checked { form, source, mut issues, completeness, keys: _ } = checked;
+        let Checked {
+            form,
+            source,
+            mut issues,
+            completeness,
+            keys: _,
+        } = checked;
         if let Some(first) = duplicate_of {
             let mut sink = Sink::new(&self.overrides);
-            sink.emit(&DUP_001, String::new(), Params::new().with("first", first as i64));
+            sink.emit(
+                &DUP_001,
+                String::new(),
+                Params::new().with("first", first as i64),
+            );
             issues.extend(sink.issues);
         }
-        issues.sort_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()).then_with(|| a.rule.id.cmp(b.rule.id)));
+        issues.sort_by(|a, b| {
+            a.path
+                .as_bytes()
+                .cmp(b.path.as_bytes())
+                .then_with(|| a.rule.id.cmp(b.rule.id))
+        });
         let mut counts = Counts::default();
         for issue in &issues {
             match issue.severity {
@@ -304,7 +376,11 @@ impl Validator {
             }
         }
         let not_a_record = issues.iter().any(|i| i.rule.id == structure::SCH_001.id);
-        let quality = if not_a_record { 0 } else { quality::score(completeness, &counts) };
+        let quality = if not_a_record {
+            0
+        } else {
+            quality::score(completeness, &counts)
+        };
         let lang = self.options.lang;
         let issues = issues
             .into_iter()
@@ -316,7 +392,14 @@ impl Validator {
                 params: p.params,
             })
             .collect();
-        Report { valid: counts.error == 0, form, source, counts, quality, issues }
+        Report {
+            valid: counts.error == 0,
+            form,
+            source,
+            counts,
+            quality,
+            issues,
+        }
     }
 }
 

@@ -7,31 +7,86 @@ use proptest::prelude::*;
 use serde_json::{Map, Value};
 
 fn validator() -> Validator {
-    Validator::new(Options { today: cen_model::Date::parse("2026-11-28"), ..Options::default() }).unwrap()
+    Validator::new(Options {
+        today: cen_model::Date::parse("2026-11-28"),
+        ..Options::default()
+    })
+    .unwrap()
 }
 
 /// Any JSON value, with field names that the record uses most of the time, so that the decoder
 /// and the rules are reached, not just the unknown-field path.
 fn any_json() -> impl Strategy<Value = Value> {
     let names = prop::sample::select(vec![
-        "reporting_country", "seizure_date", "entry_date", "location", "type", "code", "procedure", "goods", "commodity", "quantity",
-        "unit", "currency", "value", "amount", "conveyance", "from", "to", "flight", "awb", "container", "postal_item", "imo",
-        "route", "departure", "destination", "transit", "persons", "birth_date", "form", "source", "cug", "narrative", "hs_code", "x",
+        "reporting_country",
+        "seizure_date",
+        "entry_date",
+        "location",
+        "type",
+        "code",
+        "procedure",
+        "goods",
+        "commodity",
+        "quantity",
+        "unit",
+        "currency",
+        "value",
+        "amount",
+        "conveyance",
+        "from",
+        "to",
+        "flight",
+        "awb",
+        "container",
+        "postal_item",
+        "imo",
+        "route",
+        "departure",
+        "destination",
+        "transit",
+        "persons",
+        "birth_date",
+        "form",
+        "source",
+        "cug",
+        "narrative",
+        "hs_code",
+        "x",
     ]);
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_filter("finite", |x| x.is_finite()).prop_map(Value::from),
-        prop::sample::select(vec!["BE", "XX", "import", "airport", "kg", "2026-02-28", "BRU", "drugs", "cocaine", "amount", "USD", "", "é"])
+        any::<f64>()
+            .prop_filter("finite", |x| x.is_finite())
             .prop_map(Value::from),
+        prop::sample::select(vec![
+            "BE",
+            "XX",
+            "import",
+            "airport",
+            "kg",
+            "2026-02-28",
+            "BRU",
+            "drugs",
+            "cocaine",
+            "amount",
+            "USD",
+            "",
+            "é"
+        ])
+        .prop_map(Value::from),
         ".{0,12}".prop_map(Value::from),
     ];
     leaf.prop_recursive(6, 64, 8, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((names.clone(), inner), 0..8)
-                .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<String, Value>>())),
+            prop::collection::vec((names.clone(), inner), 0..8).prop_map(|pairs| Value::Object(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v))
+                    .collect::<Map<String, Value>>()
+            )),
         ]
     })
 }
@@ -40,8 +95,17 @@ fn any_json() -> impl Strategy<Value = Value> {
 fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
     out.push(at.clone());
     match value {
-        Value::Object(map) => map.iter().for_each(|(k, v)| pointers(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+        Value::Object(map) => map.iter().for_each(|(k, v)| {
+            pointers(
+                v,
+                format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                out,
+            )
+        }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
         _ => {}
     }
 }

@@ -28,7 +28,8 @@ pub fn vector_files() -> Vec<(PathBuf, Value)> {
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).expect("readable vector file");
-            let value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             (path, value)
         })
         .collect()
@@ -46,7 +47,9 @@ pub enum CaseInput {
 }
 
 fn hex(text: &str) -> Vec<u8> {
-    (0..text.len() / 2).map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).expect("hex")).collect()
+    (0..text.len() / 2)
+        .map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).expect("hex"))
+        .collect()
 }
 
 /// The single input of a case, if it is not a batch.
@@ -56,7 +59,9 @@ pub fn case_input(case: &Value) -> Option<CaseInput> {
     } else if let Some(text) = case.get("input_text").and_then(Value::as_str) {
         Some(CaseInput::Text(text.to_owned()))
     } else {
-        case.get("input_hex").and_then(Value::as_str).map(|h| CaseInput::Bytes(hex(h)))
+        case.get("input_hex")
+            .and_then(Value::as_str)
+            .map(|h| CaseInput::Bytes(hex(h)))
     }
 }
 
@@ -75,7 +80,8 @@ pub fn batch_inputs(case: &Value) -> Option<Vec<CaseInput>> {
 
 /// The validator of a case's options.
 pub fn validator(case: &Value) -> Validator {
-    Validator::from_json_options(&case["options"].to_string()).unwrap_or_else(|e| panic!("{}: options: {e}", case["name"]))
+    Validator::from_json_options(&case["options"].to_string())
+        .unwrap_or_else(|e| panic!("{}: options: {e}", case["name"]))
 }
 
 /// The report of one input, by the path that fits it.
@@ -102,7 +108,10 @@ pub fn run_case(case: &Value) -> Vec<Report> {
                 .collect();
             validator.validate_many(texts.iter().map(Vec::as_slice))
         }
-        None => vec![report_of(&validator, &case_input(case).expect("a case has an input"))],
+        None => vec![report_of(
+            &validator,
+            &case_input(case).expect("a case has an input"),
+        )],
     }
 }
 
@@ -128,7 +137,10 @@ pub fn issues_as_expected(report: &Value) -> Vec<Value> {
 /// The hand-written expectations of a case, one list per report.
 pub fn expectations(case: &Value) -> Vec<Vec<Value>> {
     if let Some(batch) = case.get("expect_batch").and_then(Value::as_array) {
-        batch.iter().map(|e| e.as_array().cloned().unwrap_or_default()).collect()
+        batch
+            .iter()
+            .map(|e| e.as_array().cloned().unwrap_or_default())
+            .collect()
     } else {
         vec![case["expect"].as_array().cloned().unwrap_or_default()]
     }

@@ -10,14 +10,20 @@ fn every_vector_gives_its_blessed_report_byte_for_byte() {
     for (path, doc) in vector_files() {
         for case in doc["cases"].as_array().expect("cases") {
             count += 1;
-            let name = format!("{} / {}", path.file_name().unwrap().to_string_lossy(), case["name"]);
+            let name = format!(
+                "{} / {}",
+                path.file_name().unwrap().to_string_lossy(),
+                case["name"]
+            );
             let Some(blessed) = blessed(case) else {
                 failures.push(format!("{name}: no blessed report (run the bless tool)"));
                 continue;
             };
             let found: Vec<String> = run_case(case).iter().map(|r| r.to_json()).collect();
             if found != blessed {
-                failures.push(format!("{name}:\n  expected {blessed:?}\n  found    {found:?}"));
+                failures.push(format!(
+                    "{name}:\n  expected {blessed:?}\n  found    {found:?}"
+                ));
             }
             let expected = expectations(case);
             for (e, report) in expected.iter().zip(&found) {
@@ -29,7 +35,12 @@ fn every_vector_gives_its_blessed_report_byte_for_byte() {
         }
     }
     assert!(count >= 150, "only {count} cases");
-    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -40,7 +51,9 @@ fn a_value_and_its_json_text_give_the_same_bytes() {
                 let validator = validator(case);
                 let from_value = validator.validate_value(input).to_json();
                 let from_text = validator.validate_json(&input.to_string()).to_json();
-                let from_pretty = validator.validate_json(&serde_json::to_string_pretty(input).unwrap()).to_json();
+                let from_pretty = validator
+                    .validate_json(&serde_json::to_string_pretty(input).unwrap())
+                    .to_json();
                 assert_eq!(from_value, from_text, "{}", case["name"]);
                 assert_eq!(from_text, from_pretty, "{}", case["name"]);
             }
@@ -65,6 +78,12 @@ fn every_rule_fires_somewhere_and_every_rule_has_a_near_miss() {
     for rule in cen_rules::catalogue() {
         assert!(fired.contains(rule.id), "no vector fires {}", rule.id);
         let prefix = rule.id.to_lowercase().replace("cen-", "");
-        assert!(names.iter().any(|n| n.starts_with(&prefix) && n.contains("near-miss")), "no near miss for {}", rule.id);
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with(&prefix) && n.contains("near-miss")),
+            "no near miss for {}",
+            rule.id
+        );
     }
 }

@@ -5,7 +5,12 @@ use cen_conformance::*;
 use serde_json::Value;
 
 fn structural_issues(report: &Value) -> usize {
-    report["issues"].as_array().unwrap().iter().filter(|i| i["rule"].as_str().unwrap().starts_with("CEN-SCH-")).count()
+    report["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["rule"].as_str().unwrap().starts_with("CEN-SCH-"))
+        .count()
 }
 
 #[test]
@@ -22,14 +27,23 @@ fn the_schema_and_the_decoder_agree_on_structure() {
             }
             let inputs: Vec<Value> = match (case.get("input"), case.get("batch")) {
                 (Some(input), _) => vec![input.clone()],
-                (None, Some(Value::Array(items))) => items.iter().filter(|i| i.is_object()).cloned().collect(),
+                (None, Some(Value::Array(items))) => {
+                    items.iter().filter(|i| i.is_object()).cloned().collect()
+                }
                 _ => continue,
             };
             for input in inputs {
-                let report = cen_rules::Validator::from_json_options(&options.to_string()).unwrap().validate_value(&input).to_value();
+                let report = cen_rules::Validator::from_json_options(&options.to_string())
+                    .unwrap()
+                    .validate_value(&input)
+                    .to_value();
                 let cen_says = structural_issues(&report) == 0;
                 let schema_says = validator.is_valid(&input);
-                assert_eq!(schema_says, cen_says, "{}: schema {schema_says}, cen {cen_says}: {input}", case["name"]);
+                assert_eq!(
+                    schema_says, cen_says,
+                    "{}: schema {schema_says}, cen {cen_says}: {input}",
+                    case["name"]
+                );
                 compared += 1;
             }
         }
@@ -42,8 +56,16 @@ fn generated_records_are_valid_against_the_schema_and_mistakes_agree() {
     let schema = cen_model::schema::schema();
     let validator = jsonschema::validator_for(schema).unwrap();
     let cen = cen_rules::Validator::from_json_options(r#"{"today": "2026-11-28"}"#).unwrap();
-    for generated in cen_rules::synth::Generator::new(11).invalid_share(0.5).take(2000) {
+    for generated in cen_rules::synth::Generator::new(11)
+        .invalid_share(0.5)
+        .take(2000)
+    {
         let report = cen.validate_value(&generated.record).to_value();
-        assert_eq!(validator.is_valid(&generated.record), structural_issues(&report) == 0, "{}", generated.record);
+        assert_eq!(
+            validator.is_valid(&generated.record),
+            structural_issues(&report) == 0,
+            "{}",
+            generated.record
+        );
     }
 }

@@ -22,7 +22,12 @@ pub static COD_002: Rule = Rule {
     summary: "A location code does not resolve in the IATA, ICAO or UN/LOCODE tables.",
 };
 /// CEN-COD-003: a currency code is not a current ISO 4217 code.
-pub static COD_003: Rule = Rule { id: "CEN-COD-003", severity: Severity::Error, params: &[Param::as_is("code")], summary: "A currency code is not a current ISO 4217 code." };
+pub static COD_003: Rule = Rule {
+    id: "CEN-COD-003",
+    severity: Severity::Error,
+    params: &[Param::as_is("code")],
+    summary: "A currency code is not a current ISO 4217 code.",
+};
 /// CEN-COD-004: an HS code has a bad format or chapter.
 pub static COD_004: Rule = Rule {
     id: "CEN-COD-004",
@@ -41,14 +46,20 @@ pub static COD_005: Rule = Rule {
 pub static COD_006: Rule = Rule {
     id: "CEN-COD-006",
     severity: Severity::Error,
-    params: &[Param::label("commodity", "commodity_area"), Param::as_is("type")],
+    params: &[
+        Param::label("commodity", "commodity_area"),
+        Param::as_is("type"),
+    ],
     summary: "The goods type is not a type of the goods commodity area.",
 };
 /// CEN-COD-007: the unit is not allowed for the goods type.
 pub static COD_007: Rule = Rule {
     id: "CEN-COD-007",
     severity: Severity::Error,
-    params: &[Param::label("unit", "unit"), Param::label("allowed", "unit")],
+    params: &[
+        Param::label("unit", "unit"),
+        Param::label("allowed", "unit"),
+    ],
     summary: "The unit is not allowed for the goods type.",
 };
 
@@ -56,7 +67,12 @@ pub static COD_007: Rule = Rule {
 pub const PSEUDO_COUNTRIES: [&str; 2] = ["XX", "XZ"];
 
 /// CEN-COD-001 on one country field; the code when it is valid there.
-pub(crate) fn country<'a>(sink: &mut Sink, code: &'a str, pseudo_allowed: bool, path: impl FnOnce() -> String) -> Option<&'a str> {
+pub(crate) fn country<'a>(
+    sink: &mut Sink,
+    code: &'a str,
+    pseudo_allowed: bool,
+    path: impl FnOnce() -> String,
+) -> Option<&'a str> {
     let pseudo = PSEUDO_COUNTRIES.contains(&code);
     if (pseudo && pseudo_allowed) || (!pseudo && codes_data::country(code).is_some()) {
         return Some(code);
@@ -67,17 +83,31 @@ pub(crate) fn country<'a>(sink: &mut Sink, code: &'a str, pseudo_allowed: bool, 
 }
 
 /// CEN-COD-002 on one location code; the place when it resolves.
-pub(crate) fn location(sink: &mut Sink, code: &str, path: impl FnOnce() -> String) -> Option<ResolvedLocation> {
+pub(crate) fn location(
+    sink: &mut Sink,
+    code: &str,
+    path: impl FnOnce() -> String,
+) -> Option<ResolvedLocation> {
     let resolved = codes_data::resolve_location(code);
     if resolved.is_none() {
-        let withdrawn = code.len() == 5 && codes_data::unlocode(code).is_some_and(|e| e.is_withdrawn());
-        sink.emit_variant(&COD_002, path(), Params::new().with("code", code), withdrawn.then_some("withdrawn"));
+        let withdrawn =
+            code.len() == 5 && codes_data::unlocode(code).is_some_and(|e| e.is_withdrawn());
+        sink.emit_variant(
+            &COD_002,
+            path(),
+            Params::new().with("code", code),
+            withdrawn.then_some("withdrawn"),
+        );
     }
     resolved
 }
 
 /// CEN-COD-003 on one currency code.
-pub(crate) fn currency(sink: &mut Sink, code: &str, path: impl FnOnce() -> String) -> Option<&'static Currency> {
+pub(crate) fn currency(
+    sink: &mut Sink,
+    code: &str,
+    path: impl FnOnce() -> String,
+) -> Option<&'static Currency> {
     let found = codes_data::currency(code);
     if found.is_none() {
         sink.emit(&COD_003, path(), Params::new().with("code", code));
@@ -89,7 +119,11 @@ pub(crate) fn currency(sink: &mut Sink, code: &str, path: impl FnOnce() -> Strin
 pub(crate) fn hs(sink: &mut Sink, code: &str, path: impl FnOnce() -> String) {
     let b = code.as_bytes();
     let well_formed = matches!(b.len(), 2 | 4 | 6 | 8 | 10) && b.iter().all(u8::is_ascii_digit);
-    let chapter = if well_formed { (b[0] - b'0') * 10 + (b[1] - b'0') } else { 0 };
+    let chapter = if well_formed {
+        (b[0] - b'0') * 10 + (b[1] - b'0')
+    } else {
+        0
+    };
     if !well_formed || !(1..=97).contains(&chapter) || chapter == 77 {
         sink.emit(&COD_004, path(), Params::new().with("code", code));
         return;
@@ -101,10 +135,21 @@ pub(crate) fn hs(sink: &mut Sink, code: &str, path: impl FnOnce() -> String) {
 }
 
 /// CEN-COD-006 on one goods line; the goods type when the area has it.
-pub(crate) fn goods_type(sink: &mut Sink, area: CommodityArea, code: &str, line: usize) -> Option<&'static GoodsType> {
+pub(crate) fn goods_type(
+    sink: &mut Sink,
+    area: CommodityArea,
+    code: &str,
+    line: usize,
+) -> Option<&'static GoodsType> {
     let found = codes_data::goods_type(area.as_str(), code);
     if found.is_none() {
-        sink.emit(&COD_006, format!("/goods/{line}/type"), Params::new().with("commodity", area.as_str()).with("type", code));
+        sink.emit(
+            &COD_006,
+            format!("/goods/{line}/type"),
+            Params::new()
+                .with("commodity", area.as_str())
+                .with("type", code),
+        );
     }
     found
 }
@@ -112,7 +157,9 @@ pub(crate) fn goods_type(sink: &mut Sink, area: CommodityArea, code: &str, line:
 /// CEN-COD-007 on one goods line.
 pub(crate) fn unit(sink: &mut Sink, goods_type: &GoodsType, unit: Unit, line: usize) {
     if !goods_type.allows_unit(unit.as_str()) {
-        let params = Params::new().with("unit", unit.as_str()).with("allowed", ParamValue::words(goods_type.units()));
+        let params = Params::new()
+            .with("unit", unit.as_str())
+            .with("allowed", ParamValue::words(goods_type.units()));
         sink.emit(&COD_007, format!("/goods/{line}/unit"), params);
     }
 }

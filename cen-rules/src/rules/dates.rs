@@ -7,11 +7,26 @@ use crate::facts::Facts;
 use crate::sink::Sink;
 
 /// CEN-DAT-001: a date is not a real calendar date written `YYYY-MM-DD`.
-pub static DAT_001: Rule = Rule { id: "CEN-DAT-001", severity: Severity::Error, params: &[], summary: "A date is not a real calendar date written YYYY-MM-DD." };
+pub static DAT_001: Rule = Rule {
+    id: "CEN-DAT-001",
+    severity: Severity::Error,
+    params: &[],
+    summary: "A date is not a real calendar date written YYYY-MM-DD.",
+};
 /// CEN-DAT-002: `seizure_date` or `entry_date` is after today.
-pub static DAT_002: Rule = Rule { id: "CEN-DAT-002", severity: Severity::Error, params: &[], summary: "The seizure date or the entry date is after today." };
+pub static DAT_002: Rule = Rule {
+    id: "CEN-DAT-002",
+    severity: Severity::Error,
+    params: &[],
+    summary: "The seizure date or the entry date is after today.",
+};
 /// CEN-DAT-003: `seizure_date` is before 2000-01-01.
-pub static DAT_003: Rule = Rule { id: "CEN-DAT-003", severity: Severity::Warning, params: &[], summary: "The seizure date is before 2000-01-01 (before CEN was operational)." };
+pub static DAT_003: Rule = Rule {
+    id: "CEN-DAT-003",
+    severity: Severity::Warning,
+    params: &[],
+    summary: "The seizure date is before 2000-01-01 (before CEN was operational).",
+};
 /// CEN-DAT-004: import, and the last dated leg started after the seizure.
 pub static DAT_004: Rule = Rule {
     id: "CEN-DAT-004",
@@ -20,9 +35,19 @@ pub static DAT_004: Rule = Rule {
     summary: "Import: the date of the last leg that has a date is after the seizure date.",
 };
 /// CEN-DAT-005: leg dates are not in order.
-pub static DAT_005: Rule = Rule { id: "CEN-DAT-005", severity: Severity::Warning, params: &[], summary: "Leg dates are not in non-decreasing order." };
+pub static DAT_005: Rule = Rule {
+    id: "CEN-DAT-005",
+    severity: Severity::Warning,
+    params: &[],
+    summary: "Leg dates are not in non-decreasing order.",
+};
 /// CEN-DAT-006: `entry_date` is before `seizure_date`.
-pub static DAT_006: Rule = Rule { id: "CEN-DAT-006", severity: Severity::Error, params: &[], summary: "The entry date is before the seizure date." };
+pub static DAT_006: Rule = Rule {
+    id: "CEN-DAT-006",
+    severity: Severity::Error,
+    params: &[],
+    summary: "The entry date is before the seizure date.",
+};
 
 /// The day CEN became operational, for CEN-DAT-003.
 const CEN_OPERATIONAL: Date = match Date::new(2000, 1, 1) {
@@ -57,9 +82,15 @@ pub(crate) fn check(facts: &Facts, sink: &mut Sink) {
             sink.emit(&DAT_006, "/entry_date".into(), Params::new());
         }
     }
-    let dated = || facts.legs.iter().enumerate().filter_map(|(i, leg)| leg.date.map(|d| (i, d)));
+    let dated = || {
+        facts
+            .legs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, leg)| leg.date.map(|d| (i, d)))
+    };
     if facts.procedure == Some(Procedure::Import) {
-        if let (Some(seizure), Some((i, last))) = (facts.seizure_date, dated().last()) {
+        if let (Some(seizure), Some((i, last))) = (facts.seizure_date, dated().next_back()) {
             if last > seizure {
                 sink.emit(&DAT_004, format!("/conveyance/{i}/date"), Params::new());
             }
@@ -86,7 +117,10 @@ mod tests {
         r["seizure_date"] = json!("2024-02-30");
         r["entry_date"] = json!("14/03/2024");
         r["conveyance"][0]["date"] = json!("2024-02-29");
-        assert_eq!(issues(&r), ["CEN-DAT-001 /entry_date", "CEN-DAT-001 /seizure_date"]);
+        assert_eq!(
+            issues(&r),
+            ["CEN-DAT-001 /entry_date", "CEN-DAT-001 /seizure_date"]
+        );
     }
 
     #[test]

@@ -58,14 +58,30 @@ pub(crate) fn keys(facts: &Facts) -> DuplicateKeys {
             keys.push(fingerprint(&[country, day, b"awb", &awb]));
         }
         if let Some(container) = leg.container {
-            keys.push(fingerprint(&[country, day, b"container", container.as_bytes()]));
+            keys.push(fingerprint(&[
+                country,
+                day,
+                b"container",
+                container.as_bytes(),
+            ]));
         }
         if let Some(item) = leg.postal_item {
-            keys.push(fingerprint(&[country, day, b"postal_item", item.as_bytes()]));
+            keys.push(fingerprint(&[
+                country,
+                day,
+                b"postal_item",
+                item.as_bytes(),
+            ]));
         }
         if let Some(flight) = leg.flight {
             for goods_type in facts.goods.iter().filter_map(|g| g.goods_type) {
-                keys.push(fingerprint(&[country, day, b"flight", flight.as_bytes(), goods_type.code().as_bytes()]));
+                keys.push(fingerprint(&[
+                    country,
+                    day,
+                    b"flight",
+                    flight.as_bytes(),
+                    goods_type.code().as_bytes(),
+                ]));
             }
         }
     }
@@ -89,7 +105,11 @@ impl DuplicateIndex {
     /// Looks up the keys of record `index` and then remembers them: the index of the earliest
     /// earlier record sharing a key, if any.
     pub fn observe(&mut self, index: usize, keys: &DuplicateKeys) -> Option<usize> {
-        let earliest = keys.0.iter().filter_map(|k| self.first.get(k).copied()).min();
+        let earliest = keys
+            .0
+            .iter()
+            .filter_map(|k| self.first.get(k).copied())
+            .min();
         for key in &keys.0 {
             self.first.entry(*key).or_insert(index);
         }
@@ -115,12 +135,29 @@ mod tests {
     use serde_json::json;
 
     fn batch(records: &[serde_json::Value]) -> Vec<Vec<String>> {
-        let validator = Validator::new(Options { today: cen_model::Date::parse("2026-11-28"), ..Options::default() }).unwrap();
+        let validator = Validator::new(Options {
+            today: cen_model::Date::parse("2026-11-28"),
+            ..Options::default()
+        })
+        .unwrap();
         let texts: Vec<String> = records.iter().map(|r| r.to_string()).collect();
         validator
             .validate_many(texts.iter().map(String::as_str))
             .iter()
-            .map(|report| report.issues.iter().map(|i| format!("{} {} {}", i.rule, i.path, serde_json::to_string(&i.params).unwrap())).collect())
+            .map(|report| {
+                report
+                    .issues
+                    .iter()
+                    .map(|i| {
+                        format!(
+                            "{} {} {}",
+                            i.rule,
+                            i.path,
+                            serde_json::to_string(&i.params).unwrap()
+                        )
+                    })
+                    .collect()
+            })
             .collect()
     }
 
@@ -152,7 +189,10 @@ mod tests {
     #[test]
     fn fingerprints_are_stable() {
         // Pinned: a change of the function would change which records every surface pairs.
-        assert_eq!(fingerprint(&[b"BE", b"x", b"awb", b"01612345675"]), 17_663_141_990_928_902_808);
+        assert_eq!(
+            fingerprint(&[b"BE", b"x", b"awb", b"01612345675"]),
+            17_663_141_990_928_902_808
+        );
         assert_ne!(fingerprint(&[b"BE", b"2026"]), fingerprint(&[b"BE2026"]));
     }
 }

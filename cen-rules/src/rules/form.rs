@@ -7,19 +7,32 @@ use crate::facts::Facts;
 use crate::sink::Sink;
 
 /// CEN-FRM-001: a CENcomm record without its closed user group.
-pub static FRM_001: Rule = Rule { id: "CEN-FRM-001", severity: Severity::Error, params: &[], summary: "source is cencomm and cug is missing." };
+pub static FRM_001: Rule = Rule {
+    id: "CEN-FRM-001",
+    severity: Severity::Error,
+    params: &[],
+    summary: "source is cencomm and cug is missing.",
+};
 /// CEN-FRM-002: a commodity area the profile does not collect.
 pub static FRM_002: Rule = Rule {
     id: "CEN-FRM-002",
     severity: Severity::Error,
-    params: &[Param::label("commodity", "commodity_area"), Param::label("allowed", "commodity_area")],
+    params: &[
+        Param::label("commodity", "commodity_area"),
+        Param::label("allowed", "commodity_area"),
+    ],
     summary: "A goods line's commodity is not in the profile's commodities list.",
 };
 
 /// Every FRM rule.
-pub(crate) fn check(facts: &Facts, commodities: Option<&[cen_model::CommodityArea]>, sink: &mut Sink) {
+pub(crate) fn check(
+    facts: &Facts,
+    commodities: Option<&[cen_model::CommodityArea]>,
+    sink: &mut Sink,
+) {
     let record = facts.record();
-    if facts.source == Source::Cencomm && record.cug.is_none() && !facts.decoded.is_invalid("/cug") {
+    if facts.source == Source::Cencomm && record.cug.is_none() && !facts.decoded.is_invalid("/cug")
+    {
         sink.emit(&FRM_001, "/cug".into(), Params::new());
     }
     let Some(allowed) = commodities else {
@@ -28,7 +41,13 @@ pub(crate) fn check(facts: &Facts, commodities: Option<&[cen_model::CommodityAre
     for (i, line) in facts.goods.iter().enumerate() {
         if let Some(area) = line.area.filter(|a| !allowed.contains(a)) {
             let words = ParamValue::List(allowed.iter().map(|a| a.as_str().to_owned()).collect());
-            sink.emit(&FRM_002, format!("/goods/{i}/commodity"), Params::new().with("commodity", area.as_str()).with("allowed", words));
+            sink.emit(
+                &FRM_002,
+                format!("/goods/{i}/commodity"),
+                Params::new()
+                    .with("commodity", area.as_str())
+                    .with("allowed", words),
+            );
         }
     }
 }

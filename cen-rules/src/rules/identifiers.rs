@@ -8,9 +8,19 @@ use crate::catalogue::{Rule, Severity};
 use crate::sink::Sink;
 
 /// CEN-IDN-001: `container` is not a valid ISO 6346 number.
-pub static IDN_001: Rule = Rule { id: "CEN-IDN-001", severity: Severity::Error, params: &[], summary: "A container number is not a valid ISO 6346 number (format or check digit)." };
+pub static IDN_001: Rule = Rule {
+    id: "CEN-IDN-001",
+    severity: Severity::Error,
+    params: &[],
+    summary: "A container number is not a valid ISO 6346 number (format or check digit).",
+};
 /// CEN-IDN-002: `imo` is not a valid IMO ship number.
-pub static IDN_002: Rule = Rule { id: "CEN-IDN-002", severity: Severity::Error, params: &[], summary: "An IMO number is not valid (7 digits, optional IMO prefix, check digit)." };
+pub static IDN_002: Rule = Rule {
+    id: "CEN-IDN-002",
+    severity: Severity::Error,
+    params: &[],
+    summary: "An IMO number is not valid (7 digits, optional IMO prefix, check digit).",
+};
 /// CEN-IDN-003: `awb` is not a valid IATA air waybill number.
 pub static IDN_003: Rule = Rule { id: "CEN-IDN-003", severity: Severity::Error, params: &[], summary: "An air waybill number is not valid (3-digit prefix, 7-digit serial, check digit = serial mod 7)." };
 /// CEN-IDN-004: `postal_item` is not a valid UPU S10 identifier.
@@ -50,7 +60,11 @@ pub fn is_container(code: &str) -> bool {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            let value = if c.is_ascii_digit() { u32::from(c - b'0') } else { iso6346_letter_value(c) };
+            let value = if c.is_ascii_digit() {
+                u32::from(c - b'0')
+            } else {
+                iso6346_letter_value(c)
+            };
             value << i
         })
         .sum();
@@ -65,11 +79,19 @@ pub fn is_container(code: &str) -> bool {
 /// assert!(!is_imo("9074728"));
 /// ```
 pub fn is_imo(code: &str) -> bool {
-    let digits = code.strip_prefix("IMO ").or_else(|| code.strip_prefix("IMO")).unwrap_or(code).as_bytes();
+    let digits = code
+        .strip_prefix("IMO ")
+        .or_else(|| code.strip_prefix("IMO"))
+        .unwrap_or(code)
+        .as_bytes();
     if digits.len() != 7 || !digits.iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let sum: u32 = digits[..6].iter().zip([7u32, 6, 5, 4, 3, 2]).map(|(&d, w)| u32::from(d - b'0') * w).sum();
+    let sum: u32 = digits[..6]
+        .iter()
+        .zip([7u32, 6, 5, 4, 3, 2])
+        .map(|(&d, w)| u32::from(d - b'0') * w)
+        .sum();
     sum % 10 == u32::from(digits[6] - b'0')
 }
 
@@ -100,7 +122,9 @@ pub fn is_awb(code: &str) -> bool {
     let Some(digits) = awb_digits(code) else {
         return false;
     };
-    let serial = digits[3..10].iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
+    let serial = digits[3..10]
+        .iter()
+        .fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
     serial % 7 == u32::from(digits[10] - b'0')
 }
 
@@ -123,7 +147,11 @@ pub fn is_s10(code: &str) -> bool {
     {
         return false;
     }
-    let sum: u32 = b[2..10].iter().zip([8u32, 6, 4, 2, 3, 5, 9, 7]).map(|(&d, w)| u32::from(d - b'0') * w).sum();
+    let sum: u32 = b[2..10]
+        .iter()
+        .zip([8u32, 6, 4, 2, 3, 5, 9, 7])
+        .map(|(&d, w)| u32::from(d - b'0') * w)
+        .sum();
     let check = match 11 - sum % 11 {
         10 => 0,
         11 => 5,
@@ -147,10 +175,14 @@ pub fn is_flight(code: &str) -> bool {
             Some(c) if c.is_ascii_uppercase() => &rest[..rest.len() - 1],
             _ => rest,
         };
-        (1..=4).contains(&rest.len()) && rest.iter().all(u8::is_ascii_digit) && rest.iter().any(|&d| d != b'0')
+        (1..=4).contains(&rest.len())
+            && rest.iter().all(u8::is_ascii_digit)
+            && rest.iter().any(|&d| d != b'0')
     };
     let two = b.len() >= 3
-        && b[..2].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b[..2]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && b[..2].iter().any(u8::is_ascii_uppercase)
         && number_ok(&b[2..]);
     let three = b.len() >= 4 && b[..3].iter().all(u8::is_ascii_uppercase) && number_ok(&b[3..]);
@@ -158,7 +190,12 @@ pub fn is_flight(code: &str) -> bool {
 }
 
 /// Checks an identifier field; emits its IDN issue and returns false when it is not valid.
-pub(crate) fn check(sink: &mut Sink, kind: CodeKind, value: &str, path: impl FnOnce() -> String) -> bool {
+pub(crate) fn check(
+    sink: &mut Sink,
+    kind: CodeKind,
+    value: &str,
+    path: impl FnOnce() -> String,
+) -> bool {
     let (valid, rule) = match kind {
         CodeKind::Container => (is_container(value), &IDN_001),
         CodeKind::Imo => (is_imo(value), &IDN_002),
@@ -182,7 +219,11 @@ mod tests {
         let expected = "A10 B12 C13 D14 E15 F16 G17 H18 I19 J20 K21 L23 M24 N25 O26 P27 Q28 R29 S30 T31 U32 V34 W35 X36 Y37 Z38";
         for pair in expected.split(' ') {
             let (letter, value) = pair.split_at(1);
-            assert_eq!(iso6346_letter_value(letter.as_bytes()[0]), value.parse::<u32>().unwrap(), "{letter}");
+            assert_eq!(
+                iso6346_letter_value(letter.as_bytes()[0]),
+                value.parse::<u32>().unwrap(),
+                "{letter}"
+            );
         }
     }
 
@@ -191,7 +232,15 @@ mod tests {
         for ok in ["CSQU3054383", "TEXU3070079", "MSKU6011672"] {
             assert!(is_container(ok), "{ok}");
         }
-        for bad in ["TEXU3070070", "CSQA3054383", "csqu3054383", "CSQU305438", "CSQU30543833", "CSQU305438X", "ÇSQU3054383"] {
+        for bad in [
+            "TEXU3070070",
+            "CSQA3054383",
+            "csqu3054383",
+            "CSQU305438",
+            "CSQU30543833",
+            "CSQU305438X",
+            "ÇSQU3054383",
+        ] {
             assert!(!is_container(bad), "{bad}");
         }
     }
@@ -201,7 +250,14 @@ mod tests {
         for ok in ["9074729", "IMO9074729", "IMO 9321483"] {
             assert!(is_imo(ok), "{ok}");
         }
-        for bad in ["9074728", "907472", "IMO  9074729", "imo9074729", " 9074729", "90747290"] {
+        for bad in [
+            "9074728",
+            "907472",
+            "IMO  9074729",
+            "imo9074729",
+            " 9074729",
+            "90747290",
+        ] {
             assert!(!is_imo(bad), "{bad}");
         }
     }
@@ -211,17 +267,39 @@ mod tests {
         for ok in ["016-12345675", "01612345675"] {
             assert!(is_awb(ok), "{ok}");
         }
-        for bad in ["016-12345676", "176-12345679", "0161-2345675", "016-1234567", "016 12345675", "O16-12345675"] {
+        for bad in [
+            "016-12345676",
+            "176-12345679",
+            "0161-2345675",
+            "016-1234567",
+            "016 12345675",
+            "O16-12345675",
+        ] {
             assert!(!is_awb(bad), "{bad}");
         }
     }
 
     #[test]
     fn spec_4_s10_vectors() {
-        for ok in ["RR473124829GB", "EB000717595HK", "EE471108151FR", "RR287043775IN"] {
+        for ok in [
+            "RR473124829GB",
+            "EB000717595HK",
+            "EE471108151FR",
+            "RR287043775IN",
+        ] {
             assert!(is_s10(ok), "{ok}");
         }
-        for bad in ["EB000717594HK", "JJ473124829GB", "RR473124829QQ", "rr473124829GB", "RR47312482GB", "KR473124829GB", "SR473124829GB", "TR473124829GB", "WR473124829GB"] {
+        for bad in [
+            "EB000717594HK",
+            "JJ473124829GB",
+            "RR473124829QQ",
+            "rr473124829GB",
+            "RR47312482GB",
+            "KR473124829GB",
+            "SR473124829GB",
+            "TR473124829GB",
+            "WR473124829GB",
+        ] {
             assert!(!is_s10(bad), "{bad}");
         }
     }
@@ -231,15 +309,30 @@ mod tests {
         for ok in ["LH254", "U21234A", "KLM1234", "1A234", "LH1", "LH0001"] {
             assert!(is_flight(ok), "{ok}");
         }
-        for bad in ["LH0000", "12345", "LH 254", "LH12345", "lh254", "LH", "LH254AB", "K1M123", ""] {
+        for bad in [
+            "LH0000", "12345", "LH 254", "LH12345", "lh254", "LH", "LH254AB", "K1M123", "",
+        ] {
             assert!(!is_flight(bad), "{bad}");
         }
     }
 
     #[test]
     fn checkers_never_panic_on_odd_input() {
-        for odd in ["", "é", "日本語日本語日本語日本", "\u{0}\u{0}\u{0}-\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}", "IMO", "IMO "] {
-            let _ = (is_container(odd), is_imo(odd), is_awb(odd), is_s10(odd), is_flight(odd));
+        for odd in [
+            "",
+            "é",
+            "日本語日本語日本語日本",
+            "\u{0}\u{0}\u{0}-\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}",
+            "IMO",
+            "IMO ",
+        ] {
+            let _ = (
+                is_container(odd),
+                is_imo(odd),
+                is_awb(odd),
+                is_s10(odd),
+                is_flight(odd),
+            );
         }
     }
 }

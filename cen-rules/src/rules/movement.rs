@@ -33,7 +33,8 @@ pub static MOV_004: Rule = Rule {
     id: "CEN-MOV-004",
     severity: Severity::Error,
     params: &[],
-    summary: "Import, export, transit or transhipment: the known departure equals the known destination.",
+    summary:
+        "Import, export, transit or transhipment: the known departure equals the known destination.",
 };
 /// CEN-MOV-005: a transit country repeats a country of the route.
 pub static MOV_005: Rule = Rule {
@@ -67,7 +68,13 @@ pub static MOV_008: Rule = Rule {
 pub static MOV_009: Rule = Rule {
     id: "CEN-MOV-009",
     severity: Severity::Error,
-    params: &[Param { name: "field", shown: Shown::FieldLabel("conveyance") }, Param::label("conveyance", "conveyance_type")],
+    params: &[
+        Param {
+            name: "field",
+            shown: Shown::FieldLabel("conveyance"),
+        },
+        Param::label("conveyance", "conveyance_type"),
+    ],
     summary: "An identifier field is on a leg whose conveyance type does not allow it (table 2.5).",
 };
 /// CEN-MOV-010: the legs do not start or end where the route says.
@@ -81,7 +88,13 @@ pub static MOV_010: Rule = Rule {
 pub static MOV_011: Rule = Rule {
     id: "CEN-MOV-011",
     severity: Severity::Error,
-    params: &[Param { name: "field", shown: Shown::FieldLabel("conveyance") }, Param::label("conveyance", "conveyance_type")],
+    params: &[
+        Param {
+            name: "field",
+            shown: Shown::FieldLabel("conveyance"),
+        },
+        Param::label("conveyance", "conveyance_type"),
+    ],
     summary: "Long form: a leg lacks an identifier that its conveyance type requires (table 2.5).",
 };
 /// CEN-MOV-012: a domestic seizure with foreign route countries.
@@ -92,7 +105,12 @@ pub static MOV_012: Rule = Rule {
     summary: "Domestic: a known departure or destination differs from reporting_country.",
 };
 /// CEN-MOV-013: a leg that ends where it starts.
-pub static MOV_013: Rule = Rule { id: "CEN-MOV-013", severity: Severity::Warning, params: &[], summary: "A leg's from equals its to." };
+pub static MOV_013: Rule = Rule {
+    id: "CEN-MOV-013",
+    severity: Severity::Warning,
+    params: &[],
+    summary: "A leg's from equals its to.",
+};
 
 use ConveyanceType::*;
 
@@ -105,8 +123,14 @@ pub const ALLOWED_ON: &[(&str, &[ConveyanceType])] = &[
     ("postal_item", &[Postal]),
     ("container", &[SeaContainer, RailFreight, RoadCommercial]),
     ("imo", &[SeaContainer, SeaCargo, SeaSmallCraft]),
-    ("vessel_name", &[SeaContainer, SeaCargo, SeaSmallCraft, InlandWaterway]),
-    ("vehicle_registration", &[RoadPrivate, RoadCommercial, RoadBus]),
+    (
+        "vessel_name",
+        &[SeaContainer, SeaCargo, SeaSmallCraft, InlandWaterway],
+    ),
+    (
+        "vehicle_registration",
+        &[RoadPrivate, RoadCommercial, RoadBus],
+    ),
     ("aircraft_registration", &[AirGeneralAviation]),
     ("train", &[RailPassenger, RailFreight]),
 ];
@@ -121,11 +145,26 @@ pub const REQUIRED_ON: &[(ConveyanceType, &str)] = &[
     (AirGeneralAviation, "aircraft_registration"),
 ];
 
-const AIRPORT_LEGS: &[ConveyanceType] = &[AirPassenger, AirCargo, AirGeneralAviation, ExpressCourier, Postal, Unknown];
-const SEAPORT_LEGS: &[ConveyanceType] = &[SeaContainer, SeaCargo, SeaSmallCraft, InlandWaterway, Unknown];
+const AIRPORT_LEGS: &[ConveyanceType] = &[
+    AirPassenger,
+    AirCargo,
+    AirGeneralAviation,
+    ExpressCourier,
+    Postal,
+    Unknown,
+];
+const SEAPORT_LEGS: &[ConveyanceType] = &[
+    SeaContainer,
+    SeaCargo,
+    SeaSmallCraft,
+    InlandWaterway,
+    Unknown,
+];
 
 fn pair(expected: &str, found: &str) -> Params {
-    Params::new().with("expected", expected).with("found", found)
+    Params::new()
+        .with("expected", expected)
+        .with("found", found)
 }
 
 /// Every MOV rule.
@@ -152,10 +191,10 @@ fn route(facts: &Facts, sink: &mut Sink) {
                 sink.emit(&MOV_002, "/route/departure".into(), pair(rc, found));
             }
         }
-        (Some(Procedure::Transit | Procedure::Transhipment), Some(rc)) => {
-            if departure == Some(rc) || destination == Some(rc) {
-                sink.emit(&MOV_003, "/procedure".into(), Params::new());
-            }
+        (Some(Procedure::Transit | Procedure::Transhipment), Some(rc))
+            if departure == Some(rc) || destination == Some(rc) =>
+        {
+            sink.emit(&MOV_003, "/procedure".into(), Params::new());
         }
         (Some(Procedure::Domestic), Some(rc)) => {
             if departure.is_some_and(|d| d != rc) {
@@ -167,7 +206,10 @@ fn route(facts: &Facts, sink: &mut Sink) {
         }
         _ => {}
     }
-    let international = matches!(procedure, Some(Procedure::Import | Procedure::Export | Procedure::Transit | Procedure::Transhipment));
+    let international = matches!(
+        procedure,
+        Some(Procedure::Import | Procedure::Export | Procedure::Transit | Procedure::Transhipment)
+    );
     if international && departure.is_some() && departure == destination {
         sink.emit(&MOV_004, "/route/destination".into(), Params::new());
     }
@@ -175,22 +217,40 @@ fn route(facts: &Facts, sink: &mut Sink) {
         let Some(code) = known(*code) else {
             continue;
         };
-        let repeated = facts.transit[..i].iter().any(|earlier| *earlier == Some(code));
+        let repeated = facts.transit[..i].contains(&Some(code));
         if repeated || departure == Some(code) || destination == Some(code) {
-            sink.emit(&MOV_005, format!("/route/transit/{i}"), Params::new().with("code", code));
+            sink.emit(
+                &MOV_005,
+                format!("/route/transit/{i}"),
+                Params::new().with("code", code),
+            );
         }
     }
     if matches!(procedure, Some(Procedure::Import | Procedure::Export)) {
         let first = facts.legs.first().and_then(|l| l.from.as_ref());
         if let (Some(expected), Some((_, place))) = (departure, first) {
             if place.country() != expected {
-                sink.emit_variant(&MOV_010, "/conveyance/0/from".into(), pair(expected, place.country()), Some("from"));
+                sink.emit_variant(
+                    &MOV_010,
+                    "/conveyance/0/from".into(),
+                    pair(expected, place.country()),
+                    Some("from"),
+                );
             }
         }
-        let last = facts.legs.len().checked_sub(1).and_then(|i| facts.legs[i].to.as_ref().map(|to| (i, to)));
+        let last = facts
+            .legs
+            .len()
+            .checked_sub(1)
+            .and_then(|i| facts.legs[i].to.as_ref().map(|to| (i, to)));
         if let (Some(expected), Some((i, (_, place)))) = (destination, last) {
             if place.country() != expected {
-                sink.emit_variant(&MOV_010, format!("/conveyance/{i}/to"), pair(expected, place.country()), Some("to"));
+                sink.emit_variant(
+                    &MOV_010,
+                    format!("/conveyance/{i}/to"),
+                    pair(expected, place.country()),
+                    Some("to"),
+                );
             }
         }
     }
@@ -209,18 +269,37 @@ fn location(facts: &Facts, sink: &mut Sink) {
         _ => return,
     };
     if let Some((code, place)) = facts.location.as_ref() {
-        let fits = if wanted == LocationType::Airport { place.is_airport() } else { place.is_seaport() };
+        let fits = if wanted == LocationType::Airport {
+            place.is_airport()
+        } else {
+            place.is_seaport()
+        };
         if !fits {
-            sink.emit(&MOV_007, "/location/code".into(), Params::new().with("code", *code).with("type", wanted.as_str()));
+            sink.emit(
+                &MOV_007,
+                "/location/code".into(),
+                Params::new()
+                    .with("code", *code)
+                    .with("type", wanted.as_str()),
+            );
         }
     }
     if facts.leg_types_known() && !facts.leg_types().any(|t| legs.contains(&t)) {
-        sink.emit_variant(&MOV_008, "/location/type".into(), Params::new(), Some(variant));
+        sink.emit_variant(
+            &MOV_008,
+            "/location/type".into(),
+            Params::new(),
+            Some(variant),
+        );
     }
 }
 
 fn identifier_present(facts: &Facts, i: usize, field: &str, value: bool) -> bool {
-    value || (!facts.decoded.invalid.is_empty() && facts.decoded.is_invalid(&format!("/conveyance/{i}/{field}")))
+    value
+        || (!facts.decoded.invalid.is_empty()
+            && facts
+                .decoded
+                .is_invalid(&format!("/conveyance/{i}/{field}")))
 }
 
 /// CEN-MOV-009, -011 and -013: each leg.
@@ -252,7 +331,9 @@ fn legs(facts: &Facts, sink: &mut Sink) {
         if kind != Unknown {
             for ((field, value), (_, allowed)) in fields.iter().zip(ALLOWED_ON) {
                 if identifier_present(facts, i, field, *value) && !allowed.contains(&kind) {
-                    let params = Params::new().with("field", *field).with("conveyance", kind.as_str());
+                    let params = Params::new()
+                        .with("field", *field)
+                        .with("conveyance", kind.as_str());
                     sink.emit(&MOV_009, format!("/conveyance/{i}/{field}"), params);
                 }
             }
@@ -260,16 +341,33 @@ fn legs(facts: &Facts, sink: &mut Sink) {
         if facts.form != Form::Long {
             continue;
         }
-        let has = |field: &str| identifier_present(facts, i, field, fields.iter().any(|(f, v)| *f == field && *v) || (field == "carrier" && leg.carrier.is_some()));
+        let has = |field: &str| {
+            identifier_present(
+                facts,
+                i,
+                field,
+                fields.iter().any(|(f, v)| *f == field && *v)
+                    || (field == "carrier" && leg.carrier.is_some()),
+            )
+        };
         for (_, field) in REQUIRED_ON.iter().filter(|(t, _)| *t == kind) {
             if !has(field) {
-                let params = Params::new().with("field", *field).with("conveyance", kind.as_str());
+                let params = Params::new()
+                    .with("field", *field)
+                    .with("conveyance", kind.as_str());
                 sink.emit(&MOV_011, format!("/conveyance/{i}/{field}"), params);
             }
         }
         if kind == ExpressCourier && !has("awb") && !has("tracking") {
-            let params = Params::new().with("field", "awb").with("conveyance", kind.as_str());
-            sink.emit_variant(&MOV_011, format!("/conveyance/{i}/awb"), params, Some("express"));
+            let params = Params::new()
+                .with("field", "awb")
+                .with("conveyance", kind.as_str());
+            sink.emit_variant(
+                &MOV_011,
+                format!("/conveyance/{i}/awb"),
+                params,
+                Some("express"),
+            );
         }
     }
 }
@@ -283,11 +381,21 @@ mod tests {
     fn mov_001_import_destination_and_its_near_misses() {
         let mut r = base();
         r["route"]["destination"] = json!("NL");
-        assert_eq!(issues(&r), ["CEN-MOV-010 /conveyance/0/to", "CEN-MOV-001 /route/destination"]);
+        assert_eq!(
+            issues(&r),
+            [
+                "CEN-MOV-010 /conveyance/0/to",
+                "CEN-MOV-001 /route/destination"
+            ]
+        );
         r["route"]["destination"] = json!("XX");
         assert!(issues(&r).is_empty(), "unknown is not wrong");
         r["route"]["destination"] = json!("NLD");
-        assert_eq!(issues(&r), ["CEN-COD-001 /route/destination"], "no cascade from a bad code");
+        assert_eq!(
+            issues(&r),
+            ["CEN-COD-001 /route/destination"],
+            "no cascade from a bad code"
+        );
     }
 
     #[test]
@@ -295,7 +403,8 @@ mod tests {
         let mut r = base();
         r["procedure"] = json!("export");
         r["route"] = json!({"departure": "FR", "destination": "US"});
-        r["conveyance"][0] = json!({"type": "air_passenger", "flight": "SN501", "date": "2026-02-27"});
+        r["conveyance"][0] =
+            json!({"type": "air_passenger", "flight": "SN501", "date": "2026-02-27"});
         assert_eq!(issues(&r), ["CEN-MOV-002 /route/departure"]);
         r["route"]["departure"] = json!("BE");
         assert!(issues(&r).is_empty());
@@ -305,21 +414,31 @@ mod tests {
     fn mov_003_and_004() {
         let mut r = base();
         r["procedure"] = json!("transit");
-        r["conveyance"][0] = json!({"type": "air_passenger", "flight": "SN501", "date": "2026-02-27"});
+        r["conveyance"][0] =
+            json!({"type": "air_passenger", "flight": "SN501", "date": "2026-02-27"});
         assert_eq!(issues(&r), ["CEN-MOV-003 /procedure"]);
         r["route"] = json!({"departure": "BR", "destination": "BR"});
         assert_eq!(issues(&r), ["CEN-MOV-004 /route/destination"]);
         r["route"] = json!({"departure": "BR", "destination": "DE"});
         assert!(issues(&r).is_empty());
         r["route"] = json!({"departure": "XX", "destination": "XX"});
-        assert!(issues(&r).is_empty(), "two unknowns are not the same country");
+        assert!(
+            issues(&r).is_empty(),
+            "two unknowns are not the same country"
+        );
     }
 
     #[test]
     fn mov_005_reports_each_offending_transit_entry() {
         let mut r = base();
         r["route"]["transit"] = json!(["PT", "BR", "PT", "XX", "XX", "ES"]);
-        assert_eq!(issues(&r), ["CEN-MOV-005 /route/transit/1", "CEN-MOV-005 /route/transit/2"]);
+        assert_eq!(
+            issues(&r),
+            [
+                "CEN-MOV-005 /route/transit/1",
+                "CEN-MOV-005 /route/transit/2"
+            ]
+        );
     }
 
     #[test]
@@ -330,7 +449,10 @@ mod tests {
         r["location"]["code"] = json!("BEZEE");
         assert_eq!(issues(&r), ["CEN-MOV-007 /location/code"]);
         r["location"]["code"] = json!("BEANR");
-        assert!(issues(&r).is_empty(), "Antwerp's UN/LOCODE functions include an airport");
+        assert!(
+            issues(&r).is_empty(),
+            "Antwerp's UN/LOCODE functions include an airport"
+        );
         r["location"] = json!({"type": "seaport", "code": "BEANR"});
         assert_eq!(issues(&r), ["CEN-MOV-008 /location/type"]);
         r["location"] = json!({"type": "airport", "code": "EBBR"});
@@ -350,14 +472,27 @@ mod tests {
     fn mov_011_required_identifiers_in_the_long_form_only() {
         let mut r = base();
         r["conveyance"][0] = json!({"type": "express_courier", "date": "2026-02-27"});
-        assert_eq!(issues(&r), ["CEN-MOV-011 /conveyance/0/awb", "CEN-MOV-011 /conveyance/0/carrier"]);
+        assert_eq!(
+            issues(&r),
+            [
+                "CEN-MOV-011 /conveyance/0/awb",
+                "CEN-MOV-011 /conveyance/0/carrier"
+            ]
+        );
         r["conveyance"][0]["tracking"] = json!("1Z999");
         r["conveyance"][0]["carrier"] = json!("Example Express");
         assert!(issues(&r).is_empty());
         r["conveyance"][0] = json!({"type": "air_passenger", "flight": 254});
-        assert_eq!(issues(&r), ["CEN-SCH-002 /conveyance/0/flight"], "a bad value still counts as present");
+        assert_eq!(
+            issues(&r),
+            ["CEN-SCH-002 /conveyance/0/flight"],
+            "a bad value still counts as present"
+        );
         r["conveyance"][0] = json!({"type": "air_passenger"});
-        assert_eq!(issues_with(&r, json!({"form": "simplified"})), Vec::<String>::new());
+        assert_eq!(
+            issues_with(&r, json!({"form": "simplified"})),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -12,12 +12,23 @@ pub static NOM_001: Rule = Rule {
     id: "CEN-NOM-001",
     severity: Severity::Error,
     params: &[],
-    summary: "persons, companies or a leg's vehicle_registration is present and source is not ncen.",
+    summary:
+        "persons, companies or a leg's vehicle_registration is present and source is not ncen.",
 };
 /// CEN-NOM-002: a narrative in a CEN record.
-pub static NOM_002: Rule = Rule { id: "CEN-NOM-002", severity: Severity::Warning, params: &[], summary: "narrative is present and source is cen (free text may name people)." };
+pub static NOM_002: Rule = Rule {
+    id: "CEN-NOM-002",
+    severity: Severity::Warning,
+    params: &[],
+    summary: "narrative is present and source is cen (free text may name people).",
+};
 /// CEN-NOM-003: a person born after the seizure.
-pub static NOM_003: Rule = Rule { id: "CEN-NOM-003", severity: Severity::Error, params: &[], summary: "A person's birth_date is after seizure_date." };
+pub static NOM_003: Rule = Rule {
+    id: "CEN-NOM-003",
+    severity: Severity::Error,
+    params: &[],
+    summary: "A person's birth_date is after seizure_date.",
+};
 
 /// Every NOM rule.
 pub(crate) fn check(facts: &Facts, sink: &mut Sink) {
@@ -63,7 +74,15 @@ mod tests {
         r["conveyance"][0] = json!({"type": "road_private", "vehicle_registration": "1-ABC-123"});
         r["location"] = json!({"type": "land_border"});
         let got = issues(&r);
-        assert_eq!(got, ["CEN-NOM-001 /companies", "CEN-SCH-002 /companies", "CEN-NOM-001 /conveyance/0/vehicle_registration", "CEN-NOM-001 /persons"]);
+        assert_eq!(
+            got,
+            [
+                "CEN-NOM-001 /companies",
+                "CEN-SCH-002 /companies",
+                "CEN-NOM-001 /conveyance/0/vehicle_registration",
+                "CEN-NOM-001 /persons"
+            ]
+        );
         r["source"] = json!("ncen");
         assert_eq!(issues(&r), ["CEN-SCH-002 /companies"]);
     }

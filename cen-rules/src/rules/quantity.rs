@@ -8,7 +8,12 @@ use crate::facts::Facts;
 use crate::sink::Sink;
 
 /// CEN-QTY-001: a quantity that is zero or negative.
-pub static QTY_001: Rule = Rule { id: "CEN-QTY-001", severity: Severity::Error, params: &[], summary: "A quantity is zero or negative." };
+pub static QTY_001: Rule = Rule {
+    id: "CEN-QTY-001",
+    severity: Severity::Error,
+    params: &[],
+    summary: "A quantity is zero or negative.",
+};
 /// CEN-QTY-002: a money amount with more decimals than its currency has.
 pub static QTY_002: Rule = Rule {
     id: "CEN-QTY-002",
@@ -24,7 +29,12 @@ pub static QTY_003: Rule = Rule {
     summary: "Implausible quantity: over 50 kg of drugs or precursors with passengers or pedestrians only, over 30 kg by post only, over 50,000,000 cigarettes in one line.",
 };
 /// CEN-QTY-004: a count unit with a non-whole quantity.
-pub static QTY_004: Rule = Rule { id: "CEN-QTY-004", severity: Severity::Error, params: &[], summary: "A count unit has a quantity that is not a whole number." };
+pub static QTY_004: Rule = Rule {
+    id: "CEN-QTY-004",
+    severity: Severity::Error,
+    params: &[],
+    summary: "A count unit has a quantity that is not a whole number.",
+};
 
 /// Limits of CEN-QTY-003.
 pub const CARRIED_DRUGS_KG: f64 = 50.0;
@@ -51,16 +61,26 @@ pub fn decimals(value: f64) -> u32 {
         Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
         None => (text, 0),
     };
-    let fraction = mantissa.split_once('.').map_or("", |(_, f)| f).trim_end_matches('0');
+    let fraction = mantissa
+        .split_once('.')
+        .map_or("", |(_, f)| f)
+        .trim_end_matches('0');
     (fraction.len() as i32 - exponent).max(0) as u32
 }
 
 /// The mass equivalent in kg of a quantity (spec 2.4), if its unit has one.
 pub fn mass_equivalent_kg(quantity: f64, unit: Unit) -> Option<f64> {
-    codes_data::unit(unit.as_str()).and_then(|u| u.kg_per_unit()).map(|factor| quantity * factor)
+    codes_data::unit(unit.as_str())
+        .and_then(|u| u.kg_per_unit())
+        .map(|factor| quantity * factor)
 }
 
-fn money(sink: &mut Sink, amount: Option<f64>, currency: Option<&Currency>, path: impl FnOnce() -> String) {
+fn money(
+    sink: &mut Sink,
+    amount: Option<f64>,
+    currency: Option<&Currency>,
+    path: impl FnOnce() -> String,
+) {
     let (Some(amount), Some(currency)) = (amount, currency) else {
         return;
     };
@@ -68,14 +88,18 @@ fn money(sink: &mut Sink, amount: Option<f64>, currency: Option<&Currency>, path
         return;
     };
     if decimals(amount) > u32::from(digits) {
-        let params = Params::new().with("currency", currency.alpha3()).with("digits", ParamValue::Int(i64::from(digits)));
+        let params = Params::new()
+            .with("currency", currency.alpha3())
+            .with("digits", ParamValue::Int(i64::from(digits)));
         sink.emit(&QTY_002, path(), params);
     }
 }
 
 /// Every QTY rule.
 pub(crate) fn check(facts: &Facts, sink: &mut Sink) {
-    let legs_all = |types: &[ConveyanceType]| facts.leg_types_known() && facts.leg_types().all(|t| types.contains(&t));
+    let legs_all = |types: &[ConveyanceType]| {
+        facts.leg_types_known() && facts.leg_types().all(|t| types.contains(&t))
+    };
     let carried = legs_all(&[ConveyanceType::AirPassenger, ConveyanceType::Pedestrian]);
     let postal = legs_all(&[ConveyanceType::Postal]);
     for (i, line) in facts.goods.iter().enumerate() {
@@ -90,24 +114,47 @@ pub(crate) fn check(facts: &Facts, sink: &mut Sink) {
                     sink.emit(&QTY_004, format!("/goods/{i}/quantity"), Params::new());
                 }
                 if line.unit == Some(Unit::Amount) {
-                    money(sink, Some(quantity), line.currency, || format!("/goods/{i}/quantity"));
+                    money(sink, Some(quantity), line.currency, || {
+                        format!("/goods/{i}/quantity")
+                    });
                 }
                 plausible(sink, line, quantity, carried, postal, i);
             }
         }
         if let Some(value) = &goods.value {
-            money(sink, value.amount, line.value_currency, || format!("/goods/{i}/value/amount"));
+            money(sink, value.amount, line.value_currency, || {
+                format!("/goods/{i}/value/amount")
+            });
         }
     }
-    if let Some(penalty) = facts.record().outcome.as_ref().and_then(|o| o.penalty.as_ref()) {
-        money(sink, penalty.amount, facts.penalty_currency, || "/outcome/penalty/amount".to_owned());
+    if let Some(penalty) = facts
+        .record()
+        .outcome
+        .as_ref()
+        .and_then(|o| o.penalty.as_ref())
+    {
+        money(sink, penalty.amount, facts.penalty_currency, || {
+            "/outcome/penalty/amount".to_owned()
+        });
     }
 }
 
-fn plausible(sink: &mut Sink, line: &crate::facts::GoodsFacts, quantity: f64, carried: bool, postal: bool, i: usize) {
+fn plausible(
+    sink: &mut Sink,
+    line: &crate::facts::GoodsFacts,
+    quantity: f64,
+    carried: bool,
+    postal: bool,
+    i: usize,
+) {
     let mass = line.unit.and_then(|u| mass_equivalent_kg(quantity, u));
-    let drugs = matches!(line.area, Some(CommodityArea::Drugs | CommodityArea::Precursors));
-    let cigarettes = line.goods_type.is_some_and(|t| t.area() == "tobacco" && t.code() == "cigarettes");
+    let drugs = matches!(
+        line.area,
+        Some(CommodityArea::Drugs | CommodityArea::Precursors)
+    );
+    let cigarettes = line
+        .goods_type
+        .is_some_and(|t| t.area() == "tobacco" && t.code() == "cigarettes");
     let (limit, variant) = if drugs && carried && mass.is_some_and(|m| m > CARRIED_DRUGS_KG) {
         (CARRIED_DRUGS_KG, "carried")
     } else if postal && mass.is_some_and(|m| m > POSTAL_KG) {
@@ -117,7 +164,12 @@ fn plausible(sink: &mut Sink, line: &crate::facts::GoodsFacts, quantity: f64, ca
     } else {
         return;
     };
-    sink.emit_variant(&QTY_003, format!("/goods/{i}/quantity"), Params::new().with("limit", ParamValue::number(limit)), Some(variant));
+    sink.emit_variant(
+        &QTY_003,
+        format!("/goods/{i}/quantity"),
+        Params::new().with("limit", ParamValue::number(limit)),
+        Some(variant),
+    );
 }
 
 #[cfg(test)]
@@ -144,7 +196,11 @@ mod tests {
         r["goods"][0]["quantity"] = json!(-0.5);
         r["goods"][0]["type"] = json!("captagon");
         r["goods"][0]["unit"] = json!("tablets");
-        assert_eq!(issues(&r), ["CEN-QTY-001 /goods/0/quantity"], "one mistake, one issue");
+        assert_eq!(
+            issues(&r),
+            ["CEN-QTY-001 /goods/0/quantity"],
+            "one mistake, one issue"
+        );
         r["goods"][0]["quantity"] = json!(10.5);
         assert_eq!(issues(&r), ["CEN-QTY-004 /goods/0/quantity"]);
         r["goods"][0]["quantity"] = json!(10.0);
@@ -156,7 +212,13 @@ mod tests {
         let mut r = base();
         r["goods"][0] = json!({"commodity": "currency", "type": "banknotes", "quantity": 1000.5, "unit": "amount", "currency": "JPY", "concealment": "baggage_hold", "value": {"amount": 10.125, "currency": "BHD"}});
         r["outcome"] = json!({"penalty": {"amount": 99.999, "currency": "EUR"}});
-        assert_eq!(issues(&r), ["CEN-QTY-002 /goods/0/quantity", "CEN-QTY-002 /outcome/penalty/amount"]);
+        assert_eq!(
+            issues(&r),
+            [
+                "CEN-QTY-002 /goods/0/quantity",
+                "CEN-QTY-002 /outcome/penalty/amount"
+            ]
+        );
     }
 
     #[test]
@@ -168,6 +230,10 @@ mod tests {
         assert!(issues(&r).is_empty(), "the limit itself is plausible");
         r["goods"][0]["quantity"] = json!(50500);
         r["goods"][0]["unit"] = json!("g");
-        assert_eq!(issues(&r), ["CEN-QTY-003 /goods/0/quantity"], "grams count by mass equivalent");
+        assert_eq!(
+            issues(&r),
+            ["CEN-QTY-003 /goods/0/quantity"],
+            "grams count by mass equivalent"
+        );
     }
 }

@@ -4,7 +4,10 @@
 
 use std::sync::OnceLock;
 
-use cen_model::required::{check as check_required, check_all, RequiredPath, BOTH_FORMS, CODE_OF_PORT, CURRENCY_OF_AMOUNT, LONG_FORM};
+use cen_model::required::{
+    check as check_required, check_all, RequiredPath, BOTH_FORMS, CODE_OF_PORT, CURRENCY_OF_AMOUNT,
+    LONG_FORM,
+};
 use cen_model::{Decoded, Form, LocationType, Unit};
 
 use crate::catalogue::{Param, Rule, Severity};
@@ -18,7 +21,12 @@ pub static SCH_001: Rule = Rule {
     summary: "The input is not JSON, not a JSON object, invalid UTF-8, larger than 1 MiB, or nested deeper than 32.",
 };
 /// CEN-SCH-002: a field has the wrong JSON type.
-pub static SCH_002: Rule = Rule { id: "CEN-SCH-002", severity: Severity::Error, params: &[], summary: "A field has the wrong JSON type." };
+pub static SCH_002: Rule = Rule {
+    id: "CEN-SCH-002",
+    severity: Severity::Error,
+    params: &[],
+    summary: "A field has the wrong JSON type.",
+};
 /// CEN-SCH-003: a field the record does not define.
 pub static SCH_003: Rule = Rule {
     id: "CEN-SCH-003",
@@ -49,7 +57,10 @@ pub static SCH_006: Rule = Rule {
 };
 
 fn parsed(patterns: &'static [&'static str]) -> Vec<RequiredPath> {
-    patterns.iter().filter_map(|p| RequiredPath::parse(p).ok()).collect()
+    patterns
+        .iter()
+        .filter_map(|p| RequiredPath::parse(p).ok())
+        .collect()
 }
 
 fn both_forms() -> &'static [RequiredPath] {
@@ -78,8 +89,19 @@ pub(crate) fn required(decoded: &Decoded, form: Form, profile: &[RequiredPath], 
         }
     }
     if form == Form::Long {
-        let port = decoded.record.location.as_ref().and_then(|l| l.r#type).is_some_and(|t| matches!(t, LocationType::Airport | LocationType::Seaport));
-        check_all(decoded, long_form().iter().filter(|p| p.pointer() != CODE_OF_PORT || port), &mut findings);
+        let port = decoded
+            .record
+            .location
+            .as_ref()
+            .and_then(|l| l.r#type)
+            .is_some_and(|t| matches!(t, LocationType::Airport | LocationType::Seaport));
+        check_all(
+            decoded,
+            long_form()
+                .iter()
+                .filter(|p| p.pointer() != CODE_OF_PORT || port),
+            &mut findings,
+        );
     }
     check_all(decoded, profile, &mut findings);
     for finding in findings {
@@ -98,10 +120,20 @@ mod tests {
         r.as_object_mut().unwrap().remove("detection");
         r["goods"][0].as_object_mut().unwrap().remove("concealment");
         r["location"].as_object_mut().unwrap().remove("code");
-        assert_eq!(issues(&r), ["CEN-SCH-004 /detection", "CEN-SCH-004 /goods/0/concealment", "CEN-SCH-004 /location/code"]);
+        assert_eq!(
+            issues(&r),
+            [
+                "CEN-SCH-004 /detection",
+                "CEN-SCH-004 /goods/0/concealment",
+                "CEN-SCH-004 /location/code"
+            ]
+        );
         assert!(issues_with(&r, json!({"form": "simplified"})).is_empty());
         r.as_object_mut().unwrap().remove("route");
-        assert_eq!(issues_with(&r, json!({"form": "simplified"})), ["CEN-SCH-004 /route"]);
+        assert_eq!(
+            issues_with(&r, json!({"form": "simplified"})),
+            ["CEN-SCH-004 /route"]
+        );
     }
 
     #[test]
@@ -110,8 +142,12 @@ mod tests {
         r["goods"][0] = json!({"commodity": "currency", "type": "banknotes", "quantity": 1000, "unit": "amount", "concealment": "clothing"});
         assert_eq!(issues(&r), ["CEN-SCH-004 /goods/0/currency"]);
         r["goods"][0]["currency"] = json!("EUR");
-        let options = json!({"profile": {"required": ["/outcome/legal_action", "/goods/*/hs_code"]}});
-        assert_eq!(issues_with(&r, options), ["CEN-SCH-004 /goods/0/hs_code", "CEN-SCH-004 /outcome"]);
+        let options =
+            json!({"profile": {"required": ["/outcome/legal_action", "/goods/*/hs_code"]}});
+        assert_eq!(
+            issues_with(&r, options),
+            ["CEN-SCH-004 /goods/0/hs_code", "CEN-SCH-004 /outcome"]
+        );
     }
 
     #[test]
@@ -121,6 +157,14 @@ mod tests {
         r["goods"][0]["unit"] = json!("kilos");
         r["colour"] = json!("red");
         r["case_ref"] = json!("x".repeat(65));
-        assert_eq!(issues(&r), ["CEN-SCH-006 /case_ref", "CEN-SCH-003 /colour", "CEN-SCH-002 /goods/0/quantity", "CEN-SCH-005 /goods/0/unit"]);
+        assert_eq!(
+            issues(&r),
+            [
+                "CEN-SCH-006 /case_ref",
+                "CEN-SCH-003 /colour",
+                "CEN-SCH-002 /goods/0/quantity",
+                "CEN-SCH-005 /goods/0/unit"
+            ]
+        );
     }
 }

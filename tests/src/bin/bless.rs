@@ -16,12 +16,24 @@ fn main() {
         for case in cases.iter_mut() {
             let reports: Vec<Value> = run_case(case).iter().map(|r| r.to_value()).collect();
             let expected = expectations(case);
-            let agree = expected.len() == reports.len() && expected.iter().zip(&reports).all(|(e, r)| same_issues(e, &issues_as_expected(r)));
+            let agree = expected.len() == reports.len()
+                && expected
+                    .iter()
+                    .zip(&reports)
+                    .all(|(e, r)| same_issues(e, &issues_as_expected(r)));
             if !agree {
                 disagreements += 1;
-                eprintln!("{} / {}: the report disagrees with `expect`", path.display(), case["name"]);
+                eprintln!(
+                    "{} / {}: the report disagrees with `expect`",
+                    path.display(),
+                    case["name"]
+                );
                 for (e, r) in expected.iter().zip(&reports) {
-                    eprintln!("  expected: {}\n  found:    {}", Value::Array(e.clone()), Value::Array(issues_as_expected(r)));
+                    eprintln!(
+                        "  expected: {}\n  found:    {}",
+                        Value::Array(e.clone()),
+                        Value::Array(issues_as_expected(r))
+                    );
                 }
                 continue;
             }
@@ -31,7 +43,10 @@ fn main() {
             if object.contains_key("batch") {
                 object.insert("reports".into(), Value::Array(reports));
             } else {
-                object.insert("report".into(), reports.into_iter().next().unwrap_or_default());
+                object.insert(
+                    "report".into(),
+                    reports.into_iter().next().unwrap_or_default(),
+                );
             }
             written += 1;
         }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test of every surface, in order. Each step installs what it needs (idempotently), so
+# this runs on a fresh machine with only the registries reachable. `.ci/run` calls this.
+#   scripts/test-all.sh            every step
+#   scripts/test-all.sh rust c     only these steps
+set -euo pipefail
+cd "$(dirname "$0")/.."
+steps=("$@")
+if [ ${#steps[@]} -eq 0 ]; then
+    steps=(rust wasm-core)
+fi
+started=$(date +%s)
+for step in "${steps[@]}"; do
+    script="scripts/test-$step.sh"
+    [ -x "$script" ] || { echo "no such test step: $step ($script)" >&2; exit 2; }
+    step_start=$(date +%s)
+    echo "==== $step"
+    "$script"
+    echo "==== $step passed in $(( $(date +%s) - step_start )) s"
+done
+echo "==== all passed in $(( $(date +%s) - started )) s: ${steps[*]}"
