@@ -140,8 +140,12 @@ pub fn decode_value(value: &Value) -> Result<Decoded, Fatal> {
     decode_with(value)
 }
 
-/// Decodes a record from any serde deserializer. The caller is responsible for size and depth
-/// limits (see [`decode_json`] and [`decode_value`]); a deserializer error is [`Fatal::NotJson`].
+/// Decodes a record from any serde deserializer: how bindings read host values (Python
+/// objects, JavaScript values) without going through JSON text. Depth is limited here; the
+/// size limit is the caller's (see [`decode_value`]). A deserializer error is
+/// [`Fatal::NotJson`]. A host value that JSON cannot represent should be presented as bytes
+/// (`visit_bytes`): it is then CEN-SCH-002 at its path, like any value of the wrong type, and
+/// a non-finite number as an `f64`: CEN-SCH-006.
 pub fn decode_with<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decoded, Fatal> {
     let mut ctx = Ctx::default();
     let record = deserializer
@@ -522,6 +526,11 @@ impl<'de> Visitor<'de> for AtomVisitor {
     fn visit_bool<E>(self, _: bool) -> Result<Atom<'de>, E> {
         Ok(Atom::Bool)
     }
+    /// Bytes, or a host value that JSON cannot represent (a Python object, a JavaScript
+    /// function): like a boolean, no field of the record accepts it (CEN-SCH-002).
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<Atom<'de>, E> {
+        Ok(Atom::Bool)
+    }
     fn visit_u64<E>(self, v: u64) -> Result<Atom<'de>, E> {
         Ok(Atom::Unsigned(v))
     }
@@ -778,6 +787,9 @@ impl<'de, T: FieldValue> Visitor<'de> for ListVisitor<'_, T> {
     fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
         Ok(wrong_type(self.kind, self.ctx))
     }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<Self::Value, E> {
+        Ok(wrong_type(self.kind, self.ctx))
+    }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         skip_entries(&mut map, self.ctx.level())?;
         Ok(wrong_type(self.kind, self.ctx))
@@ -918,6 +930,9 @@ impl<'de, T: DecodeObject> Visitor<'de> for ObjectVisitor<'_, T> {
     fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
         Ok(wrong_type(self.kind, self.ctx))
     }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<Self::Value, E> {
+        Ok(wrong_type(self.kind, self.ctx))
+    }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         skip_items(&mut seq, self.ctx.level())?;
         Ok(wrong_type(self.kind, self.ctx))
@@ -957,6 +972,9 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
         Ok(None)
     }
     fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<Self::Value, E> {
         Ok(None)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
@@ -1050,6 +1068,89 @@ mod tests {
             Err(Fatal::NotJson(_))
         ));
         assert!(decode_json("\u{feff}{}").is_ok());
+    }
+
+    /// A deserializer that presents a map `{"reporting_country": <bytes>, "goods": [{"quantity": NaN}]}`,
+    /// as a binding would for a host object JSON cannot represent and a NaN.
+    struct Host;
+
+    impl<'de> Deserializer<'de> for Host {
+        type Error = serde::de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+            use serde::de::value::{MapDeserializer, SeqDeserializer};
+            struct Opaque;
+            impl<'de> Deserializer<'de> for Opaque {
+                type Error = serde::de::value::Error;
+                fn deserialize_any<V: Visitor<'de>>(
+                    self,
+                    visitor: V,
+                ) -> Result<V::Value, Self::Error> {
+                    visitor.visit_bytes(b"<object>")
+                }
+                serde::forward_to_deserialize_any! { bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any }
+            }
+            impl<'de> serde::de::IntoDeserializer<'de, serde::de::value::Error> for Opaque {
+                type Deserializer = Opaque;
+                fn into_deserializer(self) -> Opaque {
+                    self
+                }
+            }
+            enum Item {
+                Opaque(Opaque),
+                Goods(Vec<Vec<(&'static str, f64)>>),
+            }
+            impl<'de> serde::de::IntoDeserializer<'de, serde::de::value::Error> for Item {
+                type Deserializer = ItemDe;
+                fn into_deserializer(self) -> ItemDe {
+                    ItemDe(self)
+                }
+            }
+            struct ItemDe(Item);
+            impl<'de> Deserializer<'de> for ItemDe {
+                type Error = serde::de::value::Error;
+                fn deserialize_any<V: Visitor<'de>>(
+                    self,
+                    visitor: V,
+                ) -> Result<V::Value, Self::Error> {
+                    match self.0 {
+                        Item::Opaque(o) => o.deserialize_any(visitor),
+                        Item::Goods(lines) => visitor.visit_seq(SeqDeserializer::new(
+                            lines
+                                .into_iter()
+                                .map(|l| MapDeserializer::new(l.into_iter())),
+                        )),
+                    }
+                }
+                serde::forward_to_deserialize_any! { bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any }
+            }
+            let entries = vec![
+                ("reporting_country", Item::Opaque(Opaque)),
+                ("goods", Item::Goods(vec![vec![("quantity", f64::NAN)]])),
+            ];
+            visitor.visit_map(MapDeserializer::new(entries.into_iter()))
+        }
+        serde::forward_to_deserialize_any! { bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any }
+    }
+
+    #[test]
+    fn host_values_json_cannot_hold_are_findings_at_their_path() {
+        let decoded = decode_with(Host).unwrap();
+        let found: Vec<(&str, &str)> = decoded
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.path.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("CEN-SCH-002", "/reporting_country"),
+                ("CEN-SCH-006", "/goods/0/quantity")
+            ]
+        );
+        assert_eq!(
+            decoded.findings[1].params.get("limit"),
+            Some(&ParamValue::Str("finite".into()))
+        );
     }
 
     #[test]

@@ -243,6 +243,18 @@ impl Validator {
         )
     }
 
+    /// Checks a record read from any serde deserializer (see [`cen_model::decode_with`]):
+    /// what bindings use for host values, so that NaN stays a number (CEN-SCH-006) and a value
+    /// JSON cannot represent is CEN-SCH-002 at its path.
+    pub fn validate_with<'de, D: serde::Deserializer<'de>>(&self, deserializer: D) -> Report {
+        self.report(self.check_with(deserializer), None)
+    }
+
+    /// [`Validator::validate_with`] without reporting yet (see [`Checked`]).
+    pub fn check_with<'de, D: serde::Deserializer<'de>>(&self, deserializer: D) -> Checked {
+        self.check_decoded(cen_model::decode_with(deserializer), Vec::new())
+    }
+
     /// Checks one flat row (spec 5.3): `cells` in the order of the layout's columns.
     pub fn validate_row(&self, layout: &Layout, cells: &[Cell<'_>]) -> Report {
         self.report(self.check_row(layout, cells), None)
