@@ -31,7 +31,8 @@ pub mod shape;
 
 pub use date::Date;
 pub use decode::{
-    decode_bytes, decode_json, decode_value, Decoded, Fatal, MAX_DEPTH, MAX_RECORD_BYTES,
+    decode_bytes, decode_json, decode_value, decode_with, Decoded, Fatal, MAX_DEPTH,
+    MAX_RECORD_BYTES,
 };
 pub use enums::*;
 pub use finding::{Finding, ParamValue, Params};
