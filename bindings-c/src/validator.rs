@@ -1,0 +1,167 @@
+//! The validator: created once from options, shared by any number of threads, and the calls
+//! that validate one record with it.
+
+use std::ffi::{c_char, c_int};
+
+use cen_rules::{Report, Validator};
+
+use crate::report::{cen_summary, summary_of};
+use crate::status::{cen_status, guard, Failure};
+use crate::text::{give, options_text, out_slot, record_bytes};
+
+/// A validator: the options of spec 5.1, read once. Opaque; create it with
+/// `cen_validator_new` and free it with `cen_validator_free`.
+pub struct cen_validator {
+    pub(crate) inner: Validator,
+}
+
+/// The validator behind a handle, or `CEN_ERR_NULL`.
+///
+/// # Safety
+/// `v` is NULL or a live handle from `cen_validator_new`.
+pub(crate) unsafe fn validator<'a>(v: *const cen_validator) -> Result<&'a Validator, Failure> {
+    // SAFETY: the caller promises a live handle or NULL.
+    unsafe { v.as_ref() }
+        .map(|v| &v.inner)
+        .ok_or_else(|| Failure::null("v"))
+}
+
+/// Validates one record given as `(pointer, length)`.
+///
+/// # Safety
+/// As [`record_bytes`] and [`validator`].
+pub(crate) unsafe fn validate(
+    v: *const cen_validator,
+    record_json: *const c_char,
+    len: usize,
+) -> Result<Report, Failure> {
+    // SAFETY: forwarded from the caller.
+    let validator = unsafe { validator(v) }?;
+    // SAFETY: forwarded from the caller.
+    let bytes = unsafe { record_bytes(record_json, len, "record_json") }?;
+    Ok(validator.validate_bytes(bytes))
+}
+
+/// Creates a validator from the options of spec 5.1 as JSON text, for example
+/// `{"lang": "fr", "today": "2026-11-28", "profile": {...}}`.
+///
+/// `options_json` is a NUL-terminated UTF-8 string, or NULL for the default options (English,
+/// long form unless the record says otherwise, `today` read from the system clock in UTC at
+/// each validation). A `null` option means absent.
+///
+/// On success `*out` receives a new validator, which the caller frees with
+/// `cen_validator_free`. On failure `*out` is set to NULL.
+///
+/// Returns `CEN_OK`; `CEN_ERR_NULL` when `out` is NULL; `CEN_ERR_OPTIONS` when the options are
+/// not UTF-8, not JSON, not an object, or name an unknown option, a bad value or a malformed
+/// profile (the message of `cen_last_error()` says which).
+///
+/// Thread-safe. The validator is immutable: it may be shared by any number of threads, which
+/// may call `cen_validate` on it at the same time.
+///
+/// # Safety
+/// `options_json` is NULL or a NUL-terminated string; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn cen_validator_new(
+    options_json: *const c_char,
+    out: *mut *mut cen_validator,
+) -> c_int {
+    guard("cen_validator_new", || {
+        // SAFETY: `out` is NULL or writable, as documented.
+        let slot = unsafe { out_slot(out, "out") }?;
+        // SAFETY: `options_json` is NULL or NUL-terminated, as documented.
+        let options = unsafe { options_text(options_json) }?;
+        let inner = match options {
+            Some(text) => Validator::from_json_options(text),
+            None => Validator::new(cen_rules::Options::default()),
+        }
+        .map_err(|e| Failure::new(cen_status::CEN_ERR_OPTIONS, e.to_string()))?;
+        *slot = Box::into_raw(Box::new(cen_validator { inner }));
+        Ok(())
+    })
+}
+
+/// Frees a validator. NULL is ignored.
+///
+/// Reports, batches and strings obtained with it stay valid: they do not refer to it.
+///
+/// # Safety
+/// `v` is NULL or a validator from `cen_validator_new` that is not freed yet and that no other
+/// thread is using; it must not be used after this call.
+#[no_mangle]
+pub unsafe extern "C" fn cen_validator_free(v: *mut cen_validator) {
+    if v.is_null() {
+        return;
+    }
+    crate::status::guard_void(|| {
+        // SAFETY: `v` comes from `Box::into_raw` in `cen_validator_new` and is freed once.
+        drop(unsafe { Box::from_raw(v) });
+    });
+}
+
+/// Validates one record and gives its report as JSON text (spec 5.2): the same bytes as every
+/// other surface of cen gives for the same record and options.
+///
+/// `record_json` points to the record's JSON text, UTF-8, and `len` is the number of bytes to
+/// read from it: it must not exceed the buffer. Pass `CEN_NUL_TERMINATED` as `len` to read up
+/// to the first NUL byte instead. With an explicit length every byte counts: a NUL byte
+/// within the length (even a final terminator counted by mistake), bytes that are not UTF-8,
+/// a length of 0, a text cut short by too small a length, more than 1 MiB, or anything that is
+/// not one JSON object are not misuse: the record is not a record, and its report says so with
+/// CEN-SCH-001.
+///
+/// On success `*report_json` receives a new NUL-terminated string, which the caller frees with
+/// `cen_string_free`. On failure `*report_json` is set to NULL.
+///
+/// Returns `CEN_OK` (whether the record is valid or not: see the report's `valid`, or use
+/// `cen_validate_summary`); `CEN_ERR_NULL` when `v`, `record_json` or `report_json` is NULL.
+///
+/// Thread-safe: any number of threads may validate with the same validator at once.
+///
+/// # Safety
+/// `v` is NULL or a live validator; `record_json` is NULL or readable for `len` bytes (or
+/// NUL-terminated when `len` is `CEN_NUL_TERMINATED`); `report_json` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn cen_validate(
+    v: *const cen_validator,
+    record_json: *const c_char,
+    len: usize,
+    report_json: *mut *mut c_char,
+) -> c_int {
+    guard("cen_validate", || {
+        // SAFETY: `report_json` is NULL or writable, as documented.
+        let slot = unsafe { out_slot(report_json, "report_json") }?;
+        // SAFETY: the pointers are as documented.
+        let report = unsafe { validate(v, record_json, len) }?;
+        give(report.to_json(), slot)
+    })
+}
+
+/// Validates one record and gives only its verdict and counts, without JSON and without
+/// anything to free: the quickest way to sort records into valid and invalid.
+///
+/// Arguments and limits as `cen_validate`. On success `*out` is filled in; on failure it is
+/// left unchanged.
+///
+/// Returns `CEN_OK`; `CEN_ERR_NULL` when `v`, `record_json` or `out` is NULL.
+///
+/// Thread-safe, as `cen_validate`.
+///
+/// # Safety
+/// As `cen_validate`; `out` is NULL or points to a writable `cen_summary`.
+#[no_mangle]
+pub unsafe extern "C" fn cen_validate_summary(
+    v: *const cen_validator,
+    record_json: *const c_char,
+    len: usize,
+    out: *mut cen_summary,
+) -> c_int {
+    guard("cen_validate_summary", || {
+        // SAFETY: `out` is NULL or writable, as documented.
+        let out = unsafe { out.as_mut() }.ok_or_else(|| Failure::null("out"))?;
+        // SAFETY: the pointers are as documented.
+        let report = unsafe { validate(v, record_json, len) }?;
+        *out = summary_of(&report);
+        Ok(())
+    })
+}
