@@ -6,7 +6,7 @@ use cen_rules::{DuplicateIndex, Input, Report, Validator};
 
 use crate::report::cen_report;
 use crate::status::{guard, Failure};
-use crate::text::{give, out_slot, record_bytes};
+use crate::text::{give_report, out_slot, record_bytes};
 use crate::validator::{cen_validator, validator};
 
 /// A batch: the records of one file or transfer, validated in order, so that a record sharing
@@ -100,7 +100,7 @@ pub unsafe extern "C" fn cen_batch_validate(
         let slot = unsafe { out_slot(report_json, "report_json") }?;
         // SAFETY: the pointers are as documented.
         let report = unsafe { next(b, record_json, len) }?;
-        give(report.to_json(), slot)
+        give_report(&report, slot)
     })
 }
 

@@ -36,7 +36,7 @@ unsafe fn give_json(
     guard(function, || {
         // SAFETY: forwarded from the caller.
         let slot = unsafe { out_slot(out, "out") }?;
-        give(value()?, slot)
+        give(&value()?, slot)
     })
 }
 

@@ -46,6 +46,6 @@ pub unsafe extern "C" fn cen_to_cen(
         }
         let text = std::str::from_utf8(bytes).map_err(|_| not_a_record(Fatal::NotUtf8))?;
         let projected = cen_model::project::to_cen_json(text).map_err(not_a_record)?;
-        give(projected, slot)
+        give(&projected, slot)
     })
 }

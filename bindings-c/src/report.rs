@@ -9,7 +9,7 @@ use cen_model::{Enumeration, Form, Source};
 use cen_rules::{Report, Severity};
 
 use crate::status::{cen_status, guard, Failure};
-use crate::text::{give, out_slot};
+use crate::text::{give_report, out_slot};
 use crate::validator::{cen_validator, validate};
 
 /// The verdict on one record and its counts (the top of the report of spec 5.2).
@@ -274,7 +274,7 @@ pub unsafe extern "C" fn cen_report_json(r: *const cen_report, out: *mut *mut c_
         let slot = unsafe { out_slot(out, "out") }?;
         // SAFETY: `r` is NULL or live, as documented.
         let r = unsafe { report(r) }?;
-        give(r.report.to_json(), slot)
+        give_report(&r.report, slot)
     })
 }
 

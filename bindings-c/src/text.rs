@@ -1,8 +1,10 @@
 //! Text across the boundary: records and options in, JSON strings out, and their release.
 
-use std::ffi::{c_char, CStr, CString};
+use std::cell::RefCell;
+use std::ffi::{c_char, c_void, CStr};
 
 use cen_model::decode::MAX_RECORD_BYTES;
+use cen_rules::Report;
 
 use crate::status::{cen_status, Failure};
 
@@ -88,18 +90,69 @@ pub(crate) unsafe fn out_slot<'a, T>(
     Ok(slot)
 }
 
-/// Hands a string to the caller, who frees it with `cen_string_free`.
-pub(crate) fn give(text: String, slot: &mut *mut c_char) -> Result<(), Failure> {
+// Strings handed to C are allocated with C's malloc, so that `cen_string_free` is C's free:
+// nothing depends on Rust's allocation layout, and a string passed to free() by mistake is
+// still released correctly.
+extern "C" {
+    fn malloc(size: usize) -> *mut c_void;
+    fn free(ptr: *mut c_void);
+}
+
+/// Hands bytes to the caller as a NUL-terminated string, freed with `cen_string_free`.
+fn give_bytes(bytes: &[u8], slot: &mut *mut c_char) -> Result<(), Failure> {
     // Every string handed out is JSON, where a NUL byte is always escaped; a NUL here would be
     // a bug, reported rather than truncated.
-    let text = CString::new(text).map_err(|_| {
-        Failure::new(
+    if bytes.contains(&0) {
+        return Err(Failure::new(
             cen_status::CEN_ERR_INTERNAL,
             "internal error, please report it: a NUL byte in JSON output",
-        )
-    })?;
-    *slot = text.into_raw();
+        ));
+    }
+    // SAFETY: malloc has no precondition; the result is checked for NULL below.
+    let out = unsafe { malloc(bytes.len() + 1) }.cast::<u8>();
+    if out.is_null() {
+        return Err(Failure::new(cen_status::CEN_ERR_INTERNAL, "out of memory"));
+    }
+    // SAFETY: `out` holds `bytes.len() + 1` bytes, and does not overlap `bytes`.
+    unsafe {
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), out, bytes.len());
+        *out.add(bytes.len()) = 0;
+    }
+    *slot = out.cast();
     Ok(())
+}
+
+/// Hands a string to the caller, who frees it with `cen_string_free`.
+pub(crate) fn give(text: &str, slot: &mut *mut c_char) -> Result<(), Failure> {
+    give_bytes(text.as_bytes(), slot)
+}
+
+/// Hands a report to the caller as its JSON text (spec 5.2).
+///
+/// The text is exactly `report.to_json()`, which is `serde_json::to_string` of the report (a
+/// test checks it), written into a buffer that each thread reuses: the C caller needs its own
+/// copy anyway, so writing it once more would only cost an allocation per record.
+pub(crate) fn give_report(report: &Report, slot: &mut *mut c_char) -> Result<(), Failure> {
+    thread_local! {
+        static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    // Past this size the buffer is given back, so that one huge report does not stay.
+    const KEEP: usize = 64 * 1024;
+    SCRATCH.with(|scratch| {
+        let mut buffer = scratch.borrow_mut();
+        buffer.clear();
+        serde_json::to_writer(&mut *buffer, report).map_err(|e| {
+            Failure::new(
+                cen_status::CEN_ERR_INTERNAL,
+                format!("internal error, please report it: {e}"),
+            )
+        })?;
+        let given = give_bytes(&buffer, slot);
+        if buffer.capacity() > KEEP {
+            *buffer = Vec::new();
+        }
+        given
+    })
 }
 
 /// Frees a string that libcen returned through a `char **` argument. NULL is ignored.
@@ -114,8 +167,41 @@ pub unsafe extern "C" fn cen_string_free(s: *mut c_char) {
     if s.is_null() {
         return;
     }
-    crate::status::guard_void(|| {
-        // SAFETY: the caller passes a pointer from `CString::into_raw` in `give`, once.
-        drop(unsafe { CString::from_raw(s) });
-    });
+    // SAFETY: the caller passes a pointer from malloc in `give_bytes`, once.
+    unsafe { free(s.cast()) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::CStr;
+
+    #[test]
+    fn a_report_is_given_exactly_as_to_json_writes_it() {
+        let validator =
+            cen_rules::Validator::from_json_options(r#"{"today": "2026-11-28"}"#).expect("options");
+        let big = format!("{{\"case_ref\": \"{}\"}}", "x".repeat(100_000));
+        for record in [
+            "{}",
+            "[]",
+            "{\"goods\": [{\"unit\": \"\\u0000\"}]}",
+            big.as_str(),
+        ] {
+            let report = validator.validate_json(record);
+            let mut out = std::ptr::null_mut();
+            give_report(&report, &mut out).expect("given");
+            // SAFETY: `out` is a NUL-terminated string from `give_report`, freed once below.
+            let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
+            unsafe { cen_string_free(out) };
+            assert_eq!(text, report.to_json());
+        }
+    }
+
+    #[test]
+    fn a_nul_byte_is_never_handed_out() {
+        let mut out = std::ptr::null_mut();
+        let failure = give("a\0b", &mut out).unwrap_err();
+        assert_eq!(failure.status, cen_status::CEN_ERR_INTERNAL);
+        assert!(out.is_null());
+    }
 }

@@ -7,7 +7,7 @@ use cen_rules::{Report, Validator};
 
 use crate::report::{cen_summary, summary_of};
 use crate::status::{cen_status, guard, Failure};
-use crate::text::{give, options_text, out_slot, record_bytes};
+use crate::text::{give_report, options_text, out_slot, record_bytes};
 
 /// A validator: the options of spec 5.1, read once. Opaque; create it with
 /// `cen_validator_new` and free it with `cen_validator_free`.
@@ -133,7 +133,7 @@ pub unsafe extern "C" fn cen_validate(
         let slot = unsafe { out_slot(report_json, "report_json") }?;
         // SAFETY: the pointers are as documented.
         let report = unsafe { validate(v, record_json, len) }?;
-        give(report.to_json(), slot)
+        give_report(&report, slot)
     })
 }
 
