@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::status::{cen_status, guard, Failure};
 use crate::text::{give, out_slot, word};
 
+/// cbindgen:ignore
 const VERSION: &CStr =
     match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
         Ok(version) => version,

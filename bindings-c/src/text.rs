@@ -93,6 +93,7 @@ pub(crate) unsafe fn out_slot<'a, T>(
 // Strings handed to C are allocated with C's malloc, so that `cen_string_free` is C's free:
 // nothing depends on Rust's allocation layout, and a string passed to free() by mistake is
 // still released correctly.
+/// cbindgen:ignore
 extern "C" {
     fn malloc(size: usize) -> *mut c_void;
     fn free(ptr: *mut c_void);
