@@ -79,7 +79,7 @@ typedef enum cen_status {
     CEN_ERR_RECORD = 3,
     /**
      * An argument is out of its range: an issue index past the end of a report, an unknown
-     * language, table or code set.
+     * language or look-up table, a language or table name that is not UTF-8.
      */
     CEN_ERR_ARGUMENT = 4,
     /**

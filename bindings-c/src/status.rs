@@ -23,7 +23,7 @@ pub enum cen_status {
     /// JSON, not an object, larger than 1 MiB or nested deeper than 32 levels).
     CEN_ERR_RECORD = 3,
     /// An argument is out of its range: an issue index past the end of a report, an unknown
-    /// language, table or code set.
+    /// language or look-up table, a language or table name that is not UTF-8.
     CEN_ERR_ARGUMENT = 4,
     /// Nothing was found for a look-up (`cen_lookup_json`); not an error of the caller.
     CEN_ERR_NOT_FOUND = 5,

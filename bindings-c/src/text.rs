@@ -1,12 +1,13 @@
 //! Text across the boundary: records and options in, JSON strings out, and their release.
 
 use std::cell::RefCell;
-use std::ffi::{c_char, c_void, CStr};
+use std::ffi::{c_char, CStr};
 
 use cen_model::decode::MAX_RECORD_BYTES;
 use cen_rules::Report;
 
 use crate::status::{cen_status, Failure};
+use c_alloc::{free, malloc};
 
 /// Pass this as a length to say "the text is NUL-terminated; read up to the first NUL byte".
 pub const CEN_NUL_TERMINATED: usize = usize::MAX;
@@ -90,13 +91,18 @@ pub(crate) unsafe fn out_slot<'a, T>(
     Ok(slot)
 }
 
-// Strings handed to C are allocated with C's malloc, so that `cen_string_free` is C's free:
-// nothing depends on Rust's allocation layout, and a string passed to free() by mistake is
-// still released correctly.
+/// C's allocator. Strings handed to C are allocated with malloc, so that `cen_string_free` is
+/// C's free: nothing depends on Rust's allocation layout, and a string passed to free() by
+/// mistake is still released correctly. (Kept out of cen.h.)
+///
 /// cbindgen:ignore
-extern "C" {
-    fn malloc(size: usize) -> *mut c_void;
-    fn free(ptr: *mut c_void);
+mod c_alloc {
+    use std::ffi::c_void;
+
+    extern "C" {
+        pub(super) fn malloc(size: usize) -> *mut c_void;
+        pub(super) fn free(ptr: *mut c_void);
+    }
 }
 
 /// Hands bytes to the caller as a NUL-terminated string, freed with `cen_string_free`.
