@@ -289,6 +289,65 @@ static void bad_records(const cen_validator *v)
     }
 }
 
+/* Damaged records, made by flipping, cutting and inserting bytes of a valid one: each gets a
+ * report (never an error, never a crash), and is projected or refused as a record. */
+static void damaged_records(const cen_validator *v)
+{
+    unsigned long state = 2026, round;
+    unsigned long reports = 0, projected = 0, refused = 0;
+    char buffer[sizeof AIR_CARGO + 16];
+    for (round = 0; round < 3000; round++) {
+        size_t len = LEN(AIR_CARGO), edits, e;
+        char *report = NULL, *out = NULL;
+        int code;
+        memcpy(buffer, AIR_CARGO, len);
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        edits = 1 + state % 4;
+        for (e = 0; e < edits; e++) {
+            size_t at;
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            at = (size_t)(state >> 8) % len;
+            switch (state % 3) {
+            case 0: /* any byte, UTF-8 or not, NUL included */
+                buffer[at] = (char)(state >> 24);
+                break;
+            case 1: /* cut */
+                len = at;
+                break;
+            default: /* insert a structural character */
+                if (len < sizeof buffer) {
+                    memmove(buffer + at + 1, buffer + at, len - at);
+                    buffer[at] = "{}[]\",:"[(state >> 16) % 8];
+                    len++;
+                }
+                break;
+            }
+            if (len == 0) {
+                break;
+            }
+        }
+        if (cen_validate(v, buffer, len, &report) == CEN_OK && report != NULL &&
+            strncmp(report, "{\"valid\":", 9) == 0) {
+            reports++;
+        }
+        code = cen_to_cen(buffer, len, &out);
+        if (code == CEN_OK && out != NULL) {
+            projected++;
+        } else if (code == CEN_ERR_RECORD && out == NULL) {
+            refused++;
+        }
+        cen_string_free(report);
+        cen_string_free(out);
+    }
+    CHECK(reports == 3000, "%lu of 3000 damaged records got a report", reports);
+    CHECK(projected + refused == 3000, "%lu projected, %lu refused", projected, refused);
+    CHECK(projected > 0 && refused > 0, "%lu projected, %lu refused", projected, refused);
+}
+
 /* A failed call in a batch does not take a position: positions count reported records. */
 static void batch_positions(const cen_validator *v)
 {
@@ -328,6 +387,7 @@ int main(void)
     good_options();
     bad_arguments();
     bad_records(v);
+    damaged_records(v);
     batch_positions(v);
     last_error_stays(v);
     cen_validator_free(v);
