@@ -1,0 +1,1354 @@
+//! Reading records from files, one at a time, so that memory does not grow with the input.
+//!
+//! Formats by extension (spec 5.4): `.json` (one object, or an array streamed item by item),
+//! `.ndjson` / `.jsonl` (one object per line), `.csv` and `.xlsx` (flat rows of spec 5.3); `-`
+//! is standard input. A record that cannot be read (a bad line, a row with too many cells) is
+//! still a record: it becomes that record's CEN-SCH-001 and the run goes on. A problem of the
+//! whole file (unreadable, empty, a bad header) is reported on standard error, and the other
+//! files are still read.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::Arc;
+
+use calamine::{DataRef, Reader, Xlsx};
+use cen_model::flat::{Cell, Layout};
+use cen_model::shape::{CodeKind, Kind};
+
+use crate::args::{InputArgs, InputFormatArg};
+use crate::style::Style;
+
+/// Bytes kept of one record: one more than the core accepts, so that the core reports a
+/// larger record as too large (CEN-SCH-001) without the reader holding all of it.
+const RECORD_CAP: usize = cen_model::MAX_RECORD_BYTES + 1;
+
+/// The separator between a label and its code in the drop-down values of `cen template`
+/// ("Cocaine — cocaine"); the reader keeps what follows the last one.
+pub const LABEL_SEPARATOR: &str = " — ";
+
+/// The name of the workbook-level defined name in which `cen template` records its form.
+pub const FORM_NAME: &str = "CEN_FORM";
+
+/// Sheets written by `cen template` besides the records; they hold no records.
+pub const TEMPLATE_SHEETS: [&str; 2] = ["help", "lists"];
+
+/// How standard input is named in reports.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// How a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One object, or an array of objects.
+    Json,
+    /// One object per line.
+    Ndjson,
+    /// Flat rows, comma (or semicolon) separated.
+    Csv,
+    /// Flat rows on the first sheet of a workbook.
+    Xlsx,
+}
+
+impl Format {
+    fn of_arg(arg: InputFormatArg) -> Format {
+        match arg {
+            InputFormatArg::Json => Format::Json,
+            InputFormatArg::Ndjson => Format::Ndjson,
+            InputFormatArg::Csv => Format::Csv,
+            InputFormatArg::Xlsx => Format::Xlsx,
+        }
+    }
+
+    fn of_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "json" => Some(Format::Json),
+            "ndjson" | "jsonl" => Some(Format::Ndjson),
+            "csv" => Some(Format::Csv),
+            "xlsx" | "xlsm" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+
+    /// True for CSV and Excel, whose issues also name a column.
+    pub fn is_flat(self) -> bool {
+        matches!(self, Format::Csv | Format::Xlsx)
+    }
+
+    /// What a position in this format is called: an Excel row, or a line of text.
+    pub fn position_word(self) -> &'static str {
+        match self {
+            Format::Xlsx => "row",
+            _ => "line",
+        }
+    }
+}
+
+/// One input: a file, or standard input.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown in reports (the path as given, or `-`).
+    pub name: String,
+    /// The file; `None` for standard input.
+    pub path: Option<PathBuf>,
+    /// How it is read.
+    pub format: Format,
+}
+
+/// One cell of a flat row, owned (see [`Cell`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnedCell {
+    /// Absent.
+    Empty,
+    /// Text.
+    Text(String),
+    /// A number typed by Excel.
+    Number(f64),
+    /// A whole number typed by Excel.
+    Integer(i64),
+    /// A boolean typed by Excel.
+    Bool(bool),
+}
+
+impl OwnedCell {
+    /// The borrowed cell the core reads.
+    pub fn as_cell(&self) -> Cell<'_> {
+        match self {
+            OwnedCell::Empty => Cell::Empty,
+            OwnedCell::Text(text) => Cell::Text(text),
+            OwnedCell::Number(x) => Cell::Number(*x),
+            OwnedCell::Integer(n) => Cell::Integer(*n),
+            OwnedCell::Bool(b) => Cell::Bool(*b),
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        match self {
+            OwnedCell::Empty => true,
+            OwnedCell::Text(text) => text.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// What one record is made of.
+#[derive(Debug, Clone)]
+pub enum Payload {
+    /// JSON text as bytes (possibly broken, possibly not UTF-8: the core decides).
+    Json(Vec<u8>),
+    /// A flat row and the layout of its file's header.
+    Row {
+        /// The header's plan.
+        layout: Arc<Layout>,
+        /// The cells, in the header's order.
+        cells: Vec<OwnedCell>,
+    },
+    /// A record the reader could not make sense of (a CSV row with more cells than the
+    /// header, merged Excel cells): CEN-SCH-001, with this explanation.
+    Malformed(String),
+}
+
+/// One record as read, with where it was found.
+#[derive(Debug, Clone)]
+pub struct Raw {
+    /// The index of its source in the run.
+    pub file: usize,
+    /// Its line (text formats: where it starts) or row (Excel), from 1.
+    pub line: u64,
+    /// The record.
+    pub payload: Payload,
+}
+
+impl Raw {
+    /// An approximate size in memory, to bound the records held at once.
+    pub fn weight(&self) -> usize {
+        match &self.payload {
+            Payload::Json(bytes) => bytes.len(),
+            Payload::Row { cells, .. } => cells
+                .iter()
+                .map(|c| match c {
+                    OwnedCell::Text(t) => t.len() + 24,
+                    _ => 24,
+                })
+                .sum(),
+            Payload::Malformed(text) => text.len(),
+        }
+    }
+}
+
+/// The sources of a command line, with a message for each argument that cannot be one.
+pub fn sources(args: &InputArgs) -> (Vec<Source>, Vec<(String, String)>) {
+    let forced = args.input_format.map(Format::of_arg);
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.files.clone()
+    };
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        if path.as_os_str() == "-" {
+            out.push(Source {
+                name: STDIN_NAME.to_owned(),
+                path: None,
+                format: forced.unwrap_or(Format::Ndjson),
+            });
+            continue;
+        }
+        match forced.or_else(|| Format::of_path(&path)) {
+            Some(format) => out.push(Source {
+                name,
+                path: Some(path),
+                format,
+            }),
+            None => problems.push((
+                name,
+                "unknown file type: the extension must be .json, .ndjson, .jsonl, .csv or .xlsx \
+                 (or give --input-format)"
+                    .to_owned(),
+            )),
+        }
+    }
+    (out, problems)
+}
+
+/// Reads records of one file.
+trait Records {
+    /// The next record; `Ok(None)` at the end; `Err` for a problem that stops this file.
+    fn next_record(&mut self) -> Result<Option<Raw>, String>;
+}
+
+/// Counts the bytes read, for the progress bar.
+struct Counted<R> {
+    inner: R,
+    counter: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// The records of every source of a run, in order, as one stream. File problems are written
+/// to standard error as they are found.
+pub struct Inputs {
+    sources: Vec<Source>,
+    next_source: usize,
+    current: Option<Box<dyn Records>>,
+    current_records: u64,
+    read: u64,
+    style: Style,
+    /// How many problems stopped a file (each makes the exit status 2).
+    pub failures: usize,
+    /// Bytes read so far from files and standard input.
+    pub bytes: Arc<AtomicU64>,
+}
+
+impl Inputs {
+    /// The records of these sources; `problems` are arguments that were refused already.
+    pub fn new(sources: Vec<Source>, problems: Vec<(String, String)>, style: Style) -> Inputs {
+        let mut inputs = Inputs {
+            sources,
+            next_source: 0,
+            current: None,
+            current_records: 0,
+            read: 0,
+            style,
+            failures: 0,
+            bytes: Arc::new(AtomicU64::new(0)),
+        };
+        for (name, message) in problems {
+            inputs.fail(&name, &message);
+        }
+        inputs
+    }
+
+    /// The sources of the run.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The total size of the input files, when every input is a file (for the progress bar).
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.sources
+            .iter()
+            .map(|s| {
+                s.path
+                    .as_ref()
+                    .filter(|_| s.format != Format::Xlsx)
+                    .and_then(|p| std::fs::metadata(p).ok())
+                    .map(|m| m.len())
+            })
+            .sum()
+    }
+
+    /// How many records have been read.
+    pub fn records_read(&self) -> u64 {
+        self.read
+    }
+
+    fn fail(&mut self, name: &str, message: &str) {
+        self.failures += 1;
+        eprintln!("cen: {} {name}: {message}", self.style.error("error:"));
+    }
+
+    fn warn(&self, name: &str, message: &str) {
+        eprintln!("cen: {} {name}: {message}", self.style.warning("warning:"));
+    }
+
+    /// The next record of the run.
+    pub fn next(&mut self) -> Option<Raw> {
+        loop {
+            if let Some(records) = self.current.as_mut() {
+                let index = self.next_source - 1;
+                match records.next_record() {
+                    Ok(Some(raw)) => {
+                        self.current_records += 1;
+                        self.read += 1;
+                        return Some(raw);
+                    }
+                    Ok(None) => {
+                        self.current = None;
+                        if self.current_records == 0 {
+                            let name = self.sources[index].name.clone();
+                            self.fail(&name, "no records in this file");
+                        }
+                    }
+                    Err(message) => {
+                        self.current = None;
+                        let name = self.sources[index].name.clone();
+                        let read = self.current_records;
+                        self.fail(
+                            &name,
+                            &format!("{message} (the {read} records before it were read)"),
+                        );
+                    }
+                }
+                continue;
+            }
+            let index = self.next_source;
+            let source = self.sources.get(index)?.clone();
+            self.next_source += 1;
+            self.current_records = 0;
+            match self.open(index, &source) {
+                Ok((records, warnings)) => {
+                    for warning in warnings {
+                        self.warn(&source.name, &warning);
+                    }
+                    self.current = Some(records);
+                }
+                Err(message) => self.fail(&source.name, &message),
+            }
+        }
+    }
+
+    /// The next records, up to `max_records` or about `max_bytes` of input.
+    pub fn next_chunk(&mut self, max_records: usize, max_bytes: usize) -> Vec<Raw> {
+        let mut chunk = Vec::with_capacity(max_records.min(4096));
+        let mut weight = 0;
+        while chunk.len() < max_records && weight < max_bytes {
+            match self.next() {
+                Some(raw) => {
+                    weight += raw.weight();
+                    chunk.push(raw);
+                }
+                None => break,
+            }
+        }
+        chunk
+    }
+
+    fn open(
+        &mut self,
+        index: usize,
+        source: &Source,
+    ) -> Result<(Box<dyn Records>, Vec<String>), String> {
+        let reader: Box<dyn Read> = match &source.path {
+            Some(path) => {
+                let metadata = std::fs::metadata(path).map_err(|e| cannot_read(path, &e))?;
+                if metadata.is_dir() {
+                    return Err("this is a folder, not a file".to_owned());
+                }
+                let file = File::open(path).map_err(|e| cannot_read(path, &e))?;
+                if metadata.len() == 0 {
+                    return Err("the file is empty".to_owned());
+                }
+                if source.format == Format::Xlsx {
+                    return open_xlsx(index, XlsxInput::File(path.clone()));
+                }
+                Box::new(file)
+            }
+            None => {
+                if source.format == Format::Xlsx {
+                    let mut bytes = Vec::new();
+                    io::stdin()
+                        .lock()
+                        .read_to_end(&mut bytes)
+                        .map_err(|e| format!("cannot read standard input: {e}"))?;
+                    return open_xlsx(index, XlsxInput::Bytes(bytes));
+                }
+                Box::new(io::stdin())
+            }
+        };
+        let reader = BufReader::with_capacity(
+            1 << 16,
+            Counted {
+                inner: reader,
+                counter: self.bytes.clone(),
+            },
+        );
+        match source.format {
+            Format::Ndjson => Ok((
+                Box::new(Ndjson {
+                    reader,
+                    file: index,
+                    line: 0,
+                }),
+                Vec::new(),
+            )),
+            Format::Json => Ok((Box::new(JsonFile::new(reader, index)), Vec::new())),
+            Format::Csv => open_csv(reader, index),
+            Format::Xlsx => unreachable!("opened above"),
+        }
+    }
+}
+
+fn cannot_read(path: &Path, error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => format!("cannot read {}: {error}", path.display()),
+    }
+}
+
+/// Reads one line of at most `cap` bytes into `buf` (the rest of a longer line is skipped);
+/// returns the bytes consumed, and whether the line was longer than `cap`.
+fn read_line_capped(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> io::Result<(usize, bool)> {
+    let mut consumed = 0;
+    let mut overflow = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            return Ok((consumed, overflow));
+        }
+        let (used, done) = match memchr::memchr(b'\n', available) {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        let room = cap.saturating_sub(buf.len());
+        buf.extend_from_slice(&available[..used.min(room)]);
+        overflow |= used > room;
+        reader.consume(used);
+        consumed += used;
+        if done {
+            return Ok((consumed, overflow));
+        }
+    }
+}
+
+/// NDJSON: one record per line; blank lines are not records.
+struct Ndjson<R> {
+    reader: R,
+    file: usize,
+    line: u64,
+}
+
+impl<R: BufRead> Records for Ndjson<R> {
+    fn next_record(&mut self) -> Result<Option<Raw>, String> {
+        loop {
+            let mut buf = Vec::new();
+            let (consumed, overflow) = read_line_capped(&mut self.reader, &mut buf, RECORD_CAP)
+                .map_err(|e| format!("read error after line {}: {e}", self.line))?;
+            if consumed == 0 {
+                return Ok(None);
+            }
+            self.line += 1;
+            if !overflow {
+                while matches!(buf.last(), Some(b'\n' | b'\r')) {
+                    buf.pop();
+                }
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Ok(Some(Raw {
+                file: self.file,
+                line: self.line,
+                payload: Payload::Json(buf),
+            }));
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JsonState {
+    Start,
+    Array,
+    Done,
+}
+
+/// A `.json` file: one record, or an array whose items are read one by one (a byte scanner
+/// finds where each item ends; the core parses it). A broken item is that record's
+/// CEN-SCH-001; the items after it are still read.
+struct JsonFile<R> {
+    reader: R,
+    file: usize,
+    line: u64,
+    state: JsonState,
+    pending: Option<String>,
+}
+
+impl<R: BufRead> JsonFile<R> {
+    fn new(reader: R, file: usize) -> Self {
+        JsonFile {
+            reader,
+            file,
+            line: 1,
+            state: JsonState::Start,
+            pending: None,
+        }
+    }
+
+    fn peek(&mut self) -> Result<Option<u8>, String> {
+        loop {
+            match self.reader.fill_buf() {
+                Ok(buf) => return Ok(buf.first().copied()),
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => return Err(format!("read error at line {}: {error}", self.line)),
+            }
+        }
+    }
+
+    fn bump(&mut self) -> Result<Option<u8>, String> {
+        let byte = self.peek()?;
+        if let Some(b) = byte {
+            self.reader.consume(1);
+            if b == b'\n' {
+                self.line += 1;
+            }
+        }
+        Ok(byte)
+    }
+
+    /// Skips white space (and a byte order mark at the start), keeping what was skipped.
+    fn skip_space(&mut self, kept: &mut Vec<u8>) -> Result<Option<u8>, String> {
+        loop {
+            match self.peek()? {
+                Some(b) if b.is_ascii_whitespace() => {
+                    kept.push(b);
+                    self.bump()?;
+                }
+                Some(0xEF) if self.state == JsonState::Start && kept.is_empty() => {
+                    // A UTF-8 byte order mark (EF BB BF), as spreadsheet tools write.
+                    let mut bom = [0u8; 3];
+                    for slot in &mut bom {
+                        *slot = self.bump()?.unwrap_or(0);
+                    }
+                    kept.extend_from_slice(&bom);
+                    if bom != [0xEF, 0xBB, 0xBF] {
+                        return Ok(Some(bom[0]));
+                    }
+                }
+                other => return Ok(other),
+            }
+        }
+    }
+
+    fn single(&mut self, mut bytes: Vec<u8>, line: u64) -> Result<Option<Raw>, String> {
+        // The whole file is the record: the core judges it, whatever it is.
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(available) => available,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => return Err(format!("read error: {error}")),
+            };
+            if available.is_empty() {
+                break;
+            }
+            let n = available.len();
+            let room = RECORD_CAP.saturating_sub(bytes.len());
+            bytes.extend_from_slice(&available[..n.min(room)]);
+            self.reader.consume(n);
+        }
+        self.state = JsonState::Done;
+        Ok(Some(Raw {
+            file: self.file,
+            line,
+            payload: Payload::Json(bytes),
+        }))
+    }
+
+    fn item(&mut self) -> Result<Option<Raw>, String> {
+        let mut skipped = Vec::new();
+        self.skip_space(&mut skipped)?;
+        let line = self.line;
+        let mut item = Vec::new();
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        loop {
+            let Some(b) = self.bump()? else {
+                self.state = JsonState::Done;
+                self.pending = Some(format!(
+                    "the array is not closed by `]` at the end of the file (line {}): the file \
+                     may be cut short",
+                    self.line
+                ));
+                if item.iter().all(u8::is_ascii_whitespace) {
+                    return Ok(None);
+                }
+                break;
+            };
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+            } else {
+                match b {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' if depth > 0 => depth -= 1,
+                    b',' if depth == 0 => break,
+                    b']' => {
+                        self.state = JsonState::Done;
+                        self.after_array()?;
+                        if item.iter().all(u8::is_ascii_whitespace) {
+                            // `[]`, or a trailing comma before `]`: no record there.
+                            return Ok(None);
+                        }
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            if item.len() < RECORD_CAP {
+                item.push(b);
+            }
+        }
+        while item.last().is_some_and(u8::is_ascii_whitespace) {
+            item.pop();
+        }
+        Ok(Some(Raw {
+            file: self.file,
+            line,
+            payload: Payload::Json(item),
+        }))
+    }
+
+    fn after_array(&mut self) -> Result<(), String> {
+        let mut skipped = Vec::new();
+        if self.skip_space(&mut skipped)?.is_some() {
+            self.pending = Some(format!(
+                "unexpected text after the closing `]` of the array, at line {}: it is not read",
+                self.line
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl<R: BufRead> Records for JsonFile<R> {
+    fn next_record(&mut self) -> Result<Option<Raw>, String> {
+        match self.state {
+            JsonState::Start => {
+                let mut kept = Vec::new();
+                match self.skip_space(&mut kept)? {
+                    None => Ok(None),
+                    Some(b'[') => {
+                        self.bump()?;
+                        self.state = JsonState::Array;
+                        self.next_record()
+                    }
+                    Some(_) => {
+                        let line = self.line;
+                        self.single(kept, line)
+                    }
+                }
+            }
+            JsonState::Array => match self.item()? {
+                Some(raw) => Ok(Some(raw)),
+                None => self.finish(),
+            },
+            JsonState::Done => self.finish(),
+        }
+    }
+}
+
+impl<R> JsonFile<R> {
+    fn finish(&mut self) -> Result<Option<Raw>, String> {
+        match self.pending.take() {
+            Some(problem) => Err(problem),
+            None => Ok(None),
+        }
+    }
+}
+
+/// How the cells of a column are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ColumnKind {
+    /// A number field: typed numbers stay numbers.
+    Number,
+    /// A date field: an Excel date becomes `YYYY-MM-DD`.
+    Date,
+    /// A field with a drop-down in the template: "label — code" is read as the code.
+    Coded,
+    /// Any other field (or not a field): text as written.
+    Text,
+}
+
+fn column_kind(column: &str) -> ColumnKind {
+    let dotted: Vec<&str> = column
+        .split('.')
+        .filter(|t| !t.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    match cen_model::shape::kind_at(&dotted.join(".")) {
+        Some(Kind::Number(_) | Kind::Integer(_)) => ColumnKind::Number,
+        Some(Kind::Code(CodeKind::Date)) => ColumnKind::Date,
+        Some(Kind::Enum(_))
+        | Some(Kind::Code(CodeKind::GoodsType | CodeKind::Country | CodeKind::Currency)) => {
+            ColumnKind::Coded
+        }
+        _ => ColumnKind::Text,
+    }
+}
+
+/// The code of a drop-down value "label — code"; other text as it is.
+pub fn unlabel(text: &str) -> &str {
+    match text.rfind(LABEL_SEPARATOR) {
+        Some(at) => {
+            let code = text[at + LABEL_SEPARATOR.len()..].trim();
+            if code.is_empty() {
+                text
+            } else {
+                code
+            }
+        }
+        None => text,
+    }
+}
+
+fn text_cell(text: &str, kind: ColumnKind) -> OwnedCell {
+    if text.is_empty() {
+        return OwnedCell::Empty;
+    }
+    match kind {
+        ColumnKind::Coded => OwnedCell::Text(unlabel(text).to_owned()),
+        _ => OwnedCell::Text(text.to_owned()),
+    }
+}
+
+/// The plan of a header, with what a person should know about it.
+struct Header {
+    layout: Arc<Layout>,
+    kinds: Vec<ColumnKind>,
+    warnings: Vec<String>,
+}
+
+fn header(names: Vec<String>, position: impl Fn(usize) -> String) -> Result<Header, String> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.insert(name.as_str(), i) {
+            return Err(format!(
+                "the header names column `{name}` twice ({} and {}): which one holds the value?",
+                position(first),
+                position(i)
+            ));
+        }
+    }
+    let layout = Layout::new(&names);
+    let mut warnings = Vec::new();
+    let unknown: Vec<&str> = layout.unknown_columns().filter(|c| !c.is_empty()).collect();
+    if !unknown.is_empty() {
+        warnings.push(format!(
+            "{} not {} of the record ({}): {} values are reported as CEN-SCH-003",
+            if unknown.len() == 1 {
+                "this column is"
+            } else {
+                "these columns are"
+            },
+            if unknown.len() == 1 {
+                "a path"
+            } else {
+                "paths"
+            },
+            unknown
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if unknown.len() == 1 { "its" } else { "their" },
+        ));
+    }
+    let unnamed: Vec<String> = (0..names.len())
+        .filter(|i| names[*i].is_empty())
+        .map(&position)
+        .collect();
+    if !unnamed.is_empty() {
+        warnings.push(format!(
+            "no name in the header for {}: values there are reported as CEN-SCH-003",
+            unnamed.join(", ")
+        ));
+    }
+    let kinds = names.iter().map(|n| column_kind(n)).collect();
+    Ok(Header {
+        layout: Arc::new(layout),
+        kinds,
+        warnings,
+    })
+}
+
+/// CSV: a header of dotted paths, then one record per row.
+struct CsvFile<R> {
+    reader: csv::Reader<R>,
+    file: usize,
+    header: Header,
+    record: csv::ByteRecord,
+}
+
+fn open_csv<R: BufRead + 'static>(
+    mut reader: R,
+    file: usize,
+) -> Result<(Box<dyn Records>, Vec<String>), String> {
+    // Spreadsheets set to a decimal comma write `;` between cells: take the separator that the
+    // header line uses.
+    let delimiter = {
+        let head = reader.fill_buf().map_err(|e| format!("read error: {e}"))?;
+        let line = &head[..memchr::memchr(b'\n', head).unwrap_or(head.len())];
+        let count = |c: u8| line.iter().filter(|b| **b == c).count();
+        if count(b';') > 0 && count(b',') == 0 {
+            b';'
+        } else {
+            b','
+        }
+    };
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(reader);
+    let mut record = csv::ByteRecord::new();
+    let found = csv
+        .read_byte_record(&mut record)
+        .map_err(|e| format!("cannot read the header: {e}"))?;
+    if !found {
+        return Err("the file is empty".to_owned());
+    }
+    let mut names = Vec::with_capacity(record.len());
+    for (i, field) in record.iter().enumerate() {
+        let field = if i == 0 {
+            field.strip_prefix(b"\xef\xbb\xbf").unwrap_or(field)
+        } else {
+            field
+        };
+        let name = std::str::from_utf8(field)
+            .map_err(|_| format!("the header is not valid UTF-8 text (column {})", i + 1))?;
+        names.push(name.trim().to_owned());
+    }
+    let header = header(names, |i| format!("column {}", i + 1))?;
+    let warnings = header.warnings.clone();
+    Ok((
+        Box::new(CsvFile {
+            reader: csv,
+            file,
+            header,
+            record,
+        }),
+        warnings,
+    ))
+}
+
+impl<R: Read> Records for CsvFile<R> {
+    fn next_record(&mut self) -> Result<Option<Raw>, String> {
+        loop {
+            let found = self
+                .reader
+                .read_byte_record(&mut self.record)
+                .map_err(|e| format!("cannot read the file: {e}"))?;
+            if !found {
+                return Ok(None);
+            }
+            let line = self.record.position().map_or(0, |p| p.line());
+            let width = self.header.kinds.len();
+            let extra = self
+                .record
+                .iter()
+                .skip(width)
+                .filter(|f| !f.iter().all(u8::is_ascii_whitespace))
+                .count();
+            let payload = if extra > 0 {
+                Payload::Malformed(format!(
+                    "this row has {} cells but the header names {width} columns",
+                    self.record.len()
+                ))
+            } else {
+                let mut cells = Vec::with_capacity(width);
+                let mut bad = None;
+                for (i, field) in self.record.iter().take(width).enumerate() {
+                    match std::str::from_utf8(field) {
+                        Ok(text) => cells.push(text_cell(text, self.header.kinds[i])),
+                        Err(_) => {
+                            bad = Some(i);
+                            break;
+                        }
+                    }
+                }
+                if let Some(i) = bad {
+                    Payload::Malformed(format!(
+                        "the cell of column {} (`{}`) is not valid UTF-8 text",
+                        i + 1,
+                        self.header.layout.columns()[i]
+                    ))
+                } else if cells.iter().all(OwnedCell::is_blank) {
+                    continue;
+                } else {
+                    Payload::Row {
+                        layout: self.header.layout.clone(),
+                        cells,
+                    }
+                }
+            };
+            return Ok(Some(Raw {
+                file: self.file,
+                line,
+                payload,
+            }));
+        }
+    }
+}
+
+/// Where a workbook comes from.
+enum XlsxInput {
+    File(PathBuf),
+    Bytes(Vec<u8>),
+}
+
+/// What the workbook's reading thread sends.
+enum XlsxMessage {
+    Header(Vec<String>),
+    Record(Raw),
+    Failed(String),
+}
+
+/// Excel: the first sheet holds the records (a header row of dotted paths, one record per row);
+/// the sheets of `cen template` are skipped; other sheets are named in a warning. Cells are read
+/// in a thread of their own, row by row, so that rows reach the validator as they are read.
+struct XlsxFile {
+    receiver: Receiver<XlsxMessage>,
+}
+
+fn open_xlsx(file: usize, input: XlsxInput) -> Result<(Box<dyn Records>, Vec<String>), String> {
+    let not_a_workbook =
+        |e: calamine::XlsxError| format!("this is not a readable .xlsx workbook: {e}");
+    let workbook: Xlsx<Box<dyn ReadSeek>> = match input {
+        XlsxInput::File(path) => {
+            let file = File::open(&path).map_err(|e| cannot_read(&path, &e))?;
+            Xlsx::new(Box::new(BufReader::new(file)) as Box<dyn ReadSeek>)
+                .map_err(not_a_workbook)?
+        }
+        XlsxInput::Bytes(bytes) => {
+            if bytes.is_empty() {
+                return Err("the input is empty".to_owned());
+            }
+            Xlsx::new(Box::new(Cursor::new(bytes)) as Box<dyn ReadSeek>).map_err(not_a_workbook)?
+        }
+    };
+    let mut workbook = workbook;
+    let names = workbook.sheet_names();
+    let Some(first) = names.first().cloned() else {
+        return Err("the workbook has no sheet".to_owned());
+    };
+    let mut warnings: Vec<String> = names
+        .iter()
+        .skip(1)
+        .filter(|n| !TEMPLATE_SHEETS.contains(&n.as_str()))
+        .map(|n| {
+            format!("sheet `{n}` is not read: records are read from the first sheet, `{first}`")
+        })
+        .collect();
+    let merged = workbook
+        .merge_cells_by_sheet_name(&first)
+        .map_err(|e| format!("cannot read sheet `{first}`: {e}"))?;
+    let merged: Vec<((u32, u32), (u32, u32))> = merged.iter().map(|d| (d.start, d.end)).collect();
+    let default_form = workbook
+        .defined_names()
+        .iter()
+        .find(|(name, _)| name == FORM_NAME)
+        .map(|(_, formula)| formula.trim_start_matches('=').trim_matches('"').to_owned())
+        .filter(|form| form == "long" || form == "simplified");
+    let (sender, receiver) = sync_channel(1024);
+    std::thread::spawn(move || {
+        let result = read_sheet(&mut workbook, &first, file, &merged, default_form, &sender);
+        if let Err(message) = result {
+            let _ = sender.send(XlsxMessage::Failed(message));
+        }
+    });
+    match receiver.recv() {
+        Ok(XlsxMessage::Header(header_warnings)) => warnings.extend(header_warnings),
+        Ok(XlsxMessage::Failed(message)) => return Err(message),
+        Ok(XlsxMessage::Record(_)) | Err(_) => {
+            return Err("the first sheet has no header row".to_owned())
+        }
+    }
+    Ok((Box::new(XlsxFile { receiver }), warnings))
+}
+
+/// Readers the workbook can be read from.
+trait ReadSeek: Read + io::Seek + Send {}
+impl<T: Read + io::Seek + Send> ReadSeek for T {}
+
+impl Records for XlsxFile {
+    fn next_record(&mut self) -> Result<Option<Raw>, String> {
+        match self.receiver.recv() {
+            Ok(XlsxMessage::Record(raw)) => Ok(Some(raw)),
+            Ok(XlsxMessage::Failed(message)) => Err(message),
+            Ok(XlsxMessage::Header(_)) | Err(_) => Ok(None),
+        }
+    }
+}
+
+/// The Excel name of a column: 0 → A, 26 → AA.
+pub fn column_letters(mut col: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn cell_name(row: u32, col: u32) -> String {
+    format!("{}{}", column_letters(col), row + 1)
+}
+
+fn read_sheet(
+    workbook: &mut Xlsx<Box<dyn ReadSeek>>,
+    sheet: &str,
+    file: usize,
+    merged: &[((u32, u32), (u32, u32))],
+    default_form: Option<String>,
+    sender: &std::sync::mpsc::SyncSender<XlsxMessage>,
+) -> Result<(), String> {
+    let mut cells = workbook
+        .worksheet_cells_reader(sheet)
+        .map_err(|e| format!("cannot read sheet `{sheet}`: {e}"))?;
+    let mut header: Option<(u32, Header, Option<usize>)> = None;
+    let mut row_cells: Vec<(u32, OwnedCell)> = Vec::new();
+    let mut raw_header: Vec<(u32, String)> = Vec::new();
+    let mut current_row: Option<u32> = None;
+    let finish_row = |row: u32,
+                      row_cells: &mut Vec<(u32, OwnedCell)>,
+                      raw_header: &mut Vec<(u32, String)>,
+                      header: &mut Option<(u32, Header, Option<usize>)>|
+     -> Result<bool, String> {
+        let Some((header_row, plan, form_column)) = header.as_ref() else {
+            if raw_header.iter().all(|(_, t)| t.trim().is_empty()) {
+                raw_header.clear();
+                return Ok(true);
+            }
+            if let Some((start, end)) = merged.iter().find(|(s, e)| s.0 <= row && row <= e.0) {
+                return Err(format!(
+                    "the header cells {}:{} are merged: each column needs its own name",
+                    cell_name(start.0, start.1),
+                    cell_name(end.0, end.1)
+                ));
+            }
+            let width = raw_header.iter().map(|(c, _)| *c + 1).max().unwrap_or(0) as usize;
+            let mut names = vec![String::new(); width];
+            for (col, text) in raw_header.drain(..) {
+                names[col as usize] = text.trim().to_owned();
+            }
+            while names.last().is_some_and(String::is_empty) {
+                names.pop();
+            }
+            // The template's form applies to rows that do not give one, as if each row said it.
+            let mut form_column = None;
+            if default_form.is_some() {
+                if !names.iter().any(|n| n == "form") {
+                    names.push("form".to_owned());
+                }
+                form_column = names.iter().position(|n| n == "form");
+            }
+            let plan = self::header(names, |i| format!("column {}", column_letters(i as u32)))?;
+            let warnings = plan.warnings.clone();
+            *header = Some((row, plan, form_column));
+            return Ok(sender.send(XlsxMessage::Header(warnings)).is_ok());
+        };
+        debug_assert!(row > *header_row);
+        let width = plan.kinds.len();
+        let mut cells = vec![OwnedCell::Empty; width];
+        let mut beyond = None;
+        for (col, cell) in row_cells.drain(..) {
+            match cells.get_mut(col as usize) {
+                Some(slot) => *slot = cell,
+                None if !cell.is_blank() => beyond = Some(col),
+                None => {}
+            }
+        }
+        let blank = cells.iter().all(OwnedCell::is_blank) && beyond.is_none();
+        if blank {
+            return Ok(true);
+        }
+        let payload = if let Some(col) = beyond {
+            Payload::Malformed(format!(
+                "cell {} has a value but its column has no name in the header",
+                cell_name(row, col)
+            ))
+        } else if let Some((start, end)) = merged
+            .iter()
+            .find(|(s, e)| s.0 <= row && row <= e.0 && (s.0, s.1) != (e.0, e.1))
+        {
+            Payload::Malformed(format!(
+                "cells {}:{} are merged: give every row and column its own value",
+                cell_name(start.0, start.1),
+                cell_name(end.0, end.1)
+            ))
+        } else {
+            if let (Some(col), Some(form)) = (form_column, &default_form) {
+                if cells[*col].is_blank() {
+                    cells[*col] = OwnedCell::Text(form.clone());
+                }
+            }
+            Payload::Row {
+                layout: plan.layout.clone(),
+                cells,
+            }
+        };
+        Ok(sender
+            .send(XlsxMessage::Record(Raw {
+                file,
+                line: u64::from(row) + 1,
+                payload,
+            }))
+            .is_ok())
+    };
+    loop {
+        let next = cells
+            .next_cell()
+            .map_err(|e| format!("cannot read sheet `{sheet}`: {e}"))?;
+        let Some(cell) = next else { break };
+        let (row, col) = cell.get_position();
+        if current_row != Some(row) {
+            if let Some(previous) = current_row {
+                if !finish_row(previous, &mut row_cells, &mut raw_header, &mut header)? {
+                    return Ok(());
+                }
+            }
+            current_row = Some(row);
+        }
+        match &header {
+            None => raw_header.push((col, header_text(cell.get_value()))),
+            Some((_, plan, _)) => {
+                let kind = plan
+                    .kinds
+                    .get(col as usize)
+                    .copied()
+                    .unwrap_or(ColumnKind::Text);
+                row_cells.push((col, excel_cell(cell.get_value(), kind)));
+            }
+        }
+    }
+    if let Some(previous) = current_row {
+        finish_row(previous, &mut row_cells, &mut raw_header, &mut header)?;
+    }
+    if header.is_none() {
+        return Err("the first sheet is empty: it has no header row".to_owned());
+    }
+    Ok(())
+}
+
+fn header_text(value: &DataRef<'_>) -> String {
+    match excel_cell(value, ColumnKind::Text) {
+        OwnedCell::Text(text) => text,
+        _ => String::new(),
+    }
+}
+
+/// A number as a person reads it in a text column (`240220`, not `240220.0`).
+fn number_text(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// An Excel cell as the core reads it: what a person sees in text columns (a number typed in a
+/// code column is its digits, a date cell in a date column is `YYYY-MM-DD`), typed values in
+/// number columns, the code of a drop-down's "label — code".
+fn excel_cell(value: &DataRef<'_>, kind: ColumnKind) -> OwnedCell {
+    match value {
+        DataRef::Empty => OwnedCell::Empty,
+        DataRef::String(text) => text_cell(text, kind),
+        DataRef::SharedString(text) => text_cell(text, kind),
+        DataRef::Int(n) => match kind {
+            ColumnKind::Number => OwnedCell::Integer(*n),
+            _ => OwnedCell::Text(n.to_string()),
+        },
+        DataRef::Float(x) => match kind {
+            ColumnKind::Number => OwnedCell::Number(*x),
+            _ => OwnedCell::Text(number_text(*x)),
+        },
+        DataRef::Bool(b) => OwnedCell::Bool(*b),
+        DataRef::DateTime(date) => {
+            let (y, m, d, hh, mm, ss, _) = date.to_ymd_hms_milli();
+            if date.is_datetime() && (hh, mm, ss) == (0, 0, 0) {
+                OwnedCell::Text(format!("{y:04}-{m:02}-{d:02}"))
+            } else if date.is_datetime() {
+                OwnedCell::Text(format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}"))
+            } else {
+                OwnedCell::Text(number_text(date.as_f64()))
+            }
+        }
+        DataRef::DateTimeIso(text) => {
+            let day = text.strip_suffix("T00:00:00").unwrap_or(text);
+            OwnedCell::Text(day.to_owned())
+        }
+        DataRef::DurationIso(text) => OwnedCell::Text(text.clone()),
+        DataRef::Error(error) => OwnedCell::Text(error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json_records(text: &[u8]) -> (Vec<(u64, String)>, Option<String>) {
+        let mut reader = JsonFile::new(BufReader::new(Cursor::new(text.to_vec())), 0);
+        let mut out = Vec::new();
+        loop {
+            match reader.next_record() {
+                Ok(Some(raw)) => match raw.payload {
+                    Payload::Json(bytes) => {
+                        out.push((raw.line, String::from_utf8_lossy(&bytes).into_owned()))
+                    }
+                    other => panic!("{other:?}"),
+                },
+                Ok(None) => return (out, None),
+                Err(problem) => return (out, Some(problem)),
+            }
+        }
+    }
+
+    #[test]
+    fn arrays_are_split_into_items_with_their_lines() {
+        let (items, problem) =
+            json_records(b"[\n  {\"a\": \"x,]}\"},\n  {\"b\": [1, {\"c\": 2}]}\n , 3 ]\n");
+        assert_eq!(
+            items,
+            [
+                (2, "{\"a\": \"x,]}\"}".to_owned()),
+                (3, "{\"b\": [1, {\"c\": 2}]}".to_owned()),
+                (4, "3".to_owned())
+            ]
+        );
+        assert_eq!(problem, None);
+    }
+
+    #[test]
+    fn escaped_quotes_do_not_end_strings() {
+        let (items, _) = json_records(br#"[{"a": "say \"hi\", ok"}, {}]"#);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].1, r#"{"a": "say \"hi\", ok"}"#);
+    }
+
+    #[test]
+    fn empty_arrays_and_trailing_commas_have_no_records() {
+        assert_eq!(json_records(b"[]").0.len(), 0);
+        assert_eq!(json_records(b"  [ \n ] ").0.len(), 0);
+        assert_eq!(json_records(b"[{}, ]").0.len(), 1);
+        // An empty item between commas is a record that is not JSON.
+        assert_eq!(json_records(b"[{}, , {}]").0[1].1, "");
+    }
+
+    #[test]
+    fn a_cut_array_and_text_after_it_are_problems_after_the_records() {
+        let (items, problem) = json_records(b"[{\"a\": 1}, {\"b\":");
+        assert_eq!(items.len(), 2);
+        assert!(problem.unwrap().contains("not closed"));
+        let (items, problem) = json_records(b"[{}] {}");
+        assert_eq!(items.len(), 1);
+        assert!(problem.unwrap().contains("after the closing"));
+    }
+
+    #[test]
+    fn a_single_object_is_the_whole_file() {
+        let (items, _) = json_records(b"\xef\xbb\xbf\n {\"a\": 1}\n");
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].0, 2);
+        assert_eq!(items[0].1.as_bytes(), b"\xef\xbb\xbf\n {\"a\": 1}\n");
+    }
+
+    #[test]
+    fn long_lines_are_capped_but_consumed() {
+        let mut text = vec![b'x'; RECORD_CAP + 10];
+        text.extend_from_slice(b"\n{}\n");
+        let mut reader = Cursor::new(text);
+        let mut buf = Vec::new();
+        let (consumed, overflow) = read_line_capped(&mut reader, &mut buf, RECORD_CAP).unwrap();
+        assert!(overflow);
+        assert_eq!(buf.len(), RECORD_CAP);
+        assert_eq!(consumed, RECORD_CAP + 11);
+        buf.clear();
+        read_line_capped(&mut reader, &mut buf, RECORD_CAP).unwrap();
+        assert_eq!(buf, b"{}\n");
+    }
+
+    #[test]
+    fn drop_down_values_give_their_code() {
+        assert_eq!(unlabel("Cocaine (Drugs) — cocaine"), "cocaine");
+        assert_eq!(unlabel("Belgique — BE"), "BE");
+        assert_eq!(unlabel("BE"), "BE");
+        assert_eq!(unlabel("odd — "), "odd — ");
+        assert_eq!(column_kind("goods.0.type"), ColumnKind::Coded);
+        assert_eq!(column_kind("route.destination"), ColumnKind::Coded);
+        assert_eq!(column_kind("goods.1.quantity"), ColumnKind::Number);
+        assert_eq!(column_kind("conveyance.0.date"), ColumnKind::Date);
+        assert_eq!(column_kind("goods.0.hs_code"), ColumnKind::Text);
+        assert_eq!(column_kind("colour"), ColumnKind::Text);
+    }
+
+    #[test]
+    fn excel_cells_read_as_people_see_them() {
+        assert_eq!(
+            excel_cell(&DataRef::Float(240220.0), ColumnKind::Text),
+            OwnedCell::Text("240220".into())
+        );
+        assert_eq!(
+            excel_cell(&DataRef::Float(2.5), ColumnKind::Number),
+            OwnedCell::Number(2.5)
+        );
+        assert_eq!(
+            excel_cell(&DataRef::Int(3), ColumnKind::Text),
+            OwnedCell::Text("3".into())
+        );
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+}

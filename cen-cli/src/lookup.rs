@@ -1,0 +1,169 @@
+//! The small commands: `cen schema`, `cen codes`, `cen rules` and `cen generate`. Each one
+//! prints what one core call returns.
+
+use std::io::Write;
+
+use cen_model::Date;
+use cen_rules::synth::Generator;
+use serde_json::Value;
+
+use crate::args::{CodeTable, CodesArgs, GenerateArgs, OutputKind, RulesArgs, SchemaArgs};
+use crate::style::Style;
+use crate::{options, Failure, EXIT_INVALID, EXIT_VALID};
+
+/// Runs `cen schema`.
+pub fn schema(args: SchemaArgs) -> Result<u8, Failure> {
+    let (mut out, _) = options::output(args.output.as_deref())?;
+    serde_json::to_writer_pretty(&mut out, cen_model::schema::schema())
+        .map_err(std::io::Error::from)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(EXIT_VALID)
+}
+
+/// The code as the tables spell it: upper case, no surrounding space; HS codes without the
+/// dots and spaces of printed tariffs (`2402.20` → `240220`).
+fn normalise(table: CodeTable, code: &str) -> String {
+    let code = code.trim();
+    match table {
+        CodeTable::Hs => code.chars().filter(|c| !matches!(c, '.' | ' ')).collect(),
+        _ => code.to_uppercase(),
+    }
+}
+
+fn table_name(table: CodeTable) -> &'static str {
+    match table {
+        CodeTable::Country => "country",
+        CodeTable::Currency => "currency",
+        CodeTable::Location => "location",
+        CodeTable::Airport => "airport",
+        CodeTable::Hs => "hs",
+    }
+}
+
+/// Writes a JSON object as aligned `key  value` lines, nested keys dotted.
+fn write_entry(out: &mut dyn Write, value: &Value, style: Style) -> std::io::Result<()> {
+    let cells = cen_model::flat::flatten(value);
+    let width = cells.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    for (key, cell) in cells {
+        writeln!(out, "{}  {cell}", style.strong(&format!("{key:<width$}")))?;
+    }
+    Ok(())
+}
+
+/// Runs `cen codes`.
+pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
+    let lang = args.lang.lang();
+    let code = normalise(args.table, &args.code);
+    let found = match args.table {
+        CodeTable::Country => cen_rules::api::country(&code, lang),
+        CodeTable::Currency => cen_rules::api::currency(&code, lang),
+        CodeTable::Location => cen_rules::api::location(&code, lang),
+        CodeTable::Airport => cen_rules::api::airport(&code, lang),
+        CodeTable::Hs => cen_rules::api::hs(&code),
+    };
+    let (mut out, terminal) = options::output(None)?;
+    let style = Style::new(terminal);
+    let table = table_name(args.table);
+    let status = match found {
+        Some(entry) => {
+            match args.format {
+                OutputKind::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&entry).unwrap_or_default()
+                )?,
+                OutputKind::Text => write_entry(&mut out, &entry, style)?,
+            }
+            EXIT_VALID
+        }
+        None => {
+            let closest = cen_rules::api::closest(table, &code, 5);
+            match args.format {
+                OutputKind::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::json!({"found": false, "table": table, "code": code, "closest": closest})
+                )?,
+                OutputKind::Text => {
+                    writeln!(
+                        out,
+                        "{}: no {table} has the code `{code}`",
+                        style.error("not found")
+                    )?;
+                    if !closest.is_empty() {
+                        writeln!(out, "closest codes: {}", closest.join(", "))?;
+                    }
+                }
+            }
+            EXIT_INVALID
+        }
+    };
+    out.flush()?;
+    Ok(status)
+}
+
+/// Runs `cen rules`.
+pub fn rules(args: RulesArgs) -> Result<u8, Failure> {
+    let (mut out, terminal) = options::output(None)?;
+    match args.format {
+        OutputKind::Json => {
+            serde_json::to_writer_pretty(&mut out, &cen_rules::catalogue_json())
+                .map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        OutputKind::Text => {
+            let style = Style::new(terminal);
+            let lang = args.lang.lang();
+            for rule in cen_rules::catalogue() {
+                writeln!(
+                    out,
+                    "{}  {}  {}",
+                    style.strong(rule.id),
+                    style.severity(rule.severity, 7),
+                    rule.template(lang)
+                )?;
+                let params: Vec<&str> = rule.params.iter().map(|p| p.name).collect();
+                writeln!(
+                    out,
+                    "             {}{}",
+                    style.dim(rule.summary),
+                    if params.is_empty() {
+                        String::new()
+                    } else {
+                        style.dim(&format!(" (params: {})", params.join(", ")))
+                    }
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_VALID)
+}
+
+/// Runs `cen generate`.
+pub fn generate(args: GenerateArgs) -> Result<u8, Failure> {
+    if !(0.0..=1.0).contains(&args.invalid_share) {
+        return Err(Failure::Message(format!(
+            "--invalid-share must be between 0 and 1, not {}",
+            args.invalid_share
+        )));
+    }
+    let mut generator = Generator::new(args.seed).invalid_share(args.invalid_share);
+    if let Some(today) = &args.today {
+        let day = Date::parse(today).ok_or_else(|| {
+            Failure::Message(format!(
+                "--today: `{today}` is not a calendar date written YYYY-MM-DD"
+            ))
+        })?;
+        generator = generator.today(day);
+    }
+    let (mut out, _) = options::output(args.output.as_deref())?;
+    for _ in 0..args.count {
+        let generated = generator.next_record();
+        serde_json::to_writer(&mut out, &generated.record).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(EXIT_VALID)
+}

@@ -1,0 +1,85 @@
+//! Options of a validation from the command line, and the output file.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
+
+use cen_rules::{Options, Validator};
+use serde_json::{Map, Value};
+
+use crate::args::ValidationOptions;
+use crate::Failure;
+
+/// The validator of these options: the command-line flags become the JSON options of spec
+/// 5.1, so that the core checks them (and the profile) exactly as every other surface does.
+pub fn validator(options: &ValidationOptions) -> Result<Validator, Failure> {
+    let mut json = Map::new();
+    if let Some(form) = options.form {
+        json.insert("form".into(), form.word().into());
+    }
+    if let Some(source) = options.source {
+        json.insert("source".into(), source.word().into());
+    }
+    json.insert("lang".into(), options.lang.lang().code().into());
+    if let Some(today) = &options.today {
+        json.insert("today".into(), today.as_str().into());
+    }
+    if let Some(path) = &options.profile {
+        json.insert("profile".into(), read_profile(path)?);
+    }
+    let parsed = Options::from_value(&Value::Object(json)).map_err(|error| {
+        match &options.profile {
+            Some(path) if matches!(error, cen_rules::OptionsError::Profile(_)) => {
+                // The core says "profile: <problem>"; name the file instead.
+                let problem = error.to_string();
+                let problem = problem.strip_prefix("profile: ").unwrap_or(&problem);
+                format!("the profile {} is refused: {problem}", path.display())
+            }
+            _ => format!("bad option: {error}"),
+        }
+    })?;
+    Validator::new(parsed).map_err(|error| Failure::Message(format!("bad option: {error}")))
+}
+
+fn read_profile(path: &Path) -> Result<Value, Failure> {
+    let text = std::fs::read(path)
+        .map_err(|error| format!("cannot read the profile {}: {error}", path.display()))?;
+    let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&text);
+    serde_json::from_slice(text).map_err(|error| {
+        Failure::Message(format!(
+            "the profile {} is refused: it is not valid JSON ({error})",
+            path.display()
+        ))
+    })
+}
+
+/// A command's output (`Send`, so that writers can live in jobs shared with worker threads).
+pub type Output = Box<dyn Write + Send>;
+
+/// Where a command writes: a file, or standard output. `true` when it is a terminal (colour).
+pub fn output(path: Option<&Path>) -> Result<(Output, bool), Failure> {
+    match path {
+        Some(path) if path.as_os_str() != "-" => {
+            let file = File::create(path).map_err(|error| {
+                format!("cannot create the output file {}: {error}", path.display())
+            })?;
+            Ok((Box::new(BufWriter::with_capacity(1 << 16, file)), false))
+        }
+        _ => {
+            let terminal = io::stdout().is_terminal();
+            Ok((
+                Box::new(BufWriter::with_capacity(1 << 16, io::stdout())),
+                terminal,
+            ))
+        }
+    }
+}
+
+/// The number of validation threads: the option, else every core.
+pub fn jobs(requested: Option<usize>) -> Result<usize, Failure> {
+    match requested {
+        Some(0) => Err(Failure::Message("--jobs must be at least 1".to_owned())),
+        Some(n) => Ok(n),
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+    }
+}

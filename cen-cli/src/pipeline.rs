@@ -1,0 +1,204 @@
+//! The validation engine: records are read in chunks, checked on worker threads, numbered for
+//! duplicate detection in input order, reported on worker threads again, and handed to the
+//! command in input order. Memory holds one chunk at a time (plus the duplicate index, which
+//! keeps a fingerprint per identifier key of the whole run: that is what makes CEN-DUP-001
+//! exact across the input).
+
+use std::io::{self, IsTerminal};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use cen_model::flat::Cell;
+use cen_rules::{Checked, DuplicateIndex, Input, Report, Validator};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::input::{Inputs, OwnedCell, Payload, Raw};
+use crate::Failure;
+
+/// Records per chunk: enough to keep every worker busy, few enough to keep memory flat.
+const CHUNK_RECORDS: usize = 2048;
+/// Input bytes per chunk, for files of large records.
+const CHUNK_BYTES: usize = 8 << 20;
+
+/// What a command does with each report.
+pub trait Job: Sync {
+    /// What a record becomes on a worker thread (formatted output, statistics).
+    type Out: Send;
+    /// Turns a record's report into output; runs on worker threads, in any order. `index` is
+    /// the record's position in the run, from 0 (as CEN-DUP-001's `first` counts).
+    fn render(&self, raw: Raw, index: usize, report: Report) -> Self::Out;
+    /// Takes the output of the next record, in input order.
+    fn consume(&mut self, out: Self::Out) -> Result<(), Failure>;
+}
+
+/// Checks one record (no report yet: that needs the duplicate index, in order).
+fn check(validator: &Validator, raw: &Raw) -> Checked {
+    match &raw.payload {
+        Payload::Json(bytes) => validator.check(Input::Bytes(bytes)),
+        Payload::Row { layout, cells } => {
+            let cells: Vec<Cell<'_>> = cells.iter().map(OwnedCell::as_cell).collect();
+            validator.check_row(layout, &cells)
+        }
+        // Not a record at all: the core's CEN-SCH-001 for a value that is not an object.
+        Payload::Malformed(_) => validator.check(Input::Value(&Value::Null)),
+    }
+}
+
+/// The report of a checked record. A record the reader could not make sense of gets the rule's
+/// main message ("The input is not a seizure record."), not the wording for JSON values.
+pub fn report(
+    validator: &Validator,
+    raw: &Raw,
+    checked: Checked,
+    duplicate_of: Option<usize>,
+) -> Report {
+    let mut report = validator.report(checked, duplicate_of);
+    if matches!(raw.payload, Payload::Malformed(_)) {
+        if let Some(rule) = cen_rules::rule("CEN-SCH-001") {
+            for issue in report.issues.iter_mut().filter(|i| i.rule == rule.id) {
+                issue.message = rule.template(validator.lang()).to_owned();
+            }
+        }
+    }
+    report
+}
+
+/// A progress bar on standard error, shown only on a terminal and only once a run has taken
+/// more than a second.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    shown: bool,
+    total: Option<u64>,
+}
+
+impl Progress {
+    /// A progress bar over `total` bytes (a spinner counting records when unknown).
+    pub fn new(total: Option<u64>) -> Progress {
+        let bar = io::stderr().is_terminal().then(|| {
+            let bar = match total {
+                Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
+                    .with_style(
+                        ProgressStyle::with_template(
+                            "{spinner} {bar:40} {percent:>3}%  {msg} records  {elapsed} (about {eta} left)",
+                        )
+                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                    ),
+                None => ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
+                    .with_style(
+                        ProgressStyle::with_template("{spinner} {msg} records  {elapsed}")
+                            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                    ),
+            };
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        Progress {
+            bar,
+            started: Instant::now(),
+            shown: false,
+            total,
+        }
+    }
+
+    /// Records what has been read.
+    pub fn update(&mut self, bytes: u64, records: u64) {
+        let Some(bar) = &self.bar else { return };
+        if !self.shown && self.started.elapsed() > Duration::from_secs(1) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.shown = true;
+        }
+        if self.total.is_some() {
+            bar.set_position(bytes);
+        }
+        bar.set_message(records.to_string());
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Runs `job` over every record of `inputs` with `jobs` threads; returns the number of records.
+pub fn run<J: Job>(
+    validator: &Validator,
+    inputs: &mut Inputs,
+    jobs: usize,
+    job: &mut J,
+) -> Result<u64, Failure> {
+    let pool = if jobs > 1 {
+        Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .map_err(|e| Failure::Message(format!("cannot start {jobs} threads: {e}")))?,
+        )
+    } else {
+        None
+    };
+    let mut progress = Progress::new(inputs.total_bytes());
+    let mut index = DuplicateIndex::new();
+    let mut next = 0usize;
+    let result = loop {
+        let chunk = inputs.next_chunk(CHUNK_RECORDS, CHUNK_BYTES);
+        if chunk.is_empty() {
+            break Ok(next as u64);
+        }
+        let first = next;
+        let outs: Vec<J::Out> = match &pool {
+            None => chunk
+                .into_iter()
+                .map(|raw| {
+                    let checked = check(validator, &raw);
+                    let duplicate_of = index.observe(next, checked.duplicate_keys());
+                    next += 1;
+                    let report = report(validator, &raw, checked, duplicate_of);
+                    job.render(raw, next - 1, report)
+                })
+                .collect(),
+            Some(pool) => {
+                let checked: Vec<Checked> =
+                    pool.install(|| chunk.par_iter().map(|raw| check(validator, raw)).collect());
+                let duplicates: Vec<Option<usize>> = checked
+                    .iter()
+                    .map(|c| {
+                        let found = index.observe(next, c.duplicate_keys());
+                        next += 1;
+                        found
+                    })
+                    .collect();
+                let shared: &J = job;
+                pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .zip(checked)
+                        .zip(duplicates)
+                        .enumerate()
+                        .map(|(i, ((raw, checked), duplicate_of))| {
+                            let report = report(validator, &raw, checked, duplicate_of);
+                            shared.render(raw, first + i, report)
+                        })
+                        .collect()
+                })
+            }
+        };
+        let mut failed = None;
+        for out in outs {
+            if let Err(failure) = job.consume(out) {
+                failed = Some(failure);
+                break;
+            }
+        }
+        if let Some(failure) = failed {
+            break Err(failure);
+        }
+        progress.update(inputs.bytes.load(Ordering::Relaxed), inputs.records_read());
+    };
+    progress.finish();
+    result
+}
