@@ -1,1 +1,36 @@
+//! # cen-wasm
+//!
+//! The WebAssembly binding of cen (spec 5.7): validation of customs seizure records, one field at
+//! a time or whole, in the browser and in Node, with exactly the rules, paths and messages of
+//! every other surface.
+//!
+//! This crate is a thin translation. Its exports take JavaScript values, make one core call, and
+//! return the core's JSON text; the hand-written JavaScript around them (`js/`) parses that text
+//! into plain objects and gives the API its spec names (`validate`, `validateMany`,
+//! `validateField`, `toCen`, `schema`, `labels`, `lookupLocation`, `lookupCountry`, ...), with
+//! TypeScript declarations in `js/cen.d.ts`. `scripts/build.sh` builds the npm package.
+//!
+//! - [`host`] reads JavaScript values through a serde deserializer, so that the core's decoder
+//!   sees NaN as a number and a function as a value of the wrong type, at their own paths.
+//! - [`validate`]: the functions that take options, and the `Validator` and `Batch` classes.
+//! - [`info`]: look-ups, labels, the projection to CEN, the schema, catalogue and editions.
+//!
+//! Nothing here panics on any input: a panic in WebAssembly traps the instance. The size and
+//! depth limits of a record bound the work of reading any value, cyclic or huge.
 
+#![warn(missing_docs)]
+
+pub mod host;
+pub mod info;
+pub mod validate;
+
+use wasm_bindgen::prelude::*;
+
+/// Traps the instance on purpose: the tests use it to check that the JavaScript wrapper recovers
+/// from a trap (a new instance, and an `Error` for the call that trapped). No other code path
+/// traps; this one exists so that the recovery is tested rather than assumed.
+#[wasm_bindgen(js_name = __trapForTests)]
+pub fn trap_for_tests() {
+    #[cfg(target_arch = "wasm32")]
+    core::arch::wasm32::unreachable();
+}

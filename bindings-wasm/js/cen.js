@@ -1,0 +1,315 @@
+// cen-wasm: the JavaScript API of spec 5.7 over the WebAssembly core (for browsers and
+// bundlers; Node loads ./node.js, which initialises synchronously and exports the same).
+//
+// The WebAssembly exports return the core's JSON text; this module parses it into plain
+// objects, so that a report here *is* the JSON report of every other surface. It holds no rule
+// logic.
+
+import initWasm, * as raw from "../dist/cen_wasm.js";
+
+let ready = false;
+// Counts resets of the instance (see `guarded`): objects made before one are rebuilt.
+let epoch = 0;
+
+/**
+ * Loads the WebAssembly module. `input` is optional: by default the `.wasm` file next to this
+ * package's glue is fetched (a URL, a Response, bytes or a compiled WebAssembly.Module also do).
+ */
+export default async function init(input) {
+  if (!ready) {
+    await initWasm(input === undefined ? undefined : { module_or_path: input });
+    ready = true;
+  }
+}
+
+/** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
+export function initSync(module) {
+  if (!ready) {
+    raw.initSync({ module });
+    ready = true;
+  }
+}
+
+/**
+ * Runs one call into WebAssembly. A trap (which nothing in cen should ever cause) would leave
+ * the instance unusable: it is replaced by a fresh one, and the call throws an Error, so that
+ * the next call works.
+ */
+function guarded(call) {
+  if (!ready) {
+    throw new Error("cen: the WebAssembly module is not loaded: call `await init()` first");
+  }
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      raw.__wbg_reset_state();
+      epoch += 1;
+      throw new Error(`cen: internal error, the WebAssembly instance was reset (${error.message})`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+const parse = JSON.parse;
+const parseOrNull = (text) => (text === undefined ? null : parse(text));
+
+/** Options as the core reads them, kept so that a validator can be rebuilt after a reset. */
+function snapshot(options) {
+  return typeof options === "string" || options == null ? options : JSON.stringify(options);
+}
+
+/**
+ * The issues at `path` or under it, from a whole report. Used when the value or the record holds
+ * a non-finite number (NaN, ±Infinity), which the core's one-field call cannot take as JSON: the
+ * record is then validated as a JavaScript value, as `validate` does.
+ */
+function issuesAt(report, path) {
+  const inside = `${path}/`;
+  return report.issues.filter((issue) => issue.path === path || issue.path.startsWith(inside));
+}
+
+// usize on wasm32: what the core's `token.parse::<usize>()` accepts.
+const USIZE_MAX = 4294967295;
+const asIndex = (token) => (/^\+?[0-9]+$/.test(token) && Number(token) <= USIZE_MAX ? Number(token) : undefined);
+
+/**
+ * `record` with `value` put at the JSON Pointer `path`, exactly as the core's
+ * `Validator::validate_field` places it (cen-rules/src/api.rs), without changing `record`:
+ * missing objects and arrays on the way are created, array indices up to 100 are padded with
+ * empty objects. `undefined` where the core refuses the path.
+ */
+export function placeAt(record, path, value) {
+  if (typeof path !== "string" || !path.startsWith("/")) return undefined;
+  const tokens = [];
+  for (const token of path.slice(1).split("/")) {
+    if (/~(?![01])/.test(token)) return undefined;
+    tokens.push(token.replace(/~1/g, "/").replace(/~0/g, "~"));
+  }
+  const copy = (v) => (Array.isArray(v) ? [...v] : v !== null && typeof v === "object" ? { ...v } : v);
+  const root = record !== null && typeof record === "object" && !Array.isArray(record) ? { ...record } : {};
+  let slot = root;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const last = i === tokens.length - 1;
+    let key;
+    if (Array.isArray(slot)) {
+      const index = asIndex(token);
+      if (index === undefined || index > 100) return undefined;
+      while (slot.length <= index) slot.push({});
+      key = index;
+    } else if (slot !== null && typeof slot === "object") {
+      key = token;
+      if (!last && slot[key] == null) {
+        slot[key] = asIndex(tokens[i + 1]) !== undefined ? [] : {};
+      }
+    } else {
+      return undefined;
+    }
+    if (last) {
+      slot[key] = value;
+    } else {
+      slot[key] = copy(slot[key]);
+      slot = slot[key];
+    }
+  }
+  return root;
+}
+
+function fieldIssues(text, path, value, record, validate) {
+  if (text !== undefined) return parse(text);
+  const placed = placeAt(record, path, value);
+  if (placed === undefined) {
+    throw new Error(`cen: validateField: \`${path}\` is not a JSON Pointer to a field of the record`);
+  }
+  return issuesAt(validate(placed), path);
+}
+
+/**
+ * Validates one record (an object, or JSON text) and returns its report (spec 5.2) as a plain
+ * object. Throws an Error only for bad options; a bad record gets a report.
+ */
+export function validate(record, options) {
+  return parse(validateToJson(record, options));
+}
+
+/** Like `validate`, but returns the report as JSON text, byte for byte that of every surface. */
+export function validateToJson(record, options) {
+  return guarded(() => raw.validateToJson(record, options));
+}
+
+/** Validates records as one batch, in order, finding duplicates (CEN-DUP-001). */
+export function validateMany(records, options) {
+  return parse(guarded(() => raw.validateManyToJson(records, options)));
+}
+
+/**
+ * The issues of one field, for live data entry: `value` is put at `path` (a JSON Pointer such
+ * as "/conveyance/0/container") in `record` (the rest of the form), and the issues at or under
+ * that path are returned.
+ */
+export function validateField(path, value, record, options) {
+  const text = guarded(() => raw.validateFieldToJson(path, value, record, options));
+  return fieldIssues(text, path, value, record, (placed) => validate(placed, options));
+}
+
+/** A validator with fixed options: faster for many calls, and the way to a `Batch`. */
+export class Validator {
+  #options;
+  #raw;
+  #epoch;
+
+  /** Reads the options (spec 5.1); throws an Error that names what is wrong with them. */
+  constructor(options) {
+    this.#options = snapshot(options);
+    this.#raw = guarded(() => new raw.RawValidator(options));
+    this.#epoch = epoch;
+  }
+
+  #validator() {
+    if (this.#epoch !== epoch) {
+      this.#raw = new raw.RawValidator(this.#options);
+      this.#epoch = epoch;
+    }
+    return this.#raw;
+  }
+
+  validate(record) {
+    return parse(this.validateToJson(record));
+  }
+
+  validateToJson(record) {
+    return guarded(() => this.#validator().validateToJson(record));
+  }
+
+  validateMany(records) {
+    return parse(guarded(() => this.#validator().validateManyToJson(records)));
+  }
+
+  validateField(path, value, record) {
+    const text = guarded(() => this.#validator().validateFieldToJson(path, value, record));
+    return fieldIssues(text, path, value, record, (placed) => this.validate(placed));
+  }
+
+  /** A batch that reports records one at a time, finding duplicates across all of them. */
+  batch() {
+    return new Batch(guarded(() => this.#validator().batch()));
+  }
+
+  /** Frees the WebAssembly memory now (it is otherwise freed when garbage-collected). */
+  free() {
+    if (this.#epoch === epoch) this.#raw.free();
+    this.#raw = undefined;
+  }
+}
+
+/** Records reported one at a time, in order, as one batch (see `Validator.batch`). */
+export class Batch {
+  #raw;
+  #epoch;
+
+  constructor(rawBatch) {
+    if (!(rawBatch instanceof raw.RawBatch)) {
+      throw new TypeError("cen: a Batch comes from `validator.batch()`");
+    }
+    this.#raw = rawBatch;
+    this.#epoch = epoch;
+  }
+
+  #batch() {
+    if (this.#epoch !== epoch) {
+      throw new Error("cen: this batch was lost when the WebAssembly instance was reset");
+    }
+    return this.#raw;
+  }
+
+  /** The report of the next record of the batch. */
+  validate(record) {
+    return parse(this.validateToJson(record));
+  }
+
+  validateToJson(record) {
+    return guarded(() => this.#batch().validateToJson(record));
+  }
+
+  /** How many records the batch has reported. */
+  get length() {
+    return guarded(() => this.#batch().length);
+  }
+
+  free() {
+    if (this.#epoch === epoch) this.#raw.free();
+  }
+}
+
+/** The non-nominal projection of a record for CEN (spec 2.8): a plain object. */
+export function toCen(record) {
+  return parse(guarded(() => raw.toCenJson(record)));
+}
+
+/** The JSON Schema of the record. */
+export function schema() {
+  return parse(guarded(() => raw.schemaJson()));
+}
+
+/** The labels of every enumeration's values, and of every field, in one language (spec 2.9). */
+export function labels(lang) {
+  return parse(guarded(() => raw.labelsJson(lang)));
+}
+
+/** The label of one field: a JSON Pointer ("/goods/0/unit") or a dotted path ("goods.0.unit"). */
+export function fieldLabel(path, lang) {
+  return guarded(() => raw.fieldLabel(path, lang));
+}
+
+/** The rule catalogue (spec 5.3a): id, group, severity, params and messages of every rule. */
+export function rules() {
+  return parse(guarded(() => raw.rulesJson()));
+}
+
+/** The editions of the code tables (spec 5.3a). */
+export function editions() {
+  return parse(guarded(() => raw.editionsJson()));
+}
+
+/** A location code (IATA, ICAO or UN/LOCODE) as validation resolves it, or null. */
+export function lookupLocation(code, lang) {
+  return parseOrNull(guarded(() => raw.lookupLocationJson(code, lang)));
+}
+
+/** A country by ISO 3166-1 alpha-2 code (or the pseudo-codes XX, XZ), or null. */
+export function lookupCountry(code, lang) {
+  return parseOrNull(guarded(() => raw.lookupCountryJson(code, lang)));
+}
+
+/** A current ISO 4217 currency, or null. */
+export function lookupCurrency(code, lang) {
+  return parseOrNull(guarded(() => raw.lookupCurrencyJson(code, lang)));
+}
+
+/** An airport by IATA or ICAO code, or null. */
+export function lookupAirport(code, lang) {
+  return parseOrNull(guarded(() => raw.lookupAirportJson(code, lang)));
+}
+
+/** A Harmonized System chapter, heading or subheading, or null. */
+export function lookupHs(code) {
+  return parseOrNull(guarded(() => raw.lookupHsJson(code)));
+}
+
+/** The codes of a table closest to one that was not found ("did you mean"). */
+export function closestCodes(table, code, count = 5) {
+  return guarded(() => raw.closestCodes(table, code, count));
+}
+
+/** The version of the core. */
+export function version() {
+  return guarded(() => raw.version());
+}
+
+/** Traps the instance on purpose, for the tests of the recovery in `guarded`. */
+export function __trapForTests() {
+  return guarded(() => raw.__trapForTests());
+}

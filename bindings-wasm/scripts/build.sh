@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds the npm package cen-wasm into bindings-wasm/dist/ (the JavaScript wrapper in js/ and
+# the TypeScript declarations are sources; dist/ holds what the build generates).
+# Installs what it needs, once: Debian's rustc-web toolchain (std built for wasm32 with
+# -Zbuild-std, since rustup cannot add the target here), wasm-bindgen-cli at exactly the version
+# of the wasm-bindgen crate in Cargo.lock, and binaryen's wasm-opt from npm.
+#   bindings-wasm/scripts/build.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/lib/wasm-toolchain.sh
+ensure_wasm_toolchain
+
+crate=bindings-wasm
+out=$crate/dist
+
+# wasm-bindgen-cli must match the crate exactly: the two share an unversioned wire format.
+version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
+    echo "== installing wasm-bindgen-cli $version (once)"
+    cargo install --quiet wasm-bindgen-cli --version "$version"
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# Node packages of the build and the tests (binaryen's wasm-opt, playwright-core), pinned by
+# bindings-wasm/package-lock.json.
+if [ ! -x "$crate/node_modules/.bin/wasm-opt" ] || [ ! -d "$crate/node_modules/playwright-core" ]; then
+    echo "== npm ci (once)"
+    (cd "$crate" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+echo "== cargo build (wasm32, size-optimised profile)"
+# A profile of its own, given on the command line so that the workspace's release profile
+# (tuned for speed, and for unwinding in the C library) stays as it is.
+wasm_cargo build --quiet -p "$crate" --lib \
+    --config 'profile.wasm.inherits="release"' \
+    --config 'profile.wasm.opt-level="z"' \
+    --config 'profile.wasm.lto=true' \
+    --config 'profile.wasm.codegen-units=1' \
+    --config 'profile.wasm.panic="abort"' \
+    --config 'profile.wasm.debug=false' \
+    --profile wasm
+wasm="${CARGO_TARGET_DIR_WASM:-target/wasm}/wasm32-unknown-unknown/wasm/cen_wasm.wasm"
+
+echo "== wasm-bindgen"
+rm -rf "$out"
+wasm-bindgen "$wasm" --out-dir "$out" --out-name cen_wasm --target web \
+    --no-typescript --remove-producers-section --experimental-reset-state-function
+
+echo "== wasm-opt -Oz"
+"$crate/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/cen_wasm_bg.wasm" -o "$out/cen_wasm_bg.wasm"
+
+raw=$(stat -c %s "$out/cen_wasm_bg.wasm")
+gz=$(gzip -9 -c "$out/cen_wasm_bg.wasm" | wc -c)
+echo "== $out/cen_wasm_bg.wasm: $raw bytes, $gz bytes gzipped (gzip -9)"

@@ -1,0 +1,153 @@
+//! Everything besides validation: the projection to CEN, the JSON Schema, labels, look-ups, the
+//! rule catalogue and the table editions (spec 5.3a, 5.7). Each returns the core's JSON text,
+//! which the JavaScript wrapper parses.
+
+use cen_rules::{api, Lang};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::host::{self, HostError};
+
+/// The longest code any table holds (10-digit HS codes), with room to spare: a longer string is
+/// not looked up, nor copied into WebAssembly memory.
+const MAX_CODE: u32 = 32;
+
+/// The language of a `lang` argument: English when absent.
+fn lang_of(lang: &JsValue) -> Result<Lang, JsError> {
+    if lang.is_undefined() || lang.is_null() {
+        return Ok(Lang::En);
+    }
+    let code = lang.as_string().filter(|code| code.len() <= 8);
+    code.as_deref().and_then(Lang::from_code).ok_or_else(|| {
+        JsError::new(&format!(
+            "cen: `{}` is not a language: use one of en, fr, es, ru, ar, pt",
+            code.unwrap_or_else(|| "(not a string)".to_owned())
+        ))
+    })
+}
+
+/// A code argument as text, when it is a string short enough to be a code.
+fn code_of(code: &JsValue) -> Option<String> {
+    code.dyn_ref::<js_sys::JsString>()
+        .filter(|text| text.length() <= MAX_CODE)
+        .map(String::from)
+}
+
+fn text(value: Option<Value>) -> Option<String> {
+    value.map(|v| v.to_string())
+}
+
+/// The labels of every enumeration's values in one language (spec 2.9), as JSON text.
+#[wasm_bindgen(js_name = labelsJson)]
+pub fn labels_json(lang: JsValue) -> Result<String, JsError> {
+    Ok(api::labels(lang_of(&lang)?).to_string())
+}
+
+/// The label of a field (a JSON Pointer such as `/goods/0/unit`, or a dotted path).
+#[wasm_bindgen(js_name = fieldLabel)]
+pub fn field_label(path: JsValue, lang: JsValue) -> Result<String, JsError> {
+    let lang = lang_of(&lang)?;
+    let path = path
+        .dyn_ref::<js_sys::JsString>()
+        .filter(|text| text.length() <= 4096)
+        .map(String::from)
+        .ok_or_else(|| JsError::new("cen: fieldLabel: the path must be a string"))?;
+    Ok(cen_rules::field_label(&path, lang))
+}
+
+/// The rule catalogue (spec 5.3a), as JSON text.
+#[wasm_bindgen(js_name = rulesJson)]
+pub fn rules_json() -> String {
+    cen_rules::catalogue_json().to_string()
+}
+
+/// The editions of the code tables (spec 5.3a), as JSON text.
+#[wasm_bindgen(js_name = editionsJson)]
+pub fn editions_json() -> String {
+    api::editions().to_string()
+}
+
+/// The JSON Schema of the record, as JSON text.
+#[wasm_bindgen(js_name = schemaJson)]
+pub fn schema_json() -> String {
+    cen_model::schema::schema().to_string()
+}
+
+/// A country by its ISO 3166-1 alpha-2 code (or `XX`, `XZ`), as JSON text; `undefined` when
+/// there is none.
+#[wasm_bindgen(js_name = lookupCountryJson)]
+pub fn lookup_country_json(code: JsValue, lang: JsValue) -> Result<Option<String>, JsError> {
+    let lang = lang_of(&lang)?;
+    Ok(code_of(&code).and_then(|code| text(api::country(&code, lang))))
+}
+
+/// A location code (IATA, ICAO or UN/LOCODE) as validation resolves it, as JSON text.
+#[wasm_bindgen(js_name = lookupLocationJson)]
+pub fn lookup_location_json(code: JsValue, lang: JsValue) -> Result<Option<String>, JsError> {
+    let lang = lang_of(&lang)?;
+    Ok(code_of(&code).and_then(|code| text(api::location(&code, lang))))
+}
+
+/// A current ISO 4217 currency, as JSON text.
+#[wasm_bindgen(js_name = lookupCurrencyJson)]
+pub fn lookup_currency_json(code: JsValue, lang: JsValue) -> Result<Option<String>, JsError> {
+    let lang = lang_of(&lang)?;
+    Ok(code_of(&code).and_then(|code| text(api::currency(&code, lang))))
+}
+
+/// An airport by IATA or ICAO code, as JSON text.
+#[wasm_bindgen(js_name = lookupAirportJson)]
+pub fn lookup_airport_json(code: JsValue, lang: JsValue) -> Result<Option<String>, JsError> {
+    let lang = lang_of(&lang)?;
+    Ok(code_of(&code).and_then(|code| text(api::airport(&code, lang))))
+}
+
+/// A Harmonized System chapter, heading or subheading, as JSON text.
+#[wasm_bindgen(js_name = lookupHsJson)]
+pub fn lookup_hs_json(code: JsValue) -> Option<String> {
+    code_of(&code).and_then(|code| text(api::hs(&code)))
+}
+
+/// The codes of a table (`country`, `currency`, `location`, `airport`, `hs`) closest to one
+/// that was not found, for "did you mean" help.
+#[wasm_bindgen(js_name = closestCodes)]
+pub fn closest_codes(table: JsValue, code: JsValue, count: JsValue) -> Vec<String> {
+    let (Some(table), Some(code)) = (code_of(&table), code_of(&code)) else {
+        return Vec::new();
+    };
+    let count = count
+        .as_f64()
+        .filter(|n| n.is_finite() && *n >= 0.0)
+        .map_or(5, |n| n.min(100.0) as usize);
+    api::closest(&table, &code, count)
+}
+
+/// The non-nominal projection of a record (spec 2.8), as JSON text: an object, or JSON text.
+/// Throws an `Error` when the record is not a JSON object or holds a value JSON cannot hold.
+#[wasm_bindgen(js_name = toCenJson)]
+pub fn to_cen_json(record: JsValue) -> Result<String, JsError> {
+    let fail = |problem: &dyn std::fmt::Display| JsError::new(&format!("cen: toCen: {problem}"));
+    if let Some(text) = record.dyn_ref::<js_sys::JsString>() {
+        if text.length() as usize > cen_model::MAX_RECORD_BYTES {
+            return Err(fail(&cen_model::Fatal::TooLarge));
+        }
+        if !host::is_well_formed(text) {
+            return Err(fail(&cen_model::Fatal::NotUtf8));
+        }
+        return cen_model::project::to_cen_json(&String::from(text)).map_err(|e| fail(&e));
+    }
+    let value =
+        host::to_json(&record, &mut |path, what| what.refuse(path)).map_err(|e| match e {
+            HostError::TooLarge => fail(&cen_model::Fatal::TooLarge),
+            HostError::Other(problem) => fail(&problem),
+        })?;
+    cen_model::to_cen_value(&value)
+        .map(|projected| projected.to_string())
+        .ok_or_else(|| fail(&cen_model::Fatal::NotObject))
+}
+
+/// The version of this package's core.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

@@ -1,0 +1,320 @@
+//! Validation from JavaScript: the `Validator` class and the functions of spec 5.7 that take
+//! options. Each one converts its arguments, makes one core call and returns the core's JSON
+//! text, which the JavaScript wrapper (`js/api.js`) parses into plain objects; so a report is,
+//! by construction, the JSON report of every other surface.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use cen_model::{Date, MAX_RECORD_BYTES};
+use cen_rules::{Checked, DuplicateIndex, Input, Options, Validator};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::host::{self, Reader, Unrepresentable};
+
+/// The longest JSON Pointer `validateField` accepts, in UTF-16 units: far beyond any path of
+/// the record (they are under 64 characters), and short enough that a huge string is refused
+/// before it is copied into WebAssembly memory.
+const MAX_POINTER: u32 = 4096;
+
+/// Today's UTC date from JavaScript's clock: wasm32-unknown-unknown has none of its own.
+fn js_today() -> Date {
+    // Evaluated when compiling: it cannot fail at run time.
+    const EPOCH: Date = match Date::new(1970, 1, 1) {
+        Some(date) => date,
+        None => panic!("1970-01-01 is a date"),
+    };
+    let days = (js_sys::Date::now() / 86_400_000.0).floor();
+    if days.is_finite() {
+        Date::from_days_since_epoch(days as i64).unwrap_or(EPOCH)
+    } else {
+        EPOCH
+    }
+}
+
+/// Options from a JavaScript value: `undefined` or `null` (the defaults), an object, or JSON
+/// text. A value JSON cannot hold is refused with its path, rather than silently becoming
+/// `null` as `JSON.stringify` would make it.
+fn options_value(options: &JsValue) -> Result<Value, JsError> {
+    if let Some(text) = options.as_string() {
+        return serde_json::from_str(&text)
+            .map_err(|e| options_error(&format!("the options are not valid JSON: {e}")));
+    }
+    host::to_json(options, &mut |path, what| what.refuse(path))
+        .map_err(|e| options_error(&e.to_string()))
+}
+
+fn options_error(problem: &str) -> JsError {
+    JsError::new(&format!("cen: invalid options: {problem}"))
+}
+
+fn validator_from(options: &Value) -> Result<Validator, JsError> {
+    let options = Options::from_value(options).map_err(|e| options_error(&e.to_string()))?;
+    Ok(Validator::with_clock(options, js_today))
+}
+
+thread_local! {
+    /// The validator of the last options given to a function (not a `Validator`): a form calls
+    /// `validateField` on every keystroke with the same options, and building a validator (its
+    /// profile above all) need not happen each time.
+    static LAST: RefCell<Option<(Value, Rc<Validator>)>> = const { RefCell::new(None) };
+}
+
+/// The validator for these options, from the cache when they are the last ones used. No borrow
+/// is held while the record is read (a getter may call back into this module).
+fn cached(options: &JsValue) -> Result<Rc<Validator>, JsError> {
+    let value = options_value(options)?;
+    let hit = LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(seen, _)| *seen == value)
+            .map(|(_, validator)| Rc::clone(validator))
+    });
+    if let Some(validator) = hit {
+        return Ok(validator);
+    }
+    let validator = Rc::new(validator_from(&value)?);
+    LAST.with(|last| *last.borrow_mut() = Some((value, Rc::clone(&validator))));
+    Ok(validator)
+}
+
+/// What stands for a record over 1 MiB: the core's own "too large" verdict. The core decides
+/// it from the length of text or bytes before reading them, and offers no call that reports it
+/// for a host value, so it is given bytes just over the limit (zeroed memory, never read).
+fn too_large(validator: &Validator) -> Checked {
+    validator.check(Input::Bytes(&vec![0u8; MAX_RECORD_BYTES + 1]))
+}
+
+/// The UTF-8 form of a JavaScript string that has a lone surrogate, with each lone surrogate
+/// written as the three bytes it would take (WTF-8): what the record's bytes would be, which
+/// are not UTF-8, so that the core reports it as such (CEN-SCH-001).
+fn wtf8(text: &js_sys::JsString) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.length() as usize * 3);
+    for unit in char::decode_utf16(text.iter()) {
+        match unit {
+            Ok(c) => {
+                let mut buffer = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+            }
+            Err(lone) => {
+                let u = lone.unpaired_surrogate();
+                out.extend_from_slice(&[
+                    0xe0 | (u >> 12) as u8,
+                    0x80 | ((u >> 6) & 0x3f) as u8,
+                    0x80 | (u & 0x3f) as u8,
+                ]);
+            }
+        }
+    }
+    out
+}
+
+/// Checks one record given as JSON text (a string) or as a JavaScript value.
+fn check(validator: &Validator, record: JsValue) -> Checked {
+    if let Some(text) = record.dyn_ref::<js_sys::JsString>() {
+        // A string's UTF-8 form is at least as long as its UTF-16 length: one over the limit
+        // is refused before it is copied into WebAssembly memory.
+        if text.length() as usize > MAX_RECORD_BYTES {
+            return too_large(validator);
+        }
+        if !host::is_well_formed(text) {
+            return validator.check(Input::Bytes(&wtf8(text)));
+        }
+        let text = String::from(text);
+        return validator.check(Input::Json(&text));
+    }
+    let reader = Reader::new();
+    let checked = validator.check_with(reader.read(record));
+    if reader.too_large() {
+        too_large(validator)
+    } else {
+        checked
+    }
+}
+
+fn validate_text(validator: &Validator, record: JsValue) -> String {
+    validator.report(check(validator, record), None).to_json()
+}
+
+/// The most report text one `validateMany` call returns: past it, memory (and the longest
+/// string JavaScript can hold) would run out; a `Batch` takes any number of records.
+const MAX_BATCH_TEXT: usize = 256 * 1024 * 1024;
+
+fn validate_many_text(validator: &Validator, records: JsValue) -> Result<String, JsError> {
+    let not_array =
+        || JsError::new("cen: validateMany expects an array of records (objects or JSON strings)");
+    let records = host::ArrayItems::of(records).ok_or_else(not_array)?;
+    let mut batch = validator.batch();
+    let mut out = String::from("[");
+    for (index, record) in records.enumerate() {
+        let record = record.map_err(|e| JsError::new(&format!("cen: validateMany: {e}")))?;
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str(&batch.finish(check(validator, record)).to_json());
+        if out.len() > MAX_BATCH_TEXT {
+            return Err(JsError::new(
+                "cen: validateMany: the reports would exceed 256 MiB; validate fewer records per call, or use a Batch",
+            ));
+        }
+    }
+    out.push(']');
+    Ok(out)
+}
+
+/// The issues of one field, as JSON text; `None` when the value or the record holds a
+/// non-finite number, which a JSON value cannot carry (the wrapper then validates the whole
+/// record as a JavaScript value instead, see `js/api.js`).
+fn validate_field_text(
+    validator: &Validator,
+    path: JsValue,
+    value: JsValue,
+    record: JsValue,
+) -> Result<Option<String>, JsError> {
+    let pointer = match path.dyn_ref::<js_sys::JsString>() {
+        Some(text) if text.length() <= MAX_POINTER => String::from(text),
+        Some(_) => return Err(JsError::new("cen: validateField: the path is too long")),
+        None => return Err(JsError::new(
+            "cen: validateField: the path must be a JSON Pointer string such as \"/goods/0/unit\"",
+        )),
+    };
+    let mut non_finite = false;
+    // A value JSON cannot hold reads as a boolean would (no field takes either), so `true`
+    // stands in for it and gives exactly the CEN-SCH-002 that `validate` gives.
+    let mut stand_in = |_: &str, what: Unrepresentable| {
+        if what == Unrepresentable::NonFinite {
+            non_finite = true;
+        }
+        Ok(Value::Bool(true))
+    };
+    let converted = host::to_json(&value, &mut stand_in).and_then(|value| {
+        let record = if record.is_undefined() || record.is_null() {
+            None
+        } else {
+            Some(host::to_json(&record, &mut stand_in)?)
+        };
+        Ok((value, record))
+    });
+    let (value, record) = match converted {
+        Ok(converted) => converted,
+        // Not readable as a record (too large, too deep, a getter that threw): the core's
+        // verdict is CEN-SCH-001 at the root, which is no field's issue.
+        Err(_) => return Ok(Some("[]".to_owned())),
+    };
+    if non_finite {
+        return Ok(None);
+    }
+    match validator.validate_field(&pointer, &value, record.as_ref()) {
+        Some(issues) => Ok(Some(serde_json::to_string(&issues).unwrap_or_default())),
+        None => Err(JsError::new(&format!(
+            "cen: validateField: `{pointer}` is not a JSON Pointer to a field of the record"
+        ))),
+    }
+}
+
+/// Validates one record: an object, or JSON text. Returns the report as JSON text (spec 5.2).
+#[wasm_bindgen(js_name = validateToJson)]
+pub fn validate_to_json(record: JsValue, options: JsValue) -> Result<String, JsError> {
+    Ok(validate_text(&*cached(&options)?, record))
+}
+
+/// Validates records as one batch, with duplicate detection (CEN-DUP-001). Returns a JSON
+/// array of reports.
+#[wasm_bindgen(js_name = validateManyToJson)]
+pub fn validate_many_to_json(records: JsValue, options: JsValue) -> Result<String, JsError> {
+    validate_many_text(&*cached(&options)?, records)
+}
+
+/// The issues of one field as a JSON array (see `Validator.validateField`).
+#[wasm_bindgen(js_name = validateFieldToJson)]
+pub fn validate_field_to_json(
+    path: JsValue,
+    value: JsValue,
+    record: JsValue,
+    options: JsValue,
+) -> Result<Option<String>, JsError> {
+    validate_field_text(&*cached(&options)?, path, value, record)
+}
+
+/// A validator with fixed options (spec 5.1), to validate many records.
+#[wasm_bindgen(js_name = RawValidator)]
+pub struct RawValidator {
+    inner: Rc<Validator>,
+}
+
+#[wasm_bindgen(js_class = RawValidator)]
+impl RawValidator {
+    /// Reads the options; throws an `Error` naming what is wrong with them.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<RawValidator, JsError> {
+        Ok(RawValidator {
+            inner: Rc::new(validator_from(&options_value(&options)?)?),
+        })
+    }
+
+    /// A batch of this validator that reports records one at a time, finding duplicates.
+    pub fn batch(&self) -> RawBatch {
+        RawBatch {
+            validator: Rc::clone(&self.inner),
+            index: RefCell::new(DuplicateIndex::new()),
+            next: Cell::new(0),
+        }
+    }
+
+    /// The report of one record, as JSON text.
+    #[wasm_bindgen(js_name = validateToJson)]
+    pub fn validate_to_json(&self, record: JsValue) -> String {
+        validate_text(&self.inner, record)
+    }
+
+    /// The reports of a batch, as a JSON array.
+    #[wasm_bindgen(js_name = validateManyToJson)]
+    pub fn validate_many_to_json(&self, records: JsValue) -> Result<String, JsError> {
+        validate_many_text(&self.inner, records)
+    }
+
+    /// The issues of one field, as a JSON array.
+    #[wasm_bindgen(js_name = validateFieldToJson)]
+    pub fn validate_field_to_json(
+        &self,
+        path: JsValue,
+        value: JsValue,
+        record: JsValue,
+    ) -> Result<Option<String>, JsError> {
+        validate_field_text(&self.inner, path, value, record)
+    }
+}
+
+/// Records reported one at a time, in order, as one batch (CEN-DUP-001 across all of them):
+/// for streams too long to hold in one array.
+#[wasm_bindgen(js_name = RawBatch)]
+pub struct RawBatch {
+    validator: Rc<Validator>,
+    // Interior mutability, borrowed only once the record has been read: a getter of the record
+    // may call back into this very batch, and `&mut self` would make that re-entry throw.
+    index: RefCell<DuplicateIndex>,
+    next: Cell<usize>,
+}
+
+#[wasm_bindgen(js_class = RawBatch)]
+impl RawBatch {
+    /// The report of the next record of the batch, as JSON text.
+    #[wasm_bindgen(js_name = validateToJson)]
+    pub fn validate_to_json(&self, record: JsValue) -> String {
+        let checked = check(&self.validator, record);
+        let position = self.next.get();
+        self.next.set(position + 1);
+        let first = self
+            .index
+            .borrow_mut()
+            .observe(position, checked.duplicate_keys());
+        self.validator.report(checked, first).to_json()
+    }
+
+    /// How many records the batch has reported.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.next.get()
+    }
+}
