@@ -3,7 +3,8 @@
 // WebAssembly boundary as few times as possible.
 
 // 0 undefined or null, 1 false, 2 true, 3 number, 4 string, 5 array, 6 object,
-// 7 a value JSON cannot hold (function, symbol, BigInt, binary data), 8 a revoked proxy.
+// 7 a value JSON cannot hold (function, symbol, BigInt), 8 a revoked proxy,
+// 9 binary data (an ArrayBuffer or a view of one, such as a Uint8Array or Node's Buffer).
 export function kindOf(value) {
   switch (typeof value) {
     case "string":
@@ -21,7 +22,8 @@ export function kindOf(value) {
       } catch {
         return 8;
       }
-      if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return 7;
+      if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return 9;
+      if (typeof SharedArrayBuffer !== "undefined" && value instanceof SharedArrayBuffer) return 9;
       return 6;
     default:
       return 7;
@@ -42,6 +44,13 @@ export function entries(object) {
 
 // Always a number: a proxy may claim any length, and converting a symbol to a number would
 // throw outside the caller's catch.
+// The bytes of binary data (kind 9), whatever its view. May throw (a detached buffer).
+export function bytesOf(value) {
+  return ArrayBuffer.isView(value)
+    ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+    : new Uint8Array(value);
+}
+
 export function lengthOf(array) {
   const length = array.length;
   return typeof length === "number" ? length : 0;

@@ -29,11 +29,14 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     /// The kind of a value (see `host.js`); never throws.
     #[wasm_bindgen(js_name = kindOf)]
-    fn kind_of(value: &JsValue) -> u32;
+    pub(crate) fn kind_of(value: &JsValue) -> u32;
     /// `[key, value, key, value, ...]` of an object's own enumerable string keys whose value is
     /// not `undefined`.
     #[wasm_bindgen(catch)]
     fn entries(object: &JsValue) -> Result<js_sys::Array, JsValue>;
+    /// The bytes of binary data, whatever its view (a detached buffer throws).
+    #[wasm_bindgen(catch, js_name = bytesOf)]
+    pub(crate) fn bytes_of(value: &JsValue) -> Result<js_sys::Uint8Array, JsValue>;
     /// The `length` of an array (a proxy may throw).
     #[wasm_bindgen(catch, js_name = lengthOf)]
     fn length_of(array: &JsValue) -> Result<f64, JsValue>;
@@ -49,7 +52,7 @@ extern "C" {
 }
 
 /// The kinds `kindOf` returns.
-mod kind {
+pub(crate) mod kind {
     pub const ABSENT: u32 = 0; // undefined or null
     pub const FALSE: u32 = 1;
     pub const TRUE: u32 = 2;
@@ -57,8 +60,9 @@ mod kind {
     pub const STRING: u32 = 4;
     pub const ARRAY: u32 = 5;
     pub const OBJECT: u32 = 6;
-    pub const OPAQUE: u32 = 7; // function, symbol, BigInt, binary data
+    pub const OPAQUE: u32 = 7; // function, symbol, BigInt
                                // 8: a revoked proxy, which cannot even be asked what it is
+    pub const BINARY: u32 = 9; // ArrayBuffer, Uint8Array, Buffer, ...
 }
 
 /// Why reading stopped.
@@ -284,7 +288,7 @@ impl<'de> Deserializer<'de> for Host<'_> {
                     reader,
                 })
             }
-            kind::OPAQUE => {
+            kind::OPAQUE | kind::BINARY => {
                 // Counted like the shortest JSON value, so that size stays a property of what
                 // was given, whatever a host value would turn into.
                 reader.charge(4)?;
@@ -533,7 +537,7 @@ fn convert(
             }
             Value::Object(map)
         }
-        kind::OPAQUE => {
+        kind::OPAQUE | kind::BINARY => {
             reader.charge(4)?;
             on_other(path, Unrepresentable::Opaque).map_err(HostError::Other)?
         }

@@ -110,26 +110,41 @@ fn wtf8(text: &js_sys::JsString) -> Vec<u8> {
     out
 }
 
-/// Checks one record given as JSON text (a string) or as a JavaScript value.
+/// Checks one record given as JSON text (a string), as the bytes of JSON text (a `Uint8Array`,
+/// which Node's `Buffer` is, or an `ArrayBuffer`: as read from a file or a response), or as a
+/// JavaScript value.
 fn check(validator: &Validator, record: JsValue) -> Checked {
-    if let Some(text) = record.dyn_ref::<js_sys::JsString>() {
-        // A string's UTF-8 form is at least as long as its UTF-16 length: one over the limit
-        // is refused before it is copied into WebAssembly memory.
-        if text.length() as usize > MAX_RECORD_BYTES {
-            return too_large(validator);
+    match host::kind_of(&record) {
+        host::kind::STRING => {
+            let text: &js_sys::JsString = record.unchecked_ref();
+            // A string's UTF-8 form is at least as long as its UTF-16 length: one over the
+            // limit is refused before it is copied into WebAssembly memory.
+            if text.length() as usize > MAX_RECORD_BYTES {
+                return too_large(validator);
+            }
+            if !host::is_well_formed(text) {
+                return validator.check(Input::Bytes(&wtf8(text)));
+            }
+            validator.check(Input::Json(&String::from(text)))
         }
-        if !host::is_well_formed(text) {
-            return validator.check(Input::Bytes(&wtf8(text)));
+        host::kind::BINARY => {
+            // A detached buffer has no bytes left.
+            let bytes =
+                host::bytes_of(&record).unwrap_or_else(|_| js_sys::Uint8Array::new_with_length(0));
+            if bytes.length() as usize > MAX_RECORD_BYTES {
+                return too_large(validator);
+            }
+            validator.check(Input::Bytes(&bytes.to_vec()))
         }
-        let text = String::from(text);
-        return validator.check(Input::Json(&text));
-    }
-    let reader = Reader::new();
-    let checked = validator.check_with(reader.read(record));
-    if reader.too_large() {
-        too_large(validator)
-    } else {
-        checked
+        _ => {
+            let reader = Reader::new();
+            let checked = validator.check_with(reader.read(record));
+            if reader.too_large() {
+                too_large(validator)
+            } else {
+                checked
+            }
+        }
     }
 }
 

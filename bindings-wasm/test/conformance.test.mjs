@@ -1,0 +1,46 @@
+// The shared conformance vectors (tests/vectors): every case's complete report, byte for byte
+// the blessed one, with the input given as a JavaScript object and as JSON text (and as bytes
+// where the case has bytes). The blessed reports are read at test time, never copied.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { validate, validateToJson, validateMany, Validator } from "../js/node.js";
+import { cases, compact, hexBytes } from "./vectors.mjs";
+
+const all = cases();
+
+test("the vectors are there", () => {
+  assert.ok(all.length >= 150, `only ${all.length} cases`);
+});
+
+for (const { file, case: c, lossless } of all) {
+  test(`${file} / ${c.name}`, () => {
+    const options = c.options;
+    if (c.batch) {
+      const blessed = lossless.get("reports").map(compact);
+      // Objects as objects and strings as JSON text, as the case gives them...
+      const found = validateMany(c.batch, options).map((r) => JSON.stringify(r));
+      assert.deepEqual(validateMany(c.batch, options), lossless.get("reports").map((r) => JSON.parse(compact(r))));
+      // ...and every item as JSON text, compared as text.
+      const texts = lossless.get("batch").map((item) => (typeof item === "string" ? item : compact(item)));
+      const validator = new Validator(options);
+      const batch = validator.batch();
+      assert.deepEqual(texts.map((t) => batch.validateToJson(t)), blessed);
+      assert.equal(found.length, blessed.length);
+      return;
+    }
+    const blessed = compact(lossless.get("report"));
+    if ("input" in c) {
+      // The input as a JavaScript object, and as the JSON text the core's runner uses.
+      assert.equal(validateToJson(c.input, options), blessed, "as an object");
+      assert.equal(validateToJson(compact(lossless.get("input")), options), blessed, "as JSON text");
+      assert.equal(validateToJson(JSON.stringify(c.input), options), blessed, "as JSON.stringify text");
+      assert.deepEqual(validate(c.input, options), JSON.parse(blessed), "a plain object equal to the report");
+    } else if ("input_text" in c) {
+      assert.equal(validateToJson(c.input_text, options), blessed, "as JSON text");
+    } else {
+      assert.equal(validateToJson(hexBytes(c.input_hex), options), blessed, "as bytes");
+    }
+  });
+}
