@@ -709,6 +709,8 @@ enum ColumnKind {
     Date,
     /// A field with a drop-down in the template: "label — code" is read as the code.
     Coded,
+    /// A list of codes (`route.transit`, `detection.other`): each item read as in [`ColumnKind::Coded`].
+    CodedList,
     /// Any other field (or not a field): text as written.
     Text,
 }
@@ -725,6 +727,7 @@ fn column_kind(column: &str) -> ColumnKind {
         | Some(Kind::Code(CodeKind::GoodsType | CodeKind::Country | CodeKind::Currency)) => {
             ColumnKind::Coded
         }
+        Some(Kind::List(Kind::Enum(_) | Kind::Code(CodeKind::Country), _)) => ColumnKind::CodedList,
         _ => ColumnKind::Text,
     }
 }
@@ -750,6 +753,13 @@ fn text_cell(text: &str, kind: ColumnKind) -> OwnedCell {
     }
     match kind {
         ColumnKind::Coded => OwnedCell::Text(unlabel(text).to_owned()),
+        ColumnKind::CodedList if text.contains(LABEL_SEPARATOR) => {
+            let items: Vec<&str> = text
+                .split(cen_model::flat::LIST_SEPARATOR)
+                .map(unlabel)
+                .collect();
+            OwnedCell::Text(items.join(";"))
+        }
         _ => OwnedCell::Text(text.to_owned()),
     }
 }
@@ -988,7 +998,7 @@ fn open_xlsx(file: usize, input: XlsxInput) -> Result<(Box<dyn Records>, Vec<Str
     let merged = workbook
         .merge_cells_by_sheet_name(&first)
         .map_err(|e| format!("cannot read sheet `{first}`: {e}"))?;
-    let merged: Vec<((u32, u32), (u32, u32))> = merged.iter().map(|d| (d.start, d.end)).collect();
+    let merged: Vec<Region> = merged.iter().map(|d| (d.start, d.end)).collect();
     let default_form = workbook
         .defined_names()
         .iter()
@@ -1011,6 +1021,9 @@ fn open_xlsx(file: usize, input: XlsxInput) -> Result<(Box<dyn Records>, Vec<Str
     }
     Ok((Box::new(XlsxFile { receiver }), warnings))
 }
+
+/// Merged cells: the (row, column) of the first and of the last cell, from 0.
+type Region = ((u32, u32), (u32, u32));
 
 /// Readers the workbook can be read from.
 trait ReadSeek: Read + io::Seek + Send {}
@@ -1048,7 +1061,7 @@ fn read_sheet(
     workbook: &mut Xlsx<Box<dyn ReadSeek>>,
     sheet: &str,
     file: usize,
-    merged: &[((u32, u32), (u32, u32))],
+    merged: &[Region],
     default_form: Option<String>,
     sender: &std::sync::mpsc::SyncSender<XlsxMessage>,
 ) -> Result<(), String> {
@@ -1329,6 +1342,11 @@ mod tests {
         assert_eq!(column_kind("conveyance.0.date"), ColumnKind::Date);
         assert_eq!(column_kind("goods.0.hs_code"), ColumnKind::Text);
         assert_eq!(column_kind("colour"), ColumnKind::Text);
+        assert_eq!(column_kind("route.transit"), ColumnKind::CodedList);
+        assert_eq!(
+            text_cell("France — FR; Allemagne — DE", ColumnKind::CodedList),
+            OwnedCell::Text("FR;DE".into())
+        );
     }
 
     #[test]

@@ -178,8 +178,8 @@ impl ValidateJob {
         let _ = writeln!(out);
         let _ = writeln!(
             out,
-            "  {:<11}  {:<8}  {:>7}  {:>7}  {}",
-            "rule", "severity", "issues", "records", "what it checks"
+            "  {:<11}  {:<8}  {:>7}  {:>7}  what it checks",
+            "rule", "severity", "issues", "records"
         );
         for (rule, count) in &s.rules {
             let summary = cen_rules::rule(rule).map_or("", |r| r.summary);
