@@ -1,0 +1,674 @@
+//! Packs the compact tables of `data/` into static blobs in `OUT_DIR`.
+//!
+//! `scripts/build_tables.py` decides what the tables hold (see SOURCES.md); this script only
+//! checks the files' shape and lays them out for look-ups that need no parsing at run time:
+//!
+//! - `*.txt`: UTF-8 text, read with `include_str!` (so the compiler checks the encoding):
+//!   fixed-width ASCII records (codes, flags) and string pools (names, descriptions);
+//! - `*.bin`: little-endian integers, read with `include_bytes!`: direct-index arrays
+//!   (alpha-2 → 26², alpha-3 and IATA → 26³), range tables (the entries of a country, or of
+//!   a country and a letter, are consecutive),
+//!   sorted 16- and 32-bit keys for binary search, and per-record offsets into the pools;
+//! - `*.rs`: the small tables (countries, currencies, HS sections, taxonomy, units, editions)
+//!   as `static` arrays of structs, `include!`d by the modules that define the structs.
+//!
+//! The layouts are documented next to the code that reads them (`src/*.rs`).
+//! Any malformed row stops the build with the file, line and reason.
+
+mod labels;
+mod support;
+
+use std::collections::{HashMap, HashSet};
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use labels::pack_labels;
+use support::{
+    alpha_index, hs_key, is_upper_or_empty, is_word, len_u8, names, numeric3, offset, pad, parse,
+    starts, unlocode_parts, write_if_changed, Row,
+};
+
+fn main() {
+    let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
+    println!("cargo:rerun-if-changed=build");
+    let mut b = Builder {
+        data: manifest.join("data"),
+        fixtures: manifest.join("tests").join("fixtures"),
+        out,
+        rows: HashMap::new(),
+    };
+    b.countries();
+    b.currencies();
+    b.unlocode();
+    b.airports();
+    b.hs();
+    let units = b.units();
+    b.taxonomy(&units);
+    b.labels();
+    b.editions();
+}
+
+struct Builder {
+    data: PathBuf,
+    fixtures: PathBuf,
+    out: PathBuf,
+    /// Rows packed per table, for `editions()`.
+    rows: HashMap<&'static str, usize>,
+}
+
+impl Builder {
+    fn read(&self, dir: &Path, name: &str) -> Option<String> {
+        let path = dir.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        match fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                // A byte-order mark, as some editors write, is not part of the header.
+                Ok(mut s) => {
+                    if s.starts_with('\u{feff}') {
+                        s.drain(..'\u{feff}'.len_utf8());
+                    }
+                    Some(s)
+                }
+                Err(_) => panic!("{}: not UTF-8", path.display()),
+            },
+            Err(_) => None,
+        }
+    }
+
+    fn read_data(&self, name: &str) -> String {
+        match self.read(&self.data, name) {
+            Some(s) => s,
+            None => panic!(
+                "codes-data/data/{name} is missing: run `python3 codes-data/scripts/build_tables.py ../shared/codes`"
+            ),
+        }
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) {
+        write_if_changed(&self.out.join(name), bytes);
+    }
+
+    // --- ISO 3166-1 -----------------------------------------------------------------
+
+    fn countries(&mut self) {
+        let text = self.read_data("countries.tsv");
+        let header = [
+            "alpha2", "alpha3", "numeric", "name_en", "name_fr", "name_es", "name_ru", "name_ar",
+            "name_pt",
+        ];
+        let rows = parse("countries.tsv", &text, Some(&header));
+        let mut a2 = vec![0u8; 26 * 26];
+        let mut a3 = vec![0u8; 26 * 26 * 26];
+        let mut rs = String::new();
+        writeln!(rs, "static COUNTRIES: [Country; {}] = [", rows.len()).unwrap();
+        let mut prev = "";
+        for (i, r) in rows.iter().enumerate() {
+            let c = &r.cells;
+            let at = |why: &str| format!("countries.tsv:{}: {why}", r.line);
+            let i2 = alpha_index(c[0], 2).unwrap_or_else(|| panic!("{}", at("bad alpha-2")));
+            let i3 = alpha_index(c[1], 3).unwrap_or_else(|| panic!("{}", at("bad alpha-3")));
+            assert!(c[0] > prev, "{}", at("not sorted by alpha-2"));
+            prev = c[0];
+            assert!(a2[i2] == 0 && a3[i3] == 0, "{}", at("duplicate code"));
+            let index = u8::try_from(i + 1).expect("at most 254 countries");
+            a2[i2] = index;
+            a3[i3] = index;
+            let numeric = numeric3(c[2]).unwrap_or_else(|| panic!("{}", at("bad numeric")));
+            writeln!(
+                rs,
+                "    Country {{ alpha2: {:?}, alpha3: {:?}, numeric: {numeric}, names: {} }},",
+                c[0],
+                c[1],
+                names(&c[3..9], &at)
+            )
+            .unwrap();
+        }
+        rs.push_str("];\n");
+        self.write("countries.rs", rs.as_bytes());
+        self.write("country_alpha2.bin", &a2);
+        self.write("country_alpha3.bin", &a3);
+        self.rows.insert("countries", rows.len());
+    }
+
+    // --- ISO 4217 -------------------------------------------------------------------
+
+    fn currencies(&mut self) {
+        let text = self.read_data("currencies.tsv");
+        let header = [
+            "alpha3",
+            "numeric",
+            "minor_units",
+            "flags",
+            "name_en",
+            "name_fr",
+            "name_es",
+            "name_ru",
+            "name_ar",
+            "name_pt",
+        ];
+        let rows = parse("currencies.tsv", &text, Some(&header));
+        let mut a3 = vec![0u8; 26 * 26 * 26];
+        let mut rs = String::new();
+        writeln!(rs, "static CURRENCIES: [Currency; {}] = [", rows.len()).unwrap();
+        let mut prev = "";
+        for (i, r) in rows.iter().enumerate() {
+            let c = &r.cells;
+            let at = |why: &str| format!("currencies.tsv:{}: {why}", r.line);
+            let i3 = alpha_index(c[0], 3).unwrap_or_else(|| panic!("{}", at("bad alpha-3")));
+            assert!(c[0] > prev, "{}", at("not sorted by alpha-3"));
+            prev = c[0];
+            assert!(a3[i3] == 0, "{}", at("duplicate code"));
+            a3[i3] = u8::try_from(i + 1).expect("at most 254 currencies");
+            let numeric = numeric3(c[1]).unwrap_or_else(|| panic!("{}", at("bad numeric")));
+            let minor = match c[2] {
+                "" => "None".to_string(),
+                m => {
+                    let v: u8 = m
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{}", at("bad minor units")));
+                    assert!(v <= 9, "{}", at("bad minor units"));
+                    format!("Some({v})")
+                }
+            };
+            let (fund, special, superseded) = match c[3] {
+                "" => (false, false, "None".to_string()),
+                "fund" => (true, false, "None".to_string()),
+                "special" => (false, true, "None".to_string()),
+                f => match f
+                    .strip_prefix("superseded(")
+                    .and_then(|s| s.strip_suffix(')'))
+                {
+                    Some(code) if alpha_index(code, 3).is_some() => {
+                        (false, false, format!("Some({code:?})"))
+                    }
+                    _ => panic!("{}", at("unknown flags")),
+                },
+            };
+            writeln!(
+                rs,
+                "    Currency {{ alpha3: {:?}, numeric: {numeric}, minor_units: {minor}, fund: {fund}, special: {special}, superseded_by: {superseded}, names: {} }},",
+                c[0],
+                names(&c[4..10], &at)
+            )
+            .unwrap();
+        }
+        rs.push_str("];\n");
+        self.write("currencies.rs", rs.as_bytes());
+        self.write("currency_alpha3.bin", &a3);
+        self.rows.insert("currencies", rows.len());
+    }
+
+    // --- UN/LOCODE ------------------------------------------------------------------
+
+    /// Layout (N entries, sorted by code; see `src/unlocode.rs`):
+    /// `unlocode_bucket.bin` (26² × 34 + 1) × u32 starts per bucket (alpha-2 index × 34 +
+    /// the third character's digit in base 34); `unlocode_keys.bin`
+    /// N × u16 (the last three characters in base 34); `unlocode_fixed.txt` N × 11 ASCII
+    /// (code 5, IATA 3, subdivision 3, space-padded); `unlocode_rec.bin` N × 8 (text offset
+    /// u32, name length u8, remarks length u8, function index u8, status index × 2 +
+    /// withdrawn bit); `unlocode_text.txt` name then remarks; `unlocode.rs` the distinct
+    /// function and status strings (`FUNCTIONS`, `STATUSES`, sorted).
+    fn unlocode(&mut self) {
+        let text = self.read_data("unlocode.tsv");
+        let header = [
+            "code",
+            "function",
+            "status",
+            "iata",
+            "subdivision",
+            "withdrawn",
+            "name",
+            "remarks",
+        ];
+        let rows = parse("unlocode.tsv", &text, Some(&header));
+        let n = rows.len();
+        let mut counts = vec![0u32; 26 * 26 * 34];
+        let mut keys = Vec::with_capacity(n * 2);
+        let mut fixed = String::with_capacity(n * 11);
+        let mut functions: Vec<&str> = rows.iter().map(|r| r.cells[1]).collect();
+        functions.sort_unstable();
+        functions.dedup();
+        let mut statuses: Vec<&str> = rows.iter().map(|r| r.cells[2]).collect();
+        statuses.sort_unstable();
+        statuses.dedup();
+        assert!(
+            functions.len() <= 256 && statuses.len() <= 128,
+            "unlocode.tsv: too many distinct functions or statuses"
+        );
+        let mut rec = Vec::with_capacity(n * 8);
+        let mut pool = String::with_capacity(n * 12);
+        let mut prev = String::new();
+        for r in &rows {
+            let c = &r.cells;
+            let at = |why: &str| format!("unlocode.tsv:{}: {why}", r.line);
+            let code = c[0];
+            let cb = code.as_bytes();
+            let (country, key) = match unlocode_parts(cb) {
+                Some(p) => p,
+                None => panic!("{}", at("code does not match ^[A-Z]{2}[A-Z2-9]{3}$")),
+            };
+            assert!(
+                code > prev.as_str(),
+                "{}",
+                at("not sorted by code, or repeated")
+            );
+            prev = code.to_string();
+            counts[country * 34 + usize::from(key / (34 * 34))] += 1;
+            keys.extend_from_slice(&key.to_le_bytes());
+            let function = c[1];
+            assert!(
+                function.len() == 8
+                    && function
+                        .bytes()
+                        .all(|b| b == b'-' || (b'0'..=b'7').contains(&b) || b == b'B'),
+                "{}",
+                at("bad function")
+            );
+            assert!(is_upper_or_empty(c[2], 2), "{}", at("bad status"));
+            assert!(is_upper_or_empty(c[3], 3), "{}", at("bad IATA"));
+            assert!(
+                c[4].len() <= 3
+                    && c[4]
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
+                "{}",
+                at("bad subdivision")
+            );
+            let withdrawn = match c[5] {
+                "" => false,
+                "X" => true,
+                _ => panic!("{}", at("withdrawn must be empty or X")),
+            };
+            let (name, remarks) = (c[6], c[7]);
+            assert!(!name.is_empty(), "{}", at("empty name"));
+            assert!(
+                withdrawn || remarks.is_empty(),
+                "{}",
+                at("remarks on a current entry")
+            );
+            fixed.push_str(code);
+            pad(&mut fixed, c[3], 3);
+            pad(&mut fixed, c[4], 3);
+            rec.extend_from_slice(&offset(&pool).to_le_bytes());
+            rec.push(len_u8(name, &at));
+            rec.push(len_u8(remarks, &at));
+            rec.push(functions.binary_search(&function).unwrap() as u8);
+            rec.push((statuses.binary_search(&c[2]).unwrap() as u8) << 1 | u8::from(withdrawn));
+            pool.push_str(name);
+            pool.push_str(remarks);
+        }
+        self.write("unlocode_bucket.bin", &starts(&counts));
+        self.write("unlocode_keys.bin", &keys);
+        self.write("unlocode_fixed.txt", fixed.as_bytes());
+        self.write("unlocode_rec.bin", &rec);
+        self.write("unlocode_text.txt", pool.as_bytes());
+        let rs = format!("static FUNCTIONS: [&str; {}] = {functions:?};\nstatic STATUSES: [&str; {}] = {statuses:?};\n", functions.len(), statuses.len());
+        self.write("unlocode.rs", rs.as_bytes());
+        self.rows.insert("unlocode", n);
+    }
+
+    // --- Airports -------------------------------------------------------------------
+
+    /// Layout (M entries, sorted by country; see `src/airport.rs`): `airport_iata.bin`
+    /// 26³ × u16 (entry + 1, 0 = none); `airport_icao_prefix.bin` 677 × u32 starts per
+    /// first-two-letters index into `airport_icao_keys.bin` (M' × u16 last-two-letters
+    /// key, sorted within a prefix) and `airport_icao_entries.bin` (M' × u16 entry);
+    /// `airport_country.bin` 677 × u32 starts per country;
+    /// `airport_fixed.txt` M × 9 ASCII (IATA 3, ICAO 4, country 2, space-padded);
+    /// `airport_rec.bin` M × 8 (text offset u32, name, city and subdivision lengths u8, 0);
+    /// `airport_text.txt` name, city, subdivision.
+    fn airports(&mut self) {
+        let text = self.read_data("airports.tsv");
+        let header = ["iata", "icao", "country", "subdivision", "city", "name"];
+        let rows = parse("airports.tsv", &text, Some(&header));
+        let m = rows.len();
+        assert!(
+            m < usize::from(u16::MAX),
+            "airports.tsv: too many rows for 16-bit indexes"
+        );
+        let mut iata = vec![0u8; 26 * 26 * 26 * 2];
+        let mut icao: Vec<(usize, u16, u16)> = Vec::new();
+        let mut counts = vec![0u32; 26 * 26];
+        let mut fixed = String::with_capacity(m * 9);
+        let mut rec = Vec::with_capacity(m * 8);
+        let mut pool = String::with_capacity(m * 40);
+        let mut prev_country = 0;
+        for (i, r) in rows.iter().enumerate() {
+            let c = &r.cells;
+            let at = |why: &str| format!("airports.tsv:{}: {why}", r.line);
+            let entry = u16::try_from(i).unwrap();
+            if !c[0].is_empty() {
+                let k = alpha_index(c[0], 3).unwrap_or_else(|| panic!("{}", at("bad IATA")));
+                assert!(
+                    iata[k * 2] == 0 && iata[k * 2 + 1] == 0,
+                    "{}",
+                    at("repeated IATA")
+                );
+                iata[k * 2..k * 2 + 2].copy_from_slice(&(entry + 1).to_le_bytes());
+            }
+            if !c[1].is_empty() {
+                let k = alpha_index(c[1], 4).unwrap_or_else(|| panic!("{}", at("bad ICAO")));
+                icao.push((k / (26 * 26), (k % (26 * 26)) as u16, entry));
+            }
+            assert!(!c[0].is_empty() || !c[1].is_empty(), "{}", at("no code"));
+            let country = alpha_index(c[2], 2).unwrap_or_else(|| panic!("{}", at("bad country")));
+            assert!(country >= prev_country, "{}", at("not sorted by country"));
+            prev_country = country;
+            counts[country] += 1;
+            pad(&mut fixed, c[0], 3);
+            pad(&mut fixed, c[1], 4);
+            fixed.push_str(c[2]);
+            let (subd, city, name) = (c[3], c[4], c[5]);
+            assert!(!name.is_empty(), "{}", at("empty name"));
+            rec.extend_from_slice(&offset(&pool).to_le_bytes());
+            rec.push(len_u8(name, &at));
+            rec.push(len_u8(city, &at));
+            rec.push(len_u8(subd, &at));
+            rec.push(0);
+            pool.push_str(name);
+            pool.push_str(city);
+            pool.push_str(subd);
+        }
+        icao.sort_unstable();
+        let mut icao_counts = vec![0u32; 26 * 26];
+        let mut icao_keys = Vec::with_capacity(icao.len() * 2);
+        let mut icao_entries = Vec::with_capacity(icao.len() * 2);
+        for w in icao.windows(2) {
+            assert!(
+                (w[0].0, w[0].1) != (w[1].0, w[1].1),
+                "airports.tsv: repeated ICAO"
+            );
+        }
+        for &(prefix, suffix, entry) in &icao {
+            icao_counts[prefix] += 1;
+            icao_keys.extend_from_slice(&suffix.to_le_bytes());
+            icao_entries.extend_from_slice(&entry.to_le_bytes());
+        }
+        self.write("airport_iata.bin", &iata);
+        self.write("airport_icao_prefix.bin", &starts(&icao_counts));
+        self.write("airport_icao_keys.bin", &icao_keys);
+        self.write("airport_icao_entries.bin", &icao_entries);
+        self.write("airport_country.bin", &starts(&counts));
+        self.write("airport_fixed.txt", fixed.as_bytes());
+        self.write("airport_rec.bin", &rec);
+        self.write("airport_text.txt", pool.as_bytes());
+        self.rows.insert("airports", m);
+    }
+
+    // --- Harmonized System ----------------------------------------------------------
+
+    /// Layout (K entries sorted by code; see `src/hs.rs`): `hs_keys.bin` K × u32 search keys
+    /// (`hs_key`); `hs_fixed.txt` K × 6 ASCII (code, space-padded); `hs_rec.bin` K × 8
+    /// (text offset u32, description length u16, section index u8, level u8);
+    /// `hs_text.txt` descriptions. `hs_sections.rs`: the sections as a static.
+    fn hs(&mut self) {
+        let text = self.read_data("hs_sections.tsv");
+        let sections = parse("hs_sections.tsv", &text, Some(&["section", "name"]));
+        let mut rs = String::new();
+        writeln!(
+            rs,
+            "static HS_SECTIONS: [HsSection; {}] = [",
+            sections.len()
+        )
+        .unwrap();
+        let mut section_index = HashMap::new();
+        for (i, r) in sections.iter().enumerate() {
+            let (roman, name) = (r.cells[0], r.cells[1]);
+            assert!(
+                !roman.is_empty() && roman.bytes().all(|b| b"IVX".contains(&b)) && !name.is_empty(),
+                "hs_sections.tsv:{}: bad section",
+                r.line
+            );
+            assert!(
+                section_index.insert(roman, i).is_none(),
+                "hs_sections.tsv:{}: repeated",
+                r.line
+            );
+            writeln!(rs, "    HsSection {{ roman: {roman:?}, name: {name:?} }},").unwrap();
+        }
+        rs.push_str("];\n");
+        self.write("hs_sections.rs", rs.as_bytes());
+        self.rows.insert("hs_sections", sections.len());
+
+        let text = self.read_data("hs.tsv");
+        let rows = parse("hs.tsv", &text, Some(&["code", "section", "description"]));
+        let mut keys = Vec::with_capacity(rows.len() * 4);
+        let mut fixed = String::with_capacity(rows.len() * 6);
+        let mut rec = Vec::with_capacity(rows.len() * 8);
+        let mut pool = String::new();
+        let mut prev_key = None;
+        let mut seen = HashSet::new();
+        for r in &rows {
+            let c = &r.cells;
+            let at = |why: &str| format!("hs.tsv:{}: {why}", r.line);
+            let code = c[0];
+            let key = hs_key(code).unwrap_or_else(|| panic!("{}", at("bad code")));
+            assert!(Some(key) > prev_key, "{}", at("not sorted by code"));
+            prev_key = Some(key);
+            if code.len() > 2 {
+                assert!(
+                    seen.contains(&code[..code.len() - 2]),
+                    "{}",
+                    at("parent missing")
+                );
+            }
+            seen.insert(code);
+            let section = *section_index
+                .get(c[1])
+                .unwrap_or_else(|| panic!("{}", at("unknown section")));
+            let desc = c[2];
+            assert!(!desc.is_empty(), "{}", at("empty description"));
+            keys.extend_from_slice(&key.to_le_bytes());
+            pad(&mut fixed, code, 6);
+            rec.extend_from_slice(&offset(&pool).to_le_bytes());
+            let len = u16::try_from(desc.len()).unwrap_or_else(|_| panic!("{}", at("too long")));
+            rec.extend_from_slice(&len.to_le_bytes());
+            rec.push(u8::try_from(section).unwrap());
+            rec.push(u8::try_from(code.len()).unwrap());
+            pool.push_str(desc);
+        }
+        self.write("hs_keys.bin", &keys);
+        self.write("hs_fixed.txt", fixed.as_bytes());
+        self.write("hs_rec.bin", &rec);
+        self.write("hs_text.txt", pool.as_bytes());
+        self.rows.insert("hs", rows.len());
+    }
+
+    // --- Units and taxonomy (the project's own tables) --------------------------------
+
+    fn units(&mut self) -> Vec<String> {
+        let text = self.read_data("units.tsv");
+        let rows = parse("units.tsv", &text, None);
+        let mut rs = String::new();
+        let mut codes = Vec::new();
+        writeln!(rs, "static UNITS: [UnitInfo; {}] = [", rows.len()).unwrap();
+        for r in &rows {
+            let at = |why: &str| format!("units.tsv:{}: {why}", r.line);
+            assert!(
+                r.cells.len() == 3,
+                "{}",
+                at("expected 3 columns: unit, kind, kg_per_unit")
+            );
+            let (code, kind, factor) = (r.cells[0], r.cells[1], r.cells[2]);
+            assert!(is_word(code), "{}", at("bad unit code"));
+            assert!(!codes.iter().any(|c| c == code), "{}", at("repeated unit"));
+            let kind = match kind {
+                "mass" => "Mass",
+                "volume" => "Volume",
+                "count" => "Count",
+                "money" => "Money",
+                _ => panic!("{}", at("kind must be mass, volume, count or money")),
+            };
+            let factor = match factor {
+                "" => "None".to_string(),
+                f => {
+                    let v: f64 = f.parse().unwrap_or_else(|_| panic!("{}", at("bad factor")));
+                    assert!(v.is_finite() && v > 0.0, "{}", at("bad factor"));
+                    format!("Some({v:?})")
+                }
+            };
+            writeln!(
+                rs,
+                "    UnitInfo {{ code: {code:?}, kind: UnitKind::{kind}, kg_per_unit: {factor} }},"
+            )
+            .unwrap();
+            codes.push(code.to_string());
+        }
+        rs.push_str("];\n");
+        self.write("units.rs", rs.as_bytes());
+        self.rows.insert("units", rows.len());
+        codes
+    }
+
+    fn taxonomy(&mut self, units: &[String]) {
+        let text = self.read_data("taxonomy.tsv");
+        let rows = parse("taxonomy.tsv", &text, None);
+        // Areas in order of appearance; each area's rows must be together.
+        let mut areas: Vec<(&str, Vec<&Row>)> = Vec::new();
+        for r in &rows {
+            let at = |why: &str| format!("taxonomy.tsv:{}: {why}", r.line);
+            assert!(
+                r.cells.len() == 3,
+                "{}",
+                at("expected 3 columns: area, type, units")
+            );
+            let (area, ty, us) = (r.cells[0], r.cells[1], r.cells[2]);
+            assert!(
+                is_word(area) && is_word(ty),
+                "{}",
+                at("bad area or type code")
+            );
+            let list: Vec<&str> = us.split(' ').collect();
+            assert!(
+                !us.is_empty() && list.iter().all(|u| units.iter().any(|k| k == u)),
+                "{}",
+                at("unknown unit")
+            );
+            for (j, u) in list.iter().enumerate() {
+                assert!(!list[..j].contains(u), "{}", at("repeated unit"));
+            }
+            match areas.last_mut() {
+                Some((a, v)) if *a == area => {
+                    assert!(
+                        !v.iter().any(|x| x.cells[1] == ty),
+                        "{}",
+                        at("repeated type")
+                    );
+                    v.push(r);
+                }
+                _ => {
+                    assert!(
+                        !areas.iter().any(|(a, _)| *a == area),
+                        "{}",
+                        at("area rows must be together")
+                    );
+                    areas.push((area, vec![r]));
+                }
+            }
+        }
+        let mut rs = String::new();
+        for (i, (area, types)) in areas.iter().enumerate() {
+            writeln!(rs, "static AREA_{i}: [GoodsType; {}] = [", types.len()).unwrap();
+            for r in types {
+                let us: Vec<String> = r.cells[2].split(' ').map(|u| format!("{u:?}")).collect();
+                writeln!(
+                    rs,
+                    "    GoodsType {{ area: {area:?}, code: {:?}, units: &[{}] }},",
+                    r.cells[1],
+                    us.join(", ")
+                )
+                .unwrap();
+            }
+            rs.push_str("];\n");
+        }
+        writeln!(
+            rs,
+            "static COMMODITY_AREAS: [CommodityArea; {}] = [",
+            areas.len()
+        )
+        .unwrap();
+        for (i, (area, _)) in areas.iter().enumerate() {
+            writeln!(
+                rs,
+                "    CommodityArea {{ code: {area:?}, types: &AREA_{i} }},"
+            )
+            .unwrap();
+        }
+        rs.push_str("];\n");
+        self.write("taxonomy.rs", rs.as_bytes());
+        self.rows.insert("taxonomy", rows.len());
+    }
+
+    // --- Labels (the project's own table) -------------------------------------------
+
+    fn labels(&mut self) {
+        let rows = match self.read(&self.data, "labels.tsv") {
+            Some(text) => pack_labels("labels.tsv", &text, &self.out, "labels"),
+            None => {
+                println!(
+                    "cargo:warning=codes-data/data/labels.tsv is missing: label() finds nothing"
+                );
+                pack_labels("labels.tsv", "", &self.out, "labels")
+            }
+        };
+        self.rows.insert("labels", rows);
+        // A small fixture, packed the same way, for the loader's unit tests.
+        let fixture = self.read(&self.fixtures, "labels.tsv").unwrap_or_default();
+        pack_labels(
+            "tests/fixtures/labels.tsv",
+            &fixture,
+            &self.out,
+            "labels_fixture",
+        );
+    }
+
+    // --- Editions -------------------------------------------------------------------
+
+    fn editions(&mut self) {
+        let text = self.read_data("editions.tsv");
+        let header = ["table", "file", "source", "edition", "licence", "rows"];
+        let rows = parse("editions.tsv", &text, Some(&header));
+        let mut rs = String::new();
+        writeln!(rs, "static EDITIONS: [Edition; {}] = [", rows.len()).unwrap();
+        let mut seen = HashSet::new();
+        for r in &rows {
+            let c = &r.cells;
+            let at = |why: &str| format!("editions.tsv:{}: {why}", r.line);
+            let packed = *self
+                .rows
+                .get(c[0])
+                .unwrap_or_else(|| panic!("{}", at("no such table")));
+            assert!(seen.insert(c[0]), "{}", at("repeated table"));
+            if !c[5].is_empty() {
+                let stated: usize = c[5]
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{}", at("bad rows")));
+                assert!(
+                    stated == packed,
+                    "{}",
+                    at(&format!(
+                        "states {stated} rows but {} has {packed}: run `python3 codes-data/scripts/build_tables.py ../shared/codes`",
+                        c[1]
+                    ))
+                );
+            }
+            writeln!(
+                rs,
+                "    Edition {{ table: {:?}, source: {:?}, edition: {:?}, licence: {:?}, rows: {packed} }},",
+                c[0], c[2], c[3], c[4]
+            )
+            .unwrap();
+        }
+        for table in self.rows.keys() {
+            assert!(
+                seen.contains(table),
+                "editions.tsv: table {table} is not listed"
+            );
+        }
+        rs.push_str("];\n");
+        self.write("editions.rs", rs.as_bytes());
+    }
+}

@@ -1,0 +1,151 @@
+//! Reading the TSV files and laying out the packed tables.
+
+use std::fs;
+use std::path::Path;
+
+/// Languages of the six-language columns, in `Lang::ALL` order.
+pub(crate) const LANGS: [&str; 6] = ["en", "fr", "es", "ru", "ar", "pt"];
+
+/// One parsed TSV row with its line number, for messages.
+pub(crate) struct Row<'a> {
+    pub(crate) line: usize,
+    pub(crate) cells: Vec<&'a str>,
+}
+
+/// Writes `bytes` to `path` unless it already holds them (so that unchanged blobs keep
+/// their time stamps).
+pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) {
+    if fs::read(path).ok().as_deref() != Some(bytes) {
+        fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
+
+/// Parses a tab-separated file: `#` lines and empty lines are skipped; with `header`, the
+/// first other line must equal it and every row must have its width.
+pub(crate) fn parse<'a>(file: &str, text: &'a str, header: Option<&[&str]>) -> Vec<Row<'a>> {
+    let mut rows = Vec::new();
+    let mut want_header = header.is_some();
+    for (i, line) in text.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        if want_header {
+            assert!(
+                Some(cells.as_slice()) == header,
+                "{file}:{}: header must be {:?}",
+                i + 1,
+                header.unwrap_or_default().join("\\t")
+            );
+            want_header = false;
+            continue;
+        }
+        if let Some(h) = header {
+            assert!(
+                cells.len() == h.len(),
+                "{file}:{}: {} columns, expected {}",
+                i + 1,
+                cells.len(),
+                h.len()
+            );
+        }
+        rows.push(Row { line: i + 1, cells });
+    }
+    assert!(!want_header, "{file}: no header line");
+    rows
+}
+
+/// Index of an upper-case code of `n` letters in a 26ⁿ array.
+pub(crate) fn alpha_index(code: &str, n: usize) -> Option<usize> {
+    let b = code.as_bytes();
+    if b.len() != n || !b.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    Some(b.iter().fold(0, |acc, &c| acc * 26 + usize::from(c - b'A')))
+}
+
+/// Country index and 16-bit key of a UN/LOCODE; must match `src/unlocode.rs`.
+pub(crate) fn unlocode_parts(b: &[u8]) -> Option<(usize, u16)> {
+    let &[c0, c1, c2, c3, c4] = b else {
+        return None;
+    };
+    let country = alpha_index(std::str::from_utf8(&[c0, c1]).ok()?, 2)?;
+    let digit = |c: u8| match c {
+        b'2'..=b'9' => Some(u16::from(c - b'2')),
+        b'A'..=b'Z' => Some(u16::from(c - b'A') + 8),
+        _ => None,
+    };
+    Some((country, (digit(c2)? * 34 + digit(c3)?) * 34 + digit(c4)?))
+}
+
+/// Search key of an HS code of 2, 4 or 6 digits; must match `src/hs.rs`. Keys sort as
+/// the codes do (a code before the codes it is a prefix of).
+pub(crate) fn hs_key(code: &str) -> Option<u32> {
+    let b = code.as_bytes();
+    if !matches!(b.len(), 2 | 4 | 6) || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut v = b
+        .iter()
+        .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'));
+    for _ in b.len()..6 {
+        v *= 10;
+    }
+    Some(v * 4 + b.len() as u32 / 2)
+}
+
+pub(crate) fn numeric3(s: &str) -> Option<u16> {
+    if s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+pub(crate) fn names(cells: &[&str], at: &dyn Fn(&str) -> String) -> String {
+    assert!(cells.len() == LANGS.len());
+    for (cell, lang) in cells.iter().zip(LANGS) {
+        assert!(!cell.is_empty(), "{}", at(&format!("empty name in {lang}")));
+    }
+    let quoted: Vec<String> = cells.iter().map(|c| format!("{c:?}")).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+pub(crate) fn is_upper_or_empty(s: &str, n: usize) -> bool {
+    s.is_empty() || (s.len() == n && s.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+pub(crate) fn is_word(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+pub(crate) fn pad(out: &mut String, s: &str, width: usize) {
+    assert!(s.len() <= width && s.is_ascii());
+    out.push_str(s);
+    for _ in s.len()..width {
+        out.push(' ');
+    }
+}
+
+pub(crate) fn offset(pool: &str) -> u32 {
+    u32::try_from(pool.len()).expect("string pool larger than 4 GiB")
+}
+
+pub(crate) fn len_u8(s: &str, at: &dyn Fn(&str) -> String) -> u8 {
+    u8::try_from(s.len()).unwrap_or_else(|_| panic!("{}", at("text longer than 255 bytes")))
+}
+
+/// Little-endian u32 starts (one per index, and the end) from per-index counts.
+pub(crate) fn starts(counts: &[u32]) -> Vec<u8> {
+    let mut out = Vec::with_capacity((counts.len() + 1) * 4);
+    let mut acc = 0u32;
+    out.extend_from_slice(&acc.to_le_bytes());
+    for &c in counts {
+        acc += c;
+        out.extend_from_slice(&acc.to_le_bytes());
+    }
+    out
+}

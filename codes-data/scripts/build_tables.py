@@ -1,0 +1,490 @@
+#!/usr/bin/env python3
+"""Rebuild the compact code tables of `codes-data/data/` from the upstream CSV files.
+
+Usage (from the repository root):
+
+    python3 codes-data/scripts/build_tables.py [UPSTREAM_DIR] [--out DIR] [--check]
+
+UPSTREAM_DIR defaults to `../shared/codes` relative to the repository root; DIR defaults to
+`codes-data/data`. With `--check` nothing is written: the script compares what it would write
+with the files in DIR and exits with status 1 when they differ.
+
+The output is deterministic (same input, same bytes): UTF-8, `\\n` line ends, tab-separated,
+no quoting, one `#` comment line naming the generator, then a header row. Every data decision
+(which rows are kept, excluded or flagged) is made here and written down in
+`codes-data/SOURCES.md`; the build script (`build/main.rs`) only packs what these files say.
+
+The project's own tables (`taxonomy.tsv`, `units.tsv`, `labels.tsv`) are not touched.
+Python 3 standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_UPSTREAM = REPO_ROOT.parent / "shared" / "codes"
+DEFAULT_OUT = REPO_ROOT / "codes-data" / "data"
+
+LANGS = ("en", "fr", "es", "ru", "ar", "pt")
+
+UNLOCODE_RE = re.compile(r"^[A-Z]{2}[A-Z2-9]{3}$")
+ALPHA2_RE = re.compile(r"^[A-Z]{2}$")
+ALPHA3_RE = re.compile(r"^[A-Z]{3}$")
+ICAO_RE = re.compile(r"^[A-Z]{4}$")
+FUNCTION_RE = re.compile(r"^[-0-7B]{8}$")
+STATUS_RE = re.compile(r"^([A-Z]{2})?$")
+SUBDIVISION_RE = re.compile(r"^[A-Z0-9]{0,3}$")
+NUMERIC_RE = re.compile(r"^[0-9]{3}$")
+HS_RE = re.compile(r"^([0-9]{2}|[0-9]{4}|[0-9]{6})$")
+ROMAN_RE = re.compile(r"^[IVX]{1,5}$")
+
+# One line per shipped table: the facts of SOURCES.md that are also visible at run time
+# through `codes_data::editions()`. `rows` is filled in below for the tables this script
+# writes; the build script counts the rows of the project's own tables itself.
+EDITIONS = [
+    # table, file, source, edition, licence
+    (
+        "countries",
+        "countries.tsv",
+        "ISO 3166-1 via pycountry 26.2.16 (Debian iso-codes data and translations)",
+        "iso-codes as shipped in pycountry 26.2.16",
+        "LGPL-2.1-or-later (iso-codes)",
+    ),
+    (
+        "currencies",
+        "currencies.tsv",
+        "ISO 4217: codes and names from pycountry 26.2.16; minor units and flags from the "
+        "iso_currency 0.7.1 crate (isodata.tsv)",
+        "as shipped in pycountry 26.2.16 and iso_currency 0.7.1",
+        "LGPL-2.1-or-later (names), MIT (minor units and flags)",
+    ),
+    (
+        "unlocode",
+        "unlocode.tsv",
+        "UN/LOCODE, UN/CEFACT per-country files, repository uncefact/vocab-locode, "
+        "commit e845bd97 (2024-12-11), folder locodes/",
+        "UN/LOCODE 2023-2 with later per-country corrections",
+        "MIT (UN/CEFACT)",
+    ),
+    (
+        "airports",
+        "airports.tsv",
+        "airportsdata 20260905 (Python package), file airportsdata/airports.csv",
+        "2026-09-05",
+        "MIT",
+    ),
+    (
+        "hs",
+        "hs.tsv",
+        "Harmonized System, repository datasets/harmonized-system, "
+        "data/harmonized-system.csv (from UN Comtrade); English only",
+        "HS 2022",
+        "ODC-PDDL-1.0",
+    ),
+    (
+        "hs_sections",
+        "hs_sections.tsv",
+        "Harmonized System, repository datasets/harmonized-system, data/sections.csv; "
+        "English only",
+        "HS 2022",
+        "ODC-PDDL-1.0",
+    ),
+    (
+        "taxonomy",
+        "taxonomy.tsv",
+        "written by the project (spec 2.4)",
+        "project",
+        "MIT OR Apache-2.0 (the project's licence)",
+    ),
+    (
+        "units",
+        "units.tsv",
+        "written by the project (spec 2.4)",
+        "project",
+        "MIT OR Apache-2.0 (the project's licence)",
+    ),
+    (
+        "labels",
+        "labels.tsv",
+        "written by the project (spec 2.9)",
+        "project",
+        "MIT OR Apache-2.0 (the project's licence)",
+    ),
+]
+
+
+class DataError(Exception):
+    """An upstream file broke an assumption this script relies on."""
+
+
+def fail(msg: str) -> None:
+    raise DataError(msg)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        fail(f"missing upstream file {path}")
+    # utf-8-sig: hs-sections.csv starts with a byte-order mark.
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for i, row in enumerate(rows, start=2):
+        if None in row or any(v is None for v in row.values()):
+            fail(f"{path.name}:{i}: wrong number of columns")
+    return rows
+
+
+def clean(value: str, where: str) -> str:
+    """Strip surrounding white space; refuse what a TSV cell cannot hold."""
+    value = value.strip()
+    if any(c in value for c in "\t\r\n"):
+        fail(f"{where}: tab or line break in {value!r}")
+    return value
+
+
+def tsv(generator_note: str, header: list[str], rows: list[list[str]]) -> str:
+    lines = [f"# {generator_note}", "\t".join(header)]
+    for row in rows:
+        if len(row) != len(header):
+            fail(f"internal: row {row!r} does not match header {header!r}")
+        for cell in row:
+            if any(c in cell for c in "\t\r\n"):
+                fail(f"internal: cell {cell!r} holds a tab or line break")
+        lines.append("\t".join(row))
+    return "\n".join(lines) + "\n"
+
+
+def note(upstream: str) -> str:
+    return (
+        f"Generated by codes-data/scripts/build_tables.py from {upstream}; do not edit "
+        "(see codes-data/SOURCES.md)."
+    )
+
+
+# --- ISO 3166-1 -------------------------------------------------------------------------
+
+
+def build_countries(src: Path) -> tuple[str, int]:
+    rows = read_csv(src / "countries.csv")
+    out = []
+    seen2: set[str] = set()
+    seen3: set[str] = set()
+    for i, r in enumerate(rows, start=2):
+        where = f"countries.csv:{i}"
+        a2, a3, num = (clean(r[k], where) for k in ("alpha2", "alpha3", "numeric"))
+        if not ALPHA2_RE.match(a2) or not ALPHA3_RE.match(a3) or not NUMERIC_RE.match(num):
+            fail(f"{where}: bad codes {a2!r} {a3!r} {num!r}")
+        if a2 in seen2 or a3 in seen3:
+            fail(f"{where}: duplicate code {a2} / {a3}")
+        seen2.add(a2)
+        seen3.add(a3)
+        names = [clean(r[f"name_{lang}"], where) for lang in LANGS]
+        if not all(names):
+            fail(f"{where}: empty name")
+        out.append([a2, a3, num, *names])
+    out.sort(key=lambda row: row[0])
+    if len(out) != 249:
+        fail(f"countries.csv: expected 249 countries, found {len(out)}")
+    header = ["alpha2", "alpha3", "numeric", *[f"name_{lang}" for lang in LANGS]]
+    return tsv(note("countries.csv"), header, out), len(out)
+
+
+# --- ISO 4217 ---------------------------------------------------------------------------
+
+FLAGS_RE = re.compile(r"^(|fund|special|superseded\([A-Z]{3}\))$")
+
+
+def build_currencies(src: Path) -> tuple[str, int]:
+    rows = read_csv(src / "currencies.csv")
+    out = []
+    seen: set[str] = set()
+    for i, r in enumerate(rows, start=2):
+        where = f"currencies.csv:{i}"
+        a3, num, minor, flags = (
+            clean(r[k], where) for k in ("alpha3", "numeric", "minor_units", "flags")
+        )
+        if not ALPHA3_RE.match(a3) or not NUMERIC_RE.match(num):
+            fail(f"{where}: bad codes {a3!r} {num!r}")
+        if minor and not re.fullmatch(r"[0-9]", minor):
+            fail(f"{where}: bad minor units {minor!r}")
+        if not FLAGS_RE.match(flags):
+            fail(f"{where}: unknown flags {flags!r}")
+        if a3 in seen:
+            fail(f"{where}: duplicate code {a3}")
+        seen.add(a3)
+        names = [clean(r[f"name_{lang}"], where) for lang in LANGS]
+        if not all(names):
+            fail(f"{where}: empty name")
+        out.append([a3, num, minor, flags, *names])
+    out.sort(key=lambda row: row[0])
+    for row in out:
+        m = re.fullmatch(r"superseded\(([A-Z]{3})\)", row[3])
+        if m and m.group(1) not in seen:
+            fail(f"currencies.csv: {row[0]} superseded by unknown {m.group(1)}")
+    if len(out) != 178:
+        fail(f"currencies.csv: expected 178 currencies, found {len(out)}")
+    header = ["alpha3", "numeric", "minor_units", "flags", *[f"name_{lang}" for lang in LANGS]]
+    return tsv(note("currencies.csv"), header, out), len(out)
+
+
+# --- UN/LOCODE --------------------------------------------------------------------------
+
+
+def build_unlocode(src: Path) -> tuple[str, int, dict[str, int]]:
+    rows = read_csv(src / "unlocode.csv")
+    out = []
+    seen: set[str] = set()
+    stats = {"upstream": len(rows), "excluded": 0, "duplicates": 0, "withdrawn": 0}
+    for i, r in enumerate(rows, start=2):
+        where = f"unlocode.csv:{i}"
+        code = clean(r["country"], where) + clean(r["location"], where)
+        if not UNLOCODE_RE.match(code):
+            # Decision: a code that does not match the spec pattern cannot be entered in a
+            # record, so it is not shipped (DE9B0, DEB90, IT940).
+            stats["excluded"] += 1
+            continue
+        if code in seen:
+            # Decision: the first row of a repeated code wins (the upstream repeats some codes
+            # with alternative names, e.g. BEBRU "Brussel (Bruxelles)" / "Bruxelles (Brussel)").
+            stats["duplicates"] += 1
+            continue
+        seen.add(code)
+        change = clean(r["change"], where)
+        name = clean(r["name"], where)
+        subdivision = clean(r["subdivision"], where)
+        function = clean(r["function"], where)
+        status = clean(r["status"], where)
+        iata = clean(r["iata"], where)
+        remarks = clean(r["remarks"], where)
+        if iata == "---":
+            # Decision: one row (USMFS) has the placeholder "---" for "no IATA code".
+            iata = ""
+        if not name or len(name.encode()) > 255:
+            fail(f"{where}: name empty or longer than 255 bytes")
+        if not FUNCTION_RE.match(function):
+            fail(f"{where}: bad function {function!r}")
+        if not STATUS_RE.match(status):
+            fail(f"{where}: bad status {status!r}")
+        if iata and not ALPHA3_RE.match(iata):
+            fail(f"{where}: bad IATA {iata!r}")
+        if not SUBDIVISION_RE.match(subdivision):
+            fail(f"{where}: bad subdivision {subdivision!r}")
+        # Decision: rows marked for deletion are kept, flagged withdrawn, with their remarks
+        # ("Use CN TGO"); other remarks are not shipped.
+        withdrawn = change in ("X", "x") or status == "XX"
+        if withdrawn:
+            stats["withdrawn"] += 1
+            if len(remarks.encode()) > 255:
+                fail(f"{where}: remarks longer than 255 bytes")
+        out.append(
+            [
+                code,
+                function,
+                status,
+                iata,
+                subdivision,
+                "X" if withdrawn else "",
+                name,
+                remarks if withdrawn else "",
+            ]
+        )
+    out.sort(key=lambda row: row[0])
+    header = ["code", "function", "status", "iata", "subdivision", "withdrawn", "name", "remarks"]
+    return tsv(note("unlocode.csv"), header, out), len(out), stats
+
+
+# --- Airports ---------------------------------------------------------------------------
+
+
+def build_airports(src: Path) -> tuple[str, int, dict[str, int]]:
+    rows = read_csv(src / "airports.csv")
+    out = []
+    iatas: dict[str, int] = {}
+    icaos: dict[str, int] = {}
+    stats = {"upstream": len(rows), "no_code": 0, "iata": 0, "icao": 0}
+    for i, r in enumerate(rows, start=2):
+        where = f"airports.csv:{i}"
+        iata = clean(r["iata"], where)
+        icao = clean(r["icao"], where)
+        if iata and not ALPHA3_RE.match(iata):
+            fail(f"{where}: bad IATA {iata!r}")
+        # Decision: the icao column also holds local identifiers (FAA "00AA"); only exactly
+        # four letters make an ICAO location indicator.
+        if not ICAO_RE.match(icao):
+            icao = ""
+        if not iata and not icao:
+            # Decision: an airport with neither code cannot be named by a location code.
+            stats["no_code"] += 1
+            continue
+        if iata:
+            if iata in iatas:
+                fail(f"{where}: IATA {iata} repeats line {iatas[iata]}")
+            iatas[iata] = i
+            stats["iata"] += 1
+        if icao:
+            if icao in icaos:
+                fail(f"{where}: ICAO {icao} repeats line {icaos[icao]}")
+            icaos[icao] = i
+            stats["icao"] += 1
+        country = clean(r["country"], where)
+        if not ALPHA2_RE.match(country):
+            fail(f"{where}: bad country {country!r}")
+        name = clean(r["name"], where)
+        city = clean(r["city"], where)
+        subd = clean(r["subd"], where)
+        for label, text in (("name", name), ("city", city), ("subdivision", subd)):
+            if len(text.encode()) > 255:
+                fail(f"{where}: {label} longer than 255 bytes")
+        if not name:
+            fail(f"{where}: empty name")
+        out.append([iata, icao, country, subd, city, name])
+    # Sorted by country so that the airports of a country are one range.
+    out.sort(key=lambda row: (row[2], row[1], row[0]))
+    if len(out) > 65534:
+        fail("airports: too many entries for 16-bit indexes")
+    header = ["iata", "icao", "country", "subdivision", "city", "name"]
+    return tsv(note("airports.csv"), header, out), len(out), stats
+
+
+# --- Harmonized System ------------------------------------------------------------------
+
+
+def build_hs(src: Path) -> tuple[str, int, str, int, dict[str, int]]:
+    sections = read_csv(src / "hs-sections.csv")
+    sec_rows = []
+    romans: set[str] = set()
+    for i, r in enumerate(sections, start=2):
+        where = f"hs-sections.csv:{i}"
+        roman = clean(r["section"], where)
+        name = clean(r["name"], where)
+        if not ROMAN_RE.match(roman) or not name:
+            fail(f"{where}: bad section {roman!r}")
+        romans.add(roman)
+        sec_rows.append([roman, name])
+    rows = read_csv(src / "hs.csv")
+    out = []
+    seen: set[str] = set()
+    stats = {"upstream": len(rows), "skipped": 0, "2": 0, "4": 0, "6": 0}
+    for i, r in enumerate(rows, start=2):
+        where = f"hs.csv:{i}"
+        section = clean(r["section"], where)
+        code = clean(r["hscode"], where)
+        if section == "TOTAL":
+            # Decision: UN Comtrade's synthetic rows (TOTAL, and chapter 99 "Commodities not
+            # specified according to kind" with its 9999 / 999999) are not HS 2022.
+            stats["skipped"] += 1
+            continue
+        if section not in romans:
+            fail(f"{where}: unknown section {section!r}")
+        if not HS_RE.match(code):
+            fail(f"{where}: bad code {code!r}")
+        level = clean(r["level"], where)
+        if level != str(len(code)):
+            fail(f"{where}: level {level} does not match code {code}")
+        parent = clean(r["parent"], where)
+        expected_parent = "TOTAL" if len(code) == 2 else code[:-2]
+        if parent != expected_parent:
+            fail(f"{where}: parent {parent!r}, expected {expected_parent!r}")
+        if len(code) > 2 and code[:-2] not in seen:
+            fail(f"{where}: parent {code[:-2]} comes later or is missing")
+        if code in seen:
+            fail(f"{where}: duplicate code {code}")
+        seen.add(code)
+        desc = clean(r["description"], where)
+        if not desc or len(desc.encode()) > 65535:
+            fail(f"{where}: bad description")
+        stats[level] += 1
+        out.append([code, section, desc])
+    out.sort(key=lambda row: row[0])
+    hs_text = tsv(note("hs.csv"), ["code", "section", "description"], out)
+    sec_text = tsv(note("hs-sections.csv"), ["section", "name"], sec_rows)
+    return hs_text, len(out), sec_text, len(sec_rows), stats
+
+
+# --- Driver -----------------------------------------------------------------------------
+
+
+def build_all(src: Path) -> tuple[dict[str, str], list[str]]:
+    files: dict[str, str] = {}
+    report: list[str] = []
+    rows: dict[str, int] = {}
+
+    files["countries.tsv"], rows["countries"] = build_countries(src)
+    files["currencies.tsv"], rows["currencies"] = build_currencies(src)
+    files["unlocode.tsv"], rows["unlocode"], st = build_unlocode(src)
+    report.append(
+        f"unlocode: {st['upstream']} upstream rows, {st['excluded']} excluded (pattern), "
+        f"{st['duplicates']} repeated codes dropped, {rows['unlocode']} shipped, "
+        f"{st['withdrawn']} withdrawn"
+    )
+    files["airports.tsv"], rows["airports"], st = build_airports(src)
+    report.append(
+        f"airports: {st['upstream']} upstream rows, {st['no_code']} without IATA or ICAO code "
+        f"dropped, {rows['airports']} shipped ({st['iata']} IATA, {st['icao']} ICAO)"
+    )
+    files["hs.tsv"], rows["hs"], files["hs_sections.tsv"], rows["hs_sections"], st = build_hs(
+        src
+    )
+    report.append(
+        f"hs: {st['upstream']} upstream rows, {st['skipped']} synthetic rows skipped, "
+        f"{rows['hs']} shipped ({st['2']} chapters, {st['4']} headings, "
+        f"{st['6']} subheadings), {rows['hs_sections']} sections"
+    )
+    report.append(f"countries: {rows['countries']}, currencies: {rows['currencies']}")
+
+    ed_rows = []
+    for table, file, source, edition, licence in EDITIONS:
+        n = rows.get(table)
+        ed_rows.append([table, file, source, edition, licence, "" if n is None else str(n)])
+    files["editions.tsv"] = tsv(
+        "Generated by codes-data/scripts/build_tables.py; do not edit. rows: as shipped "
+        "(empty for the project's own tables, which the build script counts).",
+        ["table", "file", "source", "edition", "licence", "rows"],
+        ed_rows,
+    )
+    return files, report
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("upstream", nargs="?", default=str(DEFAULT_UPSTREAM))
+    parser.add_argument("--out", default=str(DEFAULT_OUT))
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args(argv)
+
+    src = Path(args.upstream)
+    if not src.is_absolute() and not src.exists():
+        # A relative path is taken from the repository root when it is not found from here.
+        src = REPO_ROOT / src
+    out_dir = Path(args.out)
+    try:
+        files, report = build_all(src)
+    except DataError as e:
+        print(f"build_tables.py: error: {e}", file=sys.stderr)
+        return 2
+
+    changed = []
+    for name, text in sorted(files.items()):
+        path = out_dir / name
+        data = text.encode("utf-8")
+        old = path.read_bytes() if path.is_file() else None
+        if old != data:
+            changed.append(name)
+            if not args.check:
+                out_dir.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+    if not args.quiet:
+        for line in report:
+            print(line)
+        verb = "differ" if args.check else "rewritten"
+        print(f"{len(changed)} file(s) {verb}: {', '.join(changed) or '-'}")
+    return 1 if (args.check and changed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,201 @@
+//! Reading the packed tables that the build script (`build/`) writes into `OUT_DIR`.
+//!
+//! Every read is bounds-checked and returns `None` (or an empty string) rather than
+//! panicking, so a look-up can never panic whatever its input.
+
+/// Includes a binary blob from `OUT_DIR`.
+macro_rules! blob {
+    ($name:literal) => {
+        include_bytes!(concat!(env!("OUT_DIR"), "/", $name))
+    };
+}
+
+/// Includes a UTF-8 text blob from `OUT_DIR` (the compiler checks the encoding).
+macro_rules! text {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $name))
+    };
+}
+
+pub(crate) use {blob, text};
+
+/// The little-endian `u16` at index `i` (in units of 2 bytes).
+#[inline]
+pub(crate) fn u16_at(bytes: &[u8], i: usize) -> Option<u16> {
+    let o = i.checked_mul(2)?;
+    match bytes.get(o..o.checked_add(2)?) {
+        Some(&[a, b]) => Some(u16::from_le_bytes([a, b])),
+        _ => None,
+    }
+}
+
+/// The little-endian `u32` at index `i` (in units of 4 bytes).
+#[inline]
+pub(crate) fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
+    let o = i.checked_mul(4)?;
+    match bytes.get(o..o.checked_add(4)?) {
+        Some(&[a, b, c, d]) => Some(u32::from_le_bytes([a, b, c, d])),
+        _ => None,
+    }
+}
+
+/// `len` bytes of `text` from `start`, or `""` when out of range.
+#[inline]
+pub(crate) fn slice(text: &'static str, start: usize, len: usize) -> &'static str {
+    match start.checked_add(len) {
+        Some(end) => text.get(start..end).unwrap_or(""),
+        None => "",
+    }
+}
+
+/// A space-padded field of a fixed-width ASCII record, without its padding.
+#[inline]
+pub(crate) fn field(text: &'static str, start: usize, width: usize) -> &'static str {
+    slice(text, start, width).trim_end_matches(' ')
+}
+
+/// Index of a two-letter upper-case code in a 26² array.
+#[inline]
+pub(crate) fn alpha2_index(code: &[u8]) -> Option<usize> {
+    match *code {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+        }
+        _ => None,
+    }
+}
+
+/// Index of a three-letter upper-case code in a 26³ array.
+#[inline]
+pub(crate) fn alpha3_index(code: &[u8]) -> Option<usize> {
+    match *code {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z', c @ b'A'..=b'Z'] => {
+            Some((usize::from(a - b'A') * 26 + usize::from(b - b'A')) * 26 + usize::from(c - b'A'))
+        }
+        _ => None,
+    }
+}
+
+/// Binary search for `key` among the sorted `u16` keys at positions `lo..hi` of `keys`,
+/// where the key of position `i` is the little-endian `u16` at byte `i * stride`. Returns
+/// the position. Branch-free halving (the comparison feeds arithmetic, not a jump), so
+/// that a look-up costs a few dependent loads and no mispredictions.
+#[inline]
+pub(crate) fn search_u16(
+    keys: &[u8],
+    stride: usize,
+    lo: usize,
+    hi: usize,
+    key: u16,
+) -> Option<usize> {
+    let at = |i: usize| match keys.get(i * stride..i * stride + 2) {
+        Some(&[a, b]) => u16::from_le_bytes([a, b]),
+        _ => u16::MAX,
+    };
+    if lo >= hi || stride < 2 || hi.checked_mul(stride)? > keys.len() {
+        return None;
+    }
+    let (mut base, mut len) = (lo, hi - lo);
+    while len > 1 {
+        let half = len / 2;
+        base = if at(base + half) <= key {
+            base + half
+        } else {
+            base
+        };
+        len -= half;
+    }
+    (at(base) == key).then_some(base)
+}
+
+/// Binary search for `key` among the sorted little-endian `u32` keys of `keys`; returns
+/// the position. Branch-free like [`search_u16`].
+#[inline]
+pub(crate) fn search_u32(keys: &[u8], key: u32) -> Option<usize> {
+    let at = |i: usize| match keys.get(i * 4..i * 4 + 4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => u32::MAX,
+    };
+    let mut len = keys.len() / 4;
+    if len == 0 {
+        return None;
+    }
+    let mut base = 0;
+    while len > 1 {
+        let half = len / 2;
+        base = if at(base + half) <= key {
+            base + half
+        } else {
+            base
+        };
+        len -= half;
+    }
+    (at(base) == key).then_some(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_are_bounds_checked() {
+        let b = [1u8, 0, 2, 0, 0];
+        assert_eq!(u16_at(&b, 0), Some(1));
+        assert_eq!(u16_at(&b, 1), Some(2));
+        assert_eq!(u16_at(&b, 2), None);
+        assert_eq!(u16_at(&b, usize::MAX), None);
+        assert_eq!(u32_at(&b, 0), Some(0x0002_0001));
+        assert_eq!(u32_at(&b, 1), None);
+        assert_eq!(u32_at(&b, usize::MAX / 2), None);
+        assert_eq!(slice("abc", 1, 5), "");
+        assert_eq!(slice("abc", usize::MAX, 2), "");
+        assert_eq!(slice("é", 1, 1), "");
+        assert_eq!(field("ab  cd", 0, 4), "ab");
+    }
+
+    #[test]
+    fn alpha_indexes() {
+        assert_eq!(alpha2_index(b"AA"), Some(0));
+        assert_eq!(alpha2_index(b"ZZ"), Some(675));
+        assert_eq!(alpha2_index(b"Aa"), None);
+        assert_eq!(alpha2_index(b"A"), None);
+        assert_eq!(alpha3_index(b"ZZZ"), Some(17_575));
+        assert_eq!(alpha3_index(b"ZZ["), None);
+    }
+
+    #[test]
+    fn search() {
+        let keys: Vec<u8> = [1u16, 3, 5, 7]
+            .iter()
+            .flat_map(|k| k.to_le_bytes())
+            .collect();
+        for (i, k) in [1u16, 3, 5, 7].iter().enumerate() {
+            assert_eq!(search_u16(&keys, 2, 0, 4, *k), Some(i));
+        }
+        assert_eq!(search_u16(&keys, 2, 0, 4, 4), None);
+        assert_eq!(search_u16(&keys, 2, 1, 4, 1), None);
+        assert_eq!(search_u16(&keys, 2, 0, 9, 9), None);
+        assert_eq!(search_u16(&keys, 2, 2, 2, 5), None);
+        assert_eq!(search_u16(&keys, 2, 3, 2, 5), None);
+        assert_eq!(search_u16(&keys, 2, 3, 4, 7), Some(3));
+        assert_eq!(search_u16(&keys, 2, 0, 4, 0), None);
+        assert_eq!(search_u16(&keys, 2, 0, 4, 8), None);
+        assert_eq!(search_u16(&keys, 2, 0, usize::MAX, 8), None);
+        // Pairs (key, payload) with stride 4.
+        let pairs: Vec<u8> = [(1u16, 9u16), (4, 9), (6, 9)]
+            .iter()
+            .flat_map(|(k, v)| [k.to_le_bytes(), v.to_le_bytes()].concat())
+            .collect();
+        assert_eq!(search_u16(&pairs, 4, 0, 3, 4), Some(1));
+        assert_eq!(search_u16(&pairs, 4, 0, 3, 9), None);
+        let keys: Vec<u8> = (0..1000u32)
+            .map(|k| k * 3)
+            .flat_map(u32::to_le_bytes)
+            .collect();
+        for k in 0..3000 {
+            assert_eq!(search_u32(&keys, k), (k % 3 == 0).then_some(k as usize / 3));
+        }
+        assert_eq!(search_u32(&[], 0), None);
+        assert_eq!(search_u32(&[1, 0, 0, 0], 1), Some(0));
+    }
+}

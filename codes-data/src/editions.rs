@@ -1,0 +1,32 @@
+//! The editions of the shipped tables (spec 5.3a), the same facts as `SOURCES.md`.
+
+/// The source, edition, licence and size of one shipped table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Edition {
+    /// The table: `countries`, `currencies`, `unlocode`, `airports`, `hs`, `hs_sections`,
+    /// `taxonomy`, `units` or `labels`.
+    pub table: &'static str,
+    /// Where the data comes from (`"written by the project"` for the project's own tables).
+    pub source: &'static str,
+    /// The upstream edition (`"HS 2022"`), or `"project"`.
+    pub edition: &'static str,
+    /// The licence of the data.
+    pub licence: &'static str,
+    /// The number of entries shipped.
+    pub rows: usize,
+}
+
+// `static EDITIONS: [Edition; N]`: data/editions.tsv, with the rows that the build script
+// counted.
+include!(concat!(env!("OUT_DIR"), "/editions.rs"));
+
+/// One entry per shipped table, in the order of `SOURCES.md`.
+///
+/// ```
+/// let hs = codes_data::editions().iter().find(|e| e.table == "hs").unwrap();
+/// assert_eq!(hs.edition, "HS 2022");
+/// assert_eq!(hs.rows, codes_data::hs_len());
+/// ```
+pub fn editions() -> &'static [Edition] {
+    &EDITIONS
+}

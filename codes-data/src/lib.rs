@@ -1,0 +1,66 @@
+//! Reference code tables for WCO customs seizure records (CEN, nCEN, CENcomm), embedded in
+//! the library, with exact, allocation-free look-ups.
+//!
+//! | table | look-ups | source |
+//! |---|---|---|
+//! | ISO 3166-1 countries, names in six languages | [`country`], [`country_by_alpha3`], [`countries`] | iso-codes via pycountry |
+//! | ISO 4217 currencies, minor units, names in six languages | [`currency`], [`currencies`] | pycountry, iso_currency |
+//! | UN/LOCODE | [`unlocode`], [`unlocode_at`], [`unlocodes_in_country`] | UN/CEFACT |
+//! | airports by IATA and ICAO code | [`airport_by_iata`], [`airport_by_icao`], [`airports_in_country`] | airportsdata |
+//! | location codes of spec 2.2 | [`resolve_location`] | the two above |
+//! | Harmonized System 2022 (English only) | [`hs`], [`hs_sections`] | UN Comtrade |
+//! | commodity taxonomy and units of spec 2.4 | [`commodity_area`], [`goods_type`], [`unit()`] | the project |
+//! | labels of the enumerations in six languages | [`label`], [`enumeration_values`] | the project |
+//! | editions of all of the above | [`editions`] | `SOURCES.md` |
+//!
+//! Codes are exact: upper case for ISO, UN/LOCODE, IATA and ICAO codes, lower case for
+//! the project's own codes; anything else (lower case, spaces, other lengths, non-ASCII)
+//! is simply not found. No look-up panics, and none allocates (but for the one-time
+//! index below).
+//!
+//! The tables are compiled in: the build script (`build/`) packs the compact files of
+//! `data/` into sorted arrays and string pools that are read in place, so there is no
+//! parsing, no file system and no start-up cost at run time, and the crate builds for
+//! `wasm32-unknown-unknown`. Only [`enumeration_values`] and [`enumerations`] build a
+//! small index on first use. `SOURCES.md` says where each table comes from, what was
+//! kept, and how to rebuild the tables.
+//!
+//! ```
+//! use codes_data::{resolve_location, country, Lang};
+//!
+//! let loc = resolve_location("BEANR").unwrap();
+//! assert!(loc.is_seaport());
+//! assert_eq!(country(loc.country()).unwrap().name(Lang::Es), "Bélgica");
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod blob;
+
+mod airport;
+mod country;
+mod currency;
+mod editions;
+mod hs;
+mod labels;
+mod lang;
+mod location;
+mod taxonomy;
+mod unlocode;
+
+pub use airport::{
+    airport_at, airport_by_iata, airport_by_icao, airports_in_country, airports_len, Airport,
+};
+pub use country::{countries, country, country_by_alpha3, Country};
+pub use currency::{currencies, currency, Currency};
+pub use editions::{editions, Edition};
+pub use hs::{hs, hs_at, hs_len, hs_sections, HsEntry, HsSection};
+pub use labels::{enumeration_values, enumerations, label};
+pub use lang::Lang;
+pub use location::{resolve_location, ResolvedLocation};
+pub use taxonomy::{
+    commodity_area, commodity_areas, goods_type, unit, units, CommodityArea, GoodsType, UnitInfo,
+    UnitKind,
+};
+pub use unlocode::{unlocode, unlocode_at, unlocodes_in_country, unlocodes_len, UnLocode};
