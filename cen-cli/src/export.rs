@@ -13,8 +13,8 @@ use crate::{options, Failure, EXIT_FAILURE, EXIT_INVALID, EXIT_VALID};
 fn project(raw: &Raw) -> Result<String, String> {
     match &raw.payload {
         Payload::Json(bytes) => {
-            let text =
-                std::str::from_utf8(bytes).map_err(|_| cen_model::Fatal::NotUtf8.to_string())?;
+            let text = std::str::from_utf8(bytes.as_slice())
+                .map_err(|_| cen_model::Fatal::NotUtf8.to_string())?;
             cen_model::project::to_cen_json(text).map_err(|fatal| fatal.to_string())
         }
         Payload::Row { layout, cells } => {

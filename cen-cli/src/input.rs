@@ -134,11 +134,37 @@ impl OwnedCell {
     }
 }
 
+/// The bytes of one record: a range of a block read from the file, shared by the records of
+/// that block (no copy per record), or bytes of its own.
+#[derive(Debug, Clone)]
+pub struct Bytes {
+    block: Arc<Vec<u8>>,
+    start: usize,
+    end: usize,
+}
+
+impl Bytes {
+    /// Bytes of their own.
+    pub fn owned(bytes: Vec<u8>) -> Bytes {
+        let end = bytes.len();
+        Bytes {
+            block: Arc::new(bytes),
+            start: 0,
+            end,
+        }
+    }
+
+    /// The bytes.
+    pub fn as_slice(&self) -> &[u8] {
+        &self.block[self.start..self.end]
+    }
+}
+
 /// What one record is made of.
 #[derive(Debug, Clone)]
 pub enum Payload {
     /// JSON text as bytes (possibly broken, possibly not UTF-8: the core decides).
-    Json(Vec<u8>),
+    Json(Bytes),
     /// A flat row and the layout of its file's header.
     Row {
         /// The header's plan.
@@ -166,7 +192,7 @@ impl Raw {
     /// An approximate size in memory, to bound the records held at once.
     pub fn weight(&self) -> usize {
         match &self.payload {
-            Payload::Json(bytes) => bytes.len(),
+            Payload::Json(bytes) => bytes.end - bytes.start,
             Payload::Row { cells, .. } => cells
                 .iter()
                 .map(|c| match c {
@@ -217,7 +243,7 @@ pub fn sources(args: &InputArgs) -> (Vec<Source>, Vec<(String, String)>) {
 }
 
 /// Reads records of one file.
-trait Records {
+trait Records: Send {
     /// The next record; `Ok(None)` at the end; `Err` for a problem that stops this file.
     fn next_record(&mut self) -> Result<Option<Raw>, String>;
 }
@@ -243,7 +269,6 @@ pub struct Inputs {
     next_source: usize,
     current: Option<Box<dyn Records>>,
     current_records: u64,
-    read: u64,
     style: Style,
     /// How many problems stopped a file (each makes the exit status 2).
     pub failures: usize,
@@ -259,7 +284,6 @@ impl Inputs {
             next_source: 0,
             current: None,
             current_records: 0,
-            read: 0,
             style,
             failures: 0,
             bytes: Arc::new(AtomicU64::new(0)),
@@ -289,11 +313,6 @@ impl Inputs {
             .sum()
     }
 
-    /// How many records have been read.
-    pub fn records_read(&self) -> u64 {
-        self.read
-    }
-
     fn fail(&mut self, name: &str, message: &str) {
         self.failures += 1;
         eprintln!("cen: {} {name}: {message}", self.style.error("error:"));
@@ -311,7 +330,6 @@ impl Inputs {
                 match records.next_record() {
                     Ok(Some(raw)) => {
                         self.current_records += 1;
-                        self.read += 1;
                         return Some(raw);
                     }
                     Ok(None) => {
@@ -370,7 +388,7 @@ impl Inputs {
         index: usize,
         source: &Source,
     ) -> Result<(Box<dyn Records>, Vec<String>), String> {
-        let reader: Box<dyn Read> = match &source.path {
+        let reader: Box<dyn Read + Send> = match &source.path {
             Some(path) => {
                 let metadata = std::fs::metadata(path).map_err(|e| cannot_read(path, &e))?;
                 if metadata.is_dir() {
@@ -406,11 +424,7 @@ impl Inputs {
         );
         match source.format {
             Format::Ndjson => Ok((
-                Box::new(Ndjson {
-                    reader,
-                    file: index,
-                    line: 0,
-                }),
+                Box::new(Ndjson::new(reader.into_inner(), index)),
                 Vec::new(),
             )),
             Format::Json => Ok((Box::new(JsonFile::new(reader, index)), Vec::new())),
@@ -428,69 +442,147 @@ fn cannot_read(path: &Path, error: &io::Error) -> String {
     }
 }
 
-/// Reads one line of at most `cap` bytes into `buf` (the rest of a longer line is skipped);
-/// returns the bytes consumed, and whether the line was longer than `cap`.
-fn read_line_capped(
-    reader: &mut impl BufRead,
-    buf: &mut Vec<u8>,
-    cap: usize,
-) -> io::Result<(usize, bool)> {
-    let mut consumed = 0;
-    let mut overflow = false;
-    loop {
-        let available = match reader.fill_buf() {
-            Ok(available) => available,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(error),
-        };
-        if available.is_empty() {
-            return Ok((consumed, overflow));
-        }
-        let (used, done) = match memchr::memchr(b'\n', available) {
-            Some(i) => (i + 1, true),
-            None => (available.len(), false),
-        };
-        let room = cap.saturating_sub(buf.len());
-        buf.extend_from_slice(&available[..used.min(room)]);
-        overflow |= used > room;
-        reader.consume(used);
-        consumed += used;
-        if done {
-            return Ok((consumed, overflow));
-        }
-    }
-}
+/// The size of the blocks NDJSON is read in.
+const BLOCK: usize = 1 << 20;
 
-/// NDJSON: one record per line; blank lines are not records.
+/// NDJSON: one record per line; blank lines are not records. The file is read in blocks of
+/// [`BLOCK`] bytes, and each record is a range of its block (a line that runs over a block's
+/// end is moved to the start of the next one).
 struct Ndjson<R> {
     reader: R,
     file: usize,
     line: u64,
+    block: Arc<Vec<u8>>,
+    pos: usize,
+    eof: bool,
 }
 
-impl<R: BufRead> Records for Ndjson<R> {
-    fn next_record(&mut self) -> Result<Option<Raw>, String> {
-        loop {
-            let mut buf = Vec::new();
-            let (consumed, overflow) = read_line_capped(&mut self.reader, &mut buf, RECORD_CAP)
-                .map_err(|e| format!("read error after line {}: {e}", self.line))?;
-            if consumed == 0 {
-                return Ok(None);
-            }
-            self.line += 1;
-            if !overflow {
-                while matches!(buf.last(), Some(b'\n' | b'\r')) {
-                    buf.pop();
+impl<R: Read> Ndjson<R> {
+    fn new(reader: R, file: usize) -> Self {
+        Ndjson {
+            reader,
+            file,
+            line: 0,
+            block: Arc::new(Vec::new()),
+            pos: 0,
+            eof: false,
+        }
+    }
+
+    /// Appends what the file gives to `buf` until it holds `want` bytes or the file ends.
+    fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), String> {
+        while buf.len() < want && !self.eof {
+            let missing = (want - buf.len()) as u64;
+            match (&mut self.reader).take(missing).read_to_end(buf) {
+                Ok(0) => self.eof = true,
+                Ok(_) => {}
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => {
+                    return Err(format!("read error after line {}: {error}", self.line));
                 }
             }
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
+        }
+        Ok(())
+    }
+
+    /// The rest of a line longer than a record may be: the first [`RECORD_CAP`] bytes are the
+    /// record (the core reports it as too large), the rest is skipped up to the line's end.
+    fn long_line(&mut self, mut kept: Vec<u8>) -> Result<Vec<u8>, String> {
+        kept.truncate(RECORD_CAP);
+        let mut buf = Vec::with_capacity(BLOCK);
+        loop {
+            buf.clear();
+            self.fill(&mut buf, BLOCK)?;
+            if let Some(i) = memchr::memchr(b'\n', &buf) {
+                self.block = Arc::new(buf.split_off(i + 1));
+                self.pos = 0;
+                return Ok(kept);
             }
-            return Ok(Some(Raw {
-                file: self.file,
-                line: self.line,
-                payload: Payload::Json(buf),
-            }));
+            if self.eof {
+                self.block = Arc::new(Vec::new());
+                self.pos = 0;
+                return Ok(kept);
+            }
+        }
+    }
+}
+
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes.iter().all(u8::is_ascii_whitespace)
+}
+
+impl<R: Read + Send> Records for Ndjson<R> {
+    fn next_record(&mut self) -> Result<Option<Raw>, String> {
+        loop {
+            let rest = &self.block[self.pos..];
+            if let Some(i) = memchr::memchr(b'\n', rest) {
+                let start = self.pos;
+                let mut end = start + i;
+                self.pos = end + 1;
+                self.line += 1;
+                while end > start && self.block[end - 1] == b'\r' {
+                    end -= 1;
+                }
+                if is_blank(&self.block[start..end]) {
+                    continue;
+                }
+                let bytes = Bytes {
+                    block: self.block.clone(),
+                    start,
+                    end,
+                };
+                return Ok(Some(self.raw(bytes)));
+            }
+            if self.eof {
+                if rest.is_empty() {
+                    return Ok(None);
+                }
+                let (start, end) = (self.pos, self.block.len());
+                self.pos = end;
+                self.line += 1;
+                if is_blank(&self.block[start..end]) {
+                    return Ok(None);
+                }
+                let bytes = Bytes {
+                    block: self.block.clone(),
+                    start,
+                    end,
+                };
+                return Ok(Some(self.raw(bytes)));
+            }
+            // The block ends inside a line: start the next block with it.
+            let mut next = Vec::with_capacity(BLOCK.max(rest.len() * 2));
+            next.extend_from_slice(rest);
+            let want = next.len() + BLOCK;
+            self.fill(&mut next, want)?;
+            if next.len() > RECORD_CAP
+                && memchr::memchr(b'\n', &next).is_none_or(|i| i > RECORD_CAP)
+            {
+                // Longer than any record may be: keep its start, skip the rest of the line.
+                self.line += 1;
+                let kept = match memchr::memchr(b'\n', &next) {
+                    Some(i) => {
+                        self.block = Arc::new(next.split_off(i + 1));
+                        self.pos = 0;
+                        next.truncate(RECORD_CAP);
+                        next
+                    }
+                    None => self.long_line(next)?,
+                };
+                return Ok(Some(self.raw(Bytes::owned(kept))));
+            }
+            self.block = Arc::new(next);
+            self.pos = 0;
+        }
+    }
+}
+
+impl<R> Ndjson<R> {
+    fn raw(&self, bytes: Bytes) -> Raw {
+        Raw {
+            file: self.file,
+            line: self.line,
+            payload: Payload::Json(bytes),
         }
     }
 }
@@ -589,7 +681,7 @@ impl<R: BufRead> JsonFile<R> {
         Ok(Some(Raw {
             file: self.file,
             line,
-            payload: Payload::Json(bytes),
+            payload: Payload::Json(Bytes::owned(bytes)),
         }))
     }
 
@@ -648,7 +740,7 @@ impl<R: BufRead> JsonFile<R> {
         Ok(Some(Raw {
             file: self.file,
             line,
-            payload: Payload::Json(item),
+            payload: Payload::Json(Bytes::owned(item)),
         }))
     }
 
@@ -664,7 +756,7 @@ impl<R: BufRead> JsonFile<R> {
     }
 }
 
-impl<R: BufRead> Records for JsonFile<R> {
+impl<R: BufRead + Send> Records for JsonFile<R> {
     fn next_record(&mut self) -> Result<Option<Raw>, String> {
         match self.state {
             JsonState::Start => {
@@ -835,7 +927,7 @@ struct CsvFile<R> {
     record: csv::ByteRecord,
 }
 
-fn open_csv<R: BufRead + 'static>(
+fn open_csv<R: BufRead + Send + 'static>(
     mut reader: R,
     file: usize,
 ) -> Result<(Box<dyn Records>, Vec<String>), String> {
@@ -887,7 +979,7 @@ fn open_csv<R: BufRead + 'static>(
     ))
 }
 
-impl<R: Read> Records for CsvFile<R> {
+impl<R: Read + Send> Records for CsvFile<R> {
     fn next_record(&mut self) -> Result<Option<Raw>, String> {
         loop {
             let found = self
@@ -1255,9 +1347,10 @@ mod tests {
         loop {
             match reader.next_record() {
                 Ok(Some(raw)) => match raw.payload {
-                    Payload::Json(bytes) => {
-                        out.push((raw.line, String::from_utf8_lossy(&bytes).into_owned()))
-                    }
+                    Payload::Json(bytes) => out.push((
+                        raw.line,
+                        String::from_utf8_lossy(bytes.as_slice()).into_owned(),
+                    )),
                     other => panic!("{other:?}"),
                 },
                 Ok(None) => return (out, None),
@@ -1315,19 +1408,53 @@ mod tests {
         assert_eq!(items[0].1.as_bytes(), b"\xef\xbb\xbf\n {\"a\": 1}\n");
     }
 
+    fn ndjson_records(text: Vec<u8>) -> Vec<(u64, Vec<u8>)> {
+        let mut reader = Ndjson::new(Cursor::new(text), 0);
+        let mut out = Vec::new();
+        while let Some(raw) = reader.next_record().unwrap() {
+            match raw.payload {
+                Payload::Json(bytes) => out.push((raw.line, bytes.as_slice().to_vec())),
+                other => panic!("{other:?}"),
+            }
+        }
+        out
+    }
+
     #[test]
-    fn long_lines_are_capped_but_consumed() {
-        let mut text = vec![b'x'; RECORD_CAP + 10];
-        text.extend_from_slice(b"\n{}\n");
-        let mut reader = Cursor::new(text);
-        let mut buf = Vec::new();
-        let (consumed, overflow) = read_line_capped(&mut reader, &mut buf, RECORD_CAP).unwrap();
-        assert!(overflow);
-        assert_eq!(buf.len(), RECORD_CAP);
-        assert_eq!(consumed, RECORD_CAP + 11);
-        buf.clear();
-        read_line_capped(&mut reader, &mut buf, RECORD_CAP).unwrap();
-        assert_eq!(buf, b"{}\n");
+    fn ndjson_lines_across_blocks_and_blank_lines() {
+        let mut text = Vec::new();
+        let mut expected = Vec::new();
+        for i in 0..5000u64 {
+            let line = format!(
+                "{{\"case_ref\": \"{}\"}}",
+                "x".repeat((i as usize * 37) % 900)
+            );
+            text.extend_from_slice(line.as_bytes());
+            text.extend_from_slice(if i % 7 == 0 { b"\r\n\n" } else { b"\n" });
+            expected.push(line.into_bytes());
+        }
+        text.extend_from_slice(b"{\"last\": 1}");
+        expected.push(b"{\"last\": 1}".to_vec());
+        let records = ndjson_records(text);
+        assert_eq!(
+            records.iter().map(|r| r.1.clone()).collect::<Vec<_>>(),
+            expected
+        );
+        assert_eq!(records[0].0, 1);
+        assert_eq!(records[1].0, 3, "line 2 is blank");
+    }
+
+    #[test]
+    fn long_lines_are_capped_and_skipped_to_their_end() {
+        for length in [RECORD_CAP - 10, RECORD_CAP + 10, 3 * BLOCK + 5] {
+            let mut text = b"{}\n".to_vec();
+            text.extend(std::iter::repeat_n(b'x', length));
+            text.extend_from_slice(b"\n{\"a\": 1}\n");
+            let records = ndjson_records(text);
+            assert_eq!(records.len(), 3, "{length}");
+            assert_eq!(records[1].1.len(), length.min(RECORD_CAP));
+            assert_eq!(records[2], (3, b"{\"a\": 1}".to_vec()));
+        }
     }
 
     #[test]

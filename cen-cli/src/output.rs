@@ -9,15 +9,30 @@ pub fn json_string(text: &str) -> String {
     serde_json::Value::from(text).to_string()
 }
 
-/// Where a record was found, as JSON keys: `"file":…,"line":…` (`"row"` for Excel),
-/// `"record":…` (its index in the run, from 0, as CEN-DUP-001's `first` counts).
-pub fn position_json(source: &Source, raw: &Raw, index: usize) -> String {
+/// The start of a record's position in JSON, `"file":"…","line":` (`"row"` for Excel): the
+/// same for every record of a source, so it is made once.
+pub fn position_prefix(source: &Source) -> Vec<u8> {
     format!(
-        "\"file\":{},\"{}\":{},\"record\":{index}",
+        "\"file\":{},\"{}\":",
         json_string(&source.name),
-        source.format.position_word(),
-        raw.line
+        source.format.position_word()
     )
+    .into_bytes()
+}
+
+/// Appends the decimal digits of `n`.
+pub fn push_number(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// The columns of a flat record's issues, in the order of its report's issues (`None` for the
@@ -64,6 +79,15 @@ pub fn decimal_json(x: f64) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 1234567890, u64::MAX] {
+            let mut out = Vec::new();
+            push_number(&mut out, n);
+            assert_eq!(out, n.to_string().into_bytes());
+        }
+    }
 
     #[test]
     fn decimals_lose_their_noise() {

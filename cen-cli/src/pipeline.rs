@@ -5,7 +5,8 @@
 //! exact across the input).
 
 use std::io::{self, IsTerminal};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
 use cen_model::flat::Cell;
@@ -36,7 +37,7 @@ pub trait Job: Sync {
 /// Checks one record (no report yet: that needs the duplicate index, in order).
 fn check(validator: &Validator, raw: &Raw) -> Checked {
     match &raw.payload {
-        Payload::Json(bytes) => validator.check(Input::Bytes(bytes)),
+        Payload::Json(bytes) => validator.check(Input::Bytes(bytes.as_slice())),
         Payload::Row { layout, cells } => {
             let cells: Vec<Cell<'_>> = cells.iter().map(OwnedCell::as_cell).collect();
             validator.check_row(layout, &cells)
@@ -125,32 +126,59 @@ impl Progress {
 }
 
 /// Runs `job` over every record of `inputs` with `jobs` threads; returns the number of records.
+/// With one job everything happens on this thread. With more, a thread of its own reads the
+/// next chunks while this one and the workers deal with the current one.
 pub fn run<J: Job>(
     validator: &Validator,
     inputs: &mut Inputs,
     jobs: usize,
     job: &mut J,
 ) -> Result<u64, Failure> {
-    let pool = if jobs > 1 {
-        Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(jobs)
-                .build()
-                .map_err(|e| Failure::Message(format!("cannot start {jobs} threads: {e}")))?,
-        )
-    } else {
-        None
-    };
     let mut progress = Progress::new(inputs.total_bytes());
+    let bytes = inputs.bytes.clone();
+    let result = if jobs > 1 {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| Failure::Message(format!("cannot start {jobs} threads: {e}")))?;
+        let (sender, receiver) = sync_channel::<Vec<Raw>>(2);
+        std::thread::scope(|scope| {
+            scope.spawn(|| loop {
+                let chunk = inputs.next_chunk(CHUNK_RECORDS, CHUNK_BYTES);
+                let last = chunk.is_empty();
+                if sender.send(chunk).is_err() || last {
+                    break;
+                }
+            });
+            let chunks = receiver.iter().take_while(|chunk| !chunk.is_empty());
+            let result = process(validator, Some(&pool), chunks, job, &mut progress, &bytes);
+            // Stop the reader early when the output failed (a closed pipe).
+            drop(receiver);
+            result
+        })
+    } else {
+        let chunks = std::iter::from_fn(|| {
+            Some(inputs.next_chunk(CHUNK_RECORDS, CHUNK_BYTES)).filter(|c| !c.is_empty())
+        });
+        process(validator, None, chunks, job, &mut progress, &bytes)
+    };
+    progress.finish();
+    result
+}
+
+fn process<J: Job>(
+    validator: &Validator,
+    pool: Option<&rayon::ThreadPool>,
+    chunks: impl Iterator<Item = Vec<Raw>>,
+    job: &mut J,
+    progress: &mut Progress,
+    bytes: &AtomicU64,
+) -> Result<u64, Failure> {
     let mut index = DuplicateIndex::new();
     let mut next = 0usize;
-    let result = loop {
-        let chunk = inputs.next_chunk(CHUNK_RECORDS, CHUNK_BYTES);
-        if chunk.is_empty() {
-            break Ok(next as u64);
-        }
+    for chunk in chunks {
         let first = next;
-        let outs: Vec<J::Out> = match &pool {
+        let outs: Vec<J::Out> = match pool {
             None => chunk
                 .into_iter()
                 .map(|raw| {
@@ -187,18 +215,10 @@ pub fn run<J: Job>(
                 })
             }
         };
-        let mut failed = None;
         for out in outs {
-            if let Err(failure) = job.consume(out) {
-                failed = Some(failure);
-                break;
-            }
+            job.consume(out)?;
         }
-        if let Some(failure) = failed {
-            break Err(failure);
-        }
-        progress.update(inputs.bytes.load(Ordering::Relaxed), inputs.records_read());
-    };
-    progress.finish();
-    result
+        progress.update(bytes.load(Ordering::Relaxed), next as u64);
+    }
+    Ok(next as u64)
 }

@@ -98,7 +98,7 @@ fn lines(record: &Record) -> Vec<(Key, f64, Option<f64>)> {
 
 fn decode(raw: &Raw) -> Option<Record> {
     let decoded = match &raw.payload {
-        Payload::Json(bytes) => cen_model::decode_bytes(bytes),
+        Payload::Json(bytes) => cen_model::decode_bytes(bytes.as_slice()),
         Payload::Row { layout, cells } => {
             let cells: Vec<_> = cells.iter().map(OwnedCell::as_cell).collect();
             cen_model::decode_value(&layout.record(&cells).value)

@@ -10,7 +10,7 @@ use cen_rules::{Report, Severity, Validator};
 
 use crate::args::{ReportFormat, ValidateArgs};
 use crate::input::{self, Inputs, Raw, Source};
-use crate::output::{columns, detail, json_string, position_json};
+use crate::output::{columns, detail, json_string, position_prefix, push_number};
 use crate::pipeline::{self, Job};
 use crate::style::Style;
 use crate::{options, Failure, EXIT_FAILURE, EXIT_INVALID, EXIT_VALID};
@@ -20,7 +20,7 @@ pub struct Rendered {
     file: usize,
     valid: bool,
     issues: Vec<(&'static str, Severity)>,
-    text: String,
+    text: Vec<u8>,
 }
 
 /// Issues of one rule over the run.
@@ -99,6 +99,8 @@ impl Summary {
 struct ValidateJob {
     format: ReportFormat,
     sources: Arc<Vec<Source>>,
+    /// The start of each source's position in JSON.
+    prefixes: Vec<Vec<u8>>,
     out: std::sync::Mutex<options::Output>,
     style: Style,
     all: bool,
@@ -241,20 +243,28 @@ impl ValidateJob {
         out
     }
 
-    fn json_line(&self, source: &Source, raw: &Raw, index: usize, report: &Report) -> String {
-        let mut out = format!("{{{}", position_json(source, raw, index));
+    fn json_line(&self, source: &Source, raw: &Raw, index: usize, report: &Report) -> Vec<u8> {
+        let mut out = Vec::with_capacity(256 + 160 * report.issues.len());
+        out.push(b'{');
+        out.extend_from_slice(&self.prefixes[raw.file]);
+        push_number(&mut out, raw.line);
+        out.extend_from_slice(b",\"record\":");
+        push_number(&mut out, index as u64);
         if let Some(detail) = detail(raw) {
-            out.push_str(&format!(",\"detail\":{}", json_string(detail)));
+            out.extend_from_slice(b",\"detail\":");
+            out.extend_from_slice(json_string(detail).as_bytes());
         }
-        // The report is the core's JSON text as it is, so that it is byte for byte the same on
-        // every surface.
-        out.push_str(",\"report\":");
-        out.push_str(&report.to_json());
+        // The report as the core serialises it (`Report::to_json` is this serialisation), so
+        // that it is byte for byte the same on every surface; written in place, not copied.
+        out.extend_from_slice(b",\"report\":");
+        if serde_json::to_writer(&mut out, report).is_err() {
+            out.extend_from_slice(report.to_json().as_bytes());
+        }
         if let Some(columns) = columns(source.format, report) {
-            out.push_str(",\"columns\":");
-            out.push_str(&serde_json::Value::from(columns).to_string());
+            out.extend_from_slice(b",\"columns\":");
+            out.extend_from_slice(serde_json::Value::from(columns).to_string().as_bytes());
         }
-        out.push('}');
+        out.push(b'}');
         out
     }
 
@@ -326,11 +336,11 @@ impl Job for ValidateJob {
     fn render(&self, raw: Raw, index: usize, report: Report) -> Rendered {
         let source = &self.sources[raw.file];
         let text = match self.format {
-            ReportFormat::Text => self.text_block(source, &raw, index, &report),
+            ReportFormat::Text => self.text_block(source, &raw, index, &report).into_bytes(),
             ReportFormat::Json | ReportFormat::Ndjson => {
                 self.json_line(source, &raw, index, &report)
             }
-            ReportFormat::Csv => self.csv_rows(source, &raw, index, &report),
+            ReportFormat::Csv => self.csv_rows(source, &raw, index, &report).into_bytes(),
         };
         Rendered {
             file: raw.file,
@@ -346,13 +356,13 @@ impl Job for ValidateJob {
                 if self.summary.records > 0 {
                     self.out().write_all(b",\n")?;
                 }
-                self.out().write_all(out.text.as_bytes())?;
+                self.out().write_all(&out.text)?;
             }
             ReportFormat::Ndjson => {
-                self.out().write_all(out.text.as_bytes())?;
+                self.out().write_all(&out.text)?;
                 self.out().write_all(b"\n")?;
             }
-            ReportFormat::Text | ReportFormat::Csv => self.out().write_all(out.text.as_bytes())?,
+            ReportFormat::Text | ReportFormat::Csv => self.out().write_all(&out.text)?,
         }
         self.summary.add(&out);
         Ok(())
@@ -373,6 +383,7 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
             per_file: vec![0; sources.len()],
             ..Summary::default()
         },
+        prefixes: sources.iter().map(position_prefix).collect(),
         sources,
         out: std::sync::Mutex::new(out),
         style: Style::new(terminal),
