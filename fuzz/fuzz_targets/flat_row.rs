@@ -1,0 +1,25 @@
+//! Flat rows (CSV, Excel, data frames): arbitrary text split into a header line and a row
+//! line on `,` (no quoting), with cells also typed as numbers; never panics.
+#![no_main]
+
+use cen_model::flat::{column_of, Cell, Layout};
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let mut lines = text.splitn(2, '\n');
+    let header: Vec<&str> = lines.next().unwrap_or("").split(',').take(300).collect();
+    let row: Vec<&str> = lines.next().unwrap_or("").split(',').collect();
+    let layout = Layout::new(&header);
+    let cells: Vec<Cell> = row.iter().map(|c| Cell::Text(c)).collect();
+    let report = common::validator().validate_row(&layout, &cells);
+    common::check_report(&report);
+    for issue in &report.issues {
+        let _ = column_of(&issue.path);
+    }
+    let typed: Vec<Cell> = row.iter().map(|c| c.parse::<f64>().map(Cell::Number).unwrap_or(Cell::Text(c))).collect();
+    common::check_report(&common::validator().validate_row(&layout, &typed));
+});
