@@ -476,6 +476,52 @@ for lang in ["en", "fr", "es", "ru", "ar", "pt"]:
                  issue("CEN-COD-007", "/goods/0/unit", unit="tablets", allowed=["kg", "g", "t"]),
                  issue("CEN-MOV-001", "/route/destination", expected="BE", found="NL")])
 
+# ---------------------------------------------------------------------------------------- hostile input
+F = "hostile"
+base_text = json.dumps(BASE)
+case(F, "hostile-invalid-utf8-in-string", "A byte that is not UTF-8 inside a string value.",
+     input_hex=base_text.replace('"BE"', '"B\x00E"', 1).encode("utf-8").replace(b"\x00", b"\xc3\x28").hex(), expect=[issue("CEN-SCH-001", "")])
+case(F, "hostile-lone-surrogate", "A lone surrogate in a JSON escape cannot be text.",
+     input_text=base_text[:-1] + ', "case_ref": "\\ud800x"}', expect=[issue("CEN-SCH-001", "")])
+case(F, "hostile-nan-literal", "NaN is not JSON.", input_text=base_text.replace("2.5", "NaN"), expect=[issue("CEN-SCH-001", "")])
+case(F, "hostile-infinity-literal", "Infinity is not JSON.", input_text=base_text.replace("2.5", "-Infinity"), expect=[issue("CEN-SCH-001", "")])
+case(F, "hostile-400-digit-integer", "An integer of 400 digits is beyond every double.",
+     input_text=base_text.replace("2.5", "1" * 400), expect=[issue("CEN-SCH-001", "")])
+case(F, "hostile-near-miss-400-decimals", "400 decimals round to a double and are a valid quantity.",
+     input_text=base_text.replace("2.5", "2." + "5" * 400))
+case(F, "hostile-1e308", "The largest doubles are numbers: an implausible quantity, not a crash.",
+     input_text=base_text.replace("2.5", "1e308"), expect=[issue("CEN-QTY-003", "/goods/0/quantity", limit=50)])
+case(F, "hostile-negative-zero", "-0 is zero.", input_text=base_text.replace("2.5", "-0"), expect=[issue("CEN-QTY-001", "/goods/0/quantity")])
+case(F, "hostile-negative-zero-float", "-0.0 is zero.", input_text=base_text.replace("2.5", "-0.0"), expect=[issue("CEN-QTY-001", "/goods/0/quantity")])
+case(F, "hostile-duplicate-nested-key", "A key given twice inside a goods line: the first value stands.",
+     input_text=base_text.replace('"quantity": 2.5', '"quantity": 2.5, "quantity": -1'),
+     expect=[issue("CEN-SCH-003", "/goods/0/quantity", field="quantity")])
+case(F, "hostile-bom-twice", "A second byte order mark is not white space.", input_text="\ufeff\ufeff" + base_text, expect=[issue("CEN-SCH-001", "")])
+case(F, "hostile-raw-nul", "A raw NUL byte inside a string is not JSON.",
+     input_hex=base_text.replace('"SN466"', '"SN4\x0066"').encode("utf-8").hex(), expect=[issue("CEN-SCH-001", "")])
+case(F, "hostile-near-miss-escaped-nul", "An escaped NUL is a character like any other.", input_text=base_text[:-1] + ', "case_ref": "A\\u0000B"}')
+case(F, "hostile-nul-in-code", "An escaped NUL in a code makes it an unknown code.",
+     input_text=base_text.replace('"reporting_country": "BE"', '"reporting_country": "B\\u0000E"'),
+     expect=[issue("CEN-COD-001", "/reporting_country", code="B\u0000E")])
+case(F, "hostile-right-to-left-override", "A right-to-left override hides a wrong code.", set={"/route/origin": "\u202eOC"},
+     expect=[issue("CEN-COD-001", "/route/origin", code="\u202eOC")])
+case(F, "hostile-near-miss-64-emoji", "64 characters outside the Basic Multilingual Plane are 64 characters.", set={"/case_ref": "\U0001F6A2" * 64})
+case(F, "hostile-65-emoji", "65 of them are too many.", set={"/case_ref": "\U0001F6A2" * 65}, expect=[issue("CEN-SCH-006", "/case_ref", limit=64)])
+case(F, "hostile-huge-string", "A 900,000-character narrative: under 1 MiB, over its limit.", set={"/narrative": "x" * 900000},
+     expect=[issue("CEN-NOM-002", "/narrative"), issue("CEN-SCH-006", "/narrative", limit=10000)])
+case(F, "hostile-over-1-mib", "Over 1 MiB: refused before parsing.", input_text=base_text[:-1] + ', "narrative": "' + "y" * 1048576 + '"}',
+     expect=[issue("CEN-SCH-001", "")])
+case(F, "hostile-deep-unknown", "Deep nesting hidden under an unknown field.", input_text='{"x": ' + "[" * 5000 + "]" * 5000 + "}",
+     expect=[issue("CEN-SCH-001", "")])
+case(F, "hostile-object-as-record-item", "A record nested where a goods line belongs.", set={"/goods/0": BASE},
+     expect=[issue("CEN-SCH-003", "/goods/0/" + k, field=k) for k in ["reporting_country", "seizure_date", "location", "procedure", "detection", "goods", "conveyance", "route"]]
+            + [issue("CEN-SCH-004", "/goods/0/" + k, field=k) for k in ["commodity", "quantity", "unit", "concealment"]]
+            + [issue("CEN-SCH-004", "/goods/0/type", field="type")])
+case(F, "hostile-numbers-for-everything", "Numbers where strings, objects and lists belong.",
+     set={"/reporting_country": 32, "/location": 1, "/goods": 7, "/route/transit": 5},
+     expect=[issue("CEN-SCH-002", "/goods"), issue("CEN-SCH-002", "/location"), issue("CEN-SCH-002", "/reporting_country"),
+             issue("CEN-SCH-002", "/route/transit")])
+
 # ---------------------------------------------------------------------------------------- examples
 F = "examples"
 expected_examples = {
