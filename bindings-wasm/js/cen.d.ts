@@ -428,5 +428,8 @@ export function closestCodes(table: CodeTable, code: string, count?: number): st
 /** The version of the core. */
 export function version(): string;
 
+/** @internal Turns off sending plain JSON values as JSON text, so that the tests run the reader. */
+export function __setTextPath(on: boolean): void;
+
 /** @internal Traps the WebAssembly instance, for the tests of its recovery. */
 export function __trapForTests(): void;

@@ -54,6 +54,70 @@ function guarded(call) {
 }
 
 const parse = JSON.parse;
+
+/** Whether `plainJson` may send plain values as JSON text (the tests turn it off to run every
+ * vector through the value-by-value reader too). */
+let viaText = true;
+export function __setTextPath(on) {
+  viaText = Boolean(on);
+}
+
+/**
+ * True when `value` is plain JSON, which its JSON text carries exactly: plain objects and arrays
+ * no deeper than the record's 32 levels, finite numbers, strings, booleans and null (and
+ * `undefined` properties, which are absent either way). Such a value goes to WebAssembly as one
+ * string (JSON.stringify is native and fast) instead of being read value by value across the
+ * boundary; anything else (NaN, functions, class instances, proxies, cycles, very large values)
+ * is read by the core's reader, which reports each at its own path. Bounded: it gives up past
+ * about a megabyte, where the reader applies the size limit.
+ */
+function plainJson(value) {
+  let budget = 1 << 20;
+  const walk = (v, depth) => {
+    switch (typeof v) {
+      case "string":
+        budget -= v.length;
+        return budget > 0;
+      case "number":
+        budget -= 8;
+        return Number.isFinite(v) && budget > 0;
+      case "boolean":
+      case "undefined":
+        budget -= 4;
+        return budget > 0;
+      case "object": {
+        if (v === null) return (budget -= 4) > 0;
+        if (depth > 32) return false;
+        if (Array.isArray(v)) {
+          budget -= 2 + v.length;
+          if (budget <= 0) return false;
+          for (let i = 0; i < v.length; i++) if (!walk(v[i], depth + 1)) return false;
+          return true;
+        }
+        const prototype = Object.getPrototypeOf(v);
+        if (prototype !== Object.prototype && prototype !== null) return false;
+        const keys = Object.keys(v);
+        budget -= 2 + keys.length;
+        if (budget <= 0) return false;
+        for (let i = 0; i < keys.length; i++) {
+          budget -= keys[i].length;
+          if (!walk(v[keys[i]], depth + 1)) return false;
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
+  try {
+    return viaText && walk(value, 1);
+  } catch {
+    return false; // a getter or a proxy threw: the reader reports it
+  }
+}
+
+/** A record as the core should receive it: JSON text when it is plain JSON. */
+const sendable = (record) => (typeof record === "object" && record !== null && plainJson(record) ? JSON.stringify(record) : record);
 const parseOrNull = (text) => (text === undefined ? null : parse(text));
 
 /** Options as the core reads them, kept so that a validator can be rebuilt after a reset. */
@@ -137,12 +201,21 @@ export function validate(record, options) {
 
 /** Like `validate`, but returns the report as JSON text, byte for byte that of every surface. */
 export function validateToJson(record, options) {
-  return guarded(() => raw.validateToJson(record, options));
+  return guarded(() => raw.validateToJson(sendable(record), options));
 }
 
 /** Validates records as one batch, in order, finding duplicates (CEN-DUP-001). */
 export function validateMany(records, options) {
-  return parse(guarded(() => raw.validateManyToJson(records, options)));
+  return parse(guarded(() => raw.validateManyToJson(sendableAll(records), options)));
+}
+
+/** The items of an array of records, each as `sendable` makes it (anything else unchanged). */
+function sendableAll(records) {
+  try {
+    return Array.isArray(records) ? Array.from(records, sendable) : records;
+  } catch {
+    return records;
+  }
 }
 
 /**
@@ -151,9 +224,18 @@ export function validateMany(records, options) {
  * that path are returned.
  */
 export function validateField(path, value, record, options) {
-  const text = guarded(() => raw.validateFieldToJson(path, value, record, options));
+  const text = guarded(() =>
+    plainField(value, record)
+      ? raw.validateFieldTextToJson(path, JSON.stringify(value ?? null), record == null ? undefined : JSON.stringify(record), options)
+      : raw.validateFieldToJson(path, value, record, options),
+  );
   return fieldIssues(text, path, value, record, (placed) => validate(placed, options));
 }
+
+/** Whether a field's value and record can go as JSON text (see `plainJson`). */
+const plainField = (value, record) =>
+  (value === undefined || value === null || typeof value !== "object" ? plainJson([value]) : plainJson(value)) &&
+  (record == null || plainJson(record));
 
 /** A validator with fixed options: faster for many calls, and the way to a `Batch`. */
 export class Validator {
@@ -181,15 +263,19 @@ export class Validator {
   }
 
   validateToJson(record) {
-    return guarded(() => this.#validator().validateToJson(record));
+    return guarded(() => this.#validator().validateToJson(sendable(record)));
   }
 
   validateMany(records) {
-    return parse(guarded(() => this.#validator().validateManyToJson(records)));
+    return parse(guarded(() => this.#validator().validateManyToJson(sendableAll(records))));
   }
 
   validateField(path, value, record) {
-    const text = guarded(() => this.#validator().validateFieldToJson(path, value, record));
+    const text = guarded(() =>
+      plainField(value, record)
+        ? this.#validator().validateFieldTextToJson(path, JSON.stringify(value ?? null), record == null ? undefined : JSON.stringify(record))
+        : this.#validator().validateFieldToJson(path, value, record),
+    );
     return fieldIssues(text, path, value, record, (placed) => this.validate(placed));
   }
 
@@ -231,7 +317,7 @@ export class Batch {
   }
 
   validateToJson(record) {
-    return guarded(() => this.#batch().validateToJson(record));
+    return guarded(() => this.#batch().validateToJson(sendable(record)));
   }
 
   /** How many records the batch has reported. */

@@ -28,12 +28,15 @@ if [ ! -x "$crate/node_modules/.bin/wasm-opt" ] || [ ! -d "$crate/node_modules/p
     (cd "$crate" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-echo "== cargo build (wasm32, size-optimised profile)"
+# opt-level: "z" (size) by default; CEN_WASM_OPT_LEVEL=3 or s to compare.
+level=${CEN_WASM_OPT_LEVEL:-z}
+case "$level" in [0-9]) opt_level=$level ;; *) opt_level="\"$level\"" ;; esac
+echo "== cargo build (wasm32, profile for size: opt-level $level)"
 # A profile of its own, given on the command line so that the workspace's release profile
 # (tuned for speed, and for unwinding in the C library) stays as it is.
 wasm_cargo build --quiet -p "$crate" --lib \
     --config 'profile.wasm.inherits="release"' \
-    --config 'profile.wasm.opt-level="z"' \
+    --config "profile.wasm.opt-level=$opt_level" \
     --config 'profile.wasm.lto=true' \
     --config 'profile.wasm.codegen-units=1' \
     --config 'profile.wasm.panic="abort"' \
@@ -47,7 +50,7 @@ wasm-bindgen "$wasm" --out-dir "$out" --out-name cen_wasm --target web \
     --no-typescript --remove-producers-section --experimental-reset-state-function
 
 echo "== wasm-opt -Oz"
-"$crate/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+"$crate/node_modules/.bin/wasm-opt" "-O$level" --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/cen_wasm_bg.wasm" -o "$out/cen_wasm_bg.wasm"
 

@@ -220,12 +220,49 @@ fn validate_field_text(
     if non_finite {
         return Ok(None);
     }
-    match validator.validate_field(&pointer, &value, record.as_ref()) {
-        Some(issues) => Ok(Some(serde_json::to_string(&issues).unwrap_or_default())),
+    field_issues(validator, &pointer, &value, record.as_ref()).map(Some)
+}
+
+fn pointer_of(path: &JsValue) -> Result<String, JsError> {
+    match path.dyn_ref::<js_sys::JsString>() {
+        Some(text) if text.length() <= MAX_POINTER => Ok(String::from(text)),
+        Some(_) => Err(JsError::new("cen: validateField: the path is too long")),
+        None => Err(JsError::new(
+            "cen: validateField: the path must be a JSON Pointer string such as \"/goods/0/unit\"",
+        )),
+    }
+}
+
+fn field_issues(
+    validator: &Validator,
+    pointer: &str,
+    value: &Value,
+    record: Option<&Value>,
+) -> Result<String, JsError> {
+    match validator.validate_field(pointer, value, record) {
+        Some(issues) => Ok(serde_json::to_string(&issues).unwrap_or_default()),
         None => Err(JsError::new(&format!(
             "cen: validateField: `{pointer}` is not a JSON Pointer to a field of the record"
         ))),
     }
+}
+
+/// [`validate_field_text`] for a value and a record given as JSON text (the wrapper's fast
+/// path for plain JSON values, which skips reading them value by value).
+fn validate_field_json(
+    validator: &Validator,
+    path: JsValue,
+    value: &str,
+    record: Option<String>,
+) -> Result<String, JsError> {
+    let pointer = pointer_of(&path)?;
+    let parse = |text: &str| {
+        serde_json::from_str::<Value>(text)
+            .map_err(|e| JsError::new(&format!("cen: validateField: {e}")))
+    };
+    let value = parse(value)?;
+    let record = record.as_deref().map(parse).transpose()?;
+    field_issues(validator, &pointer, &value, record.as_ref())
 }
 
 /// Validates one record: an object, or JSON text. Returns the report as JSON text (spec 5.2).
@@ -250,6 +287,17 @@ pub fn validate_field_to_json(
     options: JsValue,
 ) -> Result<Option<String>, JsError> {
     validate_field_text(&*cached(&options)?, path, value, record)
+}
+
+/// The issues of one field as a JSON array, the value and the record given as JSON text.
+#[wasm_bindgen(js_name = validateFieldTextToJson)]
+pub fn validate_field_text_to_json(
+    path: JsValue,
+    value: &str,
+    record: Option<String>,
+    options: JsValue,
+) -> Result<String, JsError> {
+    validate_field_json(&*cached(&options)?, path, value, record)
 }
 
 /// A validator with fixed options (spec 5.1), to validate many records.
@@ -298,6 +346,17 @@ impl RawValidator {
         record: JsValue,
     ) -> Result<Option<String>, JsError> {
         validate_field_text(&self.inner, path, value, record)
+    }
+
+    /// The issues of one field, the value and the record given as JSON text.
+    #[wasm_bindgen(js_name = validateFieldTextToJson)]
+    pub fn validate_field_text_to_json(
+        &self,
+        path: JsValue,
+        value: &str,
+        record: Option<String>,
+    ) -> Result<String, JsError> {
+        validate_field_json(&self.inner, path, value, record)
     }
 }
 

@@ -147,6 +147,25 @@ test("validateField reads values JSON cannot hold as validate does", () => {
   assert.deepEqual(rules(cen.validateField("/outcome/arrests", NaN, withNaN, options)), ["CEN-SCH-006 /outcome/arrests"]);
 });
 
+test("plain values and values read one by one give the same answers", () => {
+  const records = ["long-air-passenger", "invalid-movement", "ncen-with-persons", "cencomm-cash"].map(record);
+  const deep = { a: {} };
+  let cursor = deep.a;
+  for (let i = 0; i < 40; i++) cursor = cursor.b = {};
+  const inputs = [...records, { goods: [{ quantity: 1.5, unit: "pieces" }] }, deep, { route: { transit: [undefined, "BE"] } }, {}];
+  for (const input of inputs) {
+    const fast = cen.validateToJson(input, options);
+    const fields = cen.validateField("/goods/0/quantity", 2.5, input, options);
+    cen.__setTextPath(false);
+    try {
+      assert.equal(cen.validateToJson(input, options), fast);
+      assert.deepEqual(cen.validateField("/goods/0/quantity", 2.5, input, options), fields);
+    } finally {
+      cen.__setTextPath(true);
+    }
+  }
+});
+
 test("placeAt places a value exactly where the core's validateField does", () => {
   // For JSON values both paths exist: the core's one-field call, and placeAt + validate
   // (the path taken for non-finite numbers). They must agree everywhere.

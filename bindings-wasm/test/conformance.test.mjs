@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { validate, validateToJson, validateMany, Validator } from "../js/node.js";
+import { validate, validateToJson, validateMany, Validator, __setTextPath } from "../js/node.js";
 import { cases, compact, hexBytes } from "./vectors.mjs";
 
 const all = cases();
@@ -21,6 +21,12 @@ for (const { file, case: c, lossless } of all) {
       const blessed = lossless.get("reports").map(compact);
       // Objects as objects and strings as JSON text, as the case gives them...
       const found = validateMany(c.batch, options).map((r) => JSON.stringify(r));
+      __setTextPath(false);
+      try {
+        assert.deepEqual(validateMany(c.batch, options).map((r) => JSON.stringify(r)), found, "read value by value");
+      } finally {
+        __setTextPath(true);
+      }
       assert.deepEqual(validateMany(c.batch, options), lossless.get("reports").map((r) => JSON.parse(compact(r))));
       // ...and every item as JSON text, compared as text.
       const texts = lossless.get("batch").map((item) => (typeof item === "string" ? item : compact(item)));
@@ -34,6 +40,13 @@ for (const { file, case: c, lossless } of all) {
     if ("input" in c) {
       // The input as a JavaScript object, and as the JSON text the core's runner uses.
       assert.equal(validateToJson(c.input, options), blessed, "as an object");
+      // The same object read value by value by the core's reader (not sent as JSON text).
+      __setTextPath(false);
+      try {
+        assert.equal(validateToJson(c.input, options), blessed, "as an object, read value by value");
+      } finally {
+        __setTextPath(true);
+      }
       assert.equal(validateToJson(compact(lossless.get("input")), options), blessed, "as JSON text");
       assert.equal(validateToJson(JSON.stringify(c.input), options), blessed, "as JSON.stringify text");
       assert.deepEqual(validate(c.input, options), JSON.parse(blessed), "a plain object equal to the report");
