@@ -9,6 +9,10 @@
 # Usage: cen-cli/bench/run.sh            (COUNT=1000000 SMALL=100000 FLAT=100000 RUNS=3)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if [ ! -x /usr/bin/time ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
 COUNT=${COUNT:-1000000}
 SMALL=${SMALL:-100000}
 FLAT=${FLAT:-100000}

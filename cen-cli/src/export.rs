@@ -31,6 +31,7 @@ fn project(raw: &Raw) -> Result<String, String> {
 /// Runs `cen export-cen`.
 pub fn run(args: ExportArgs) -> Result<u8, Failure> {
     let (sources, problems) = input::sources(&args.input);
+    options::check_output(args.output.as_deref(), &args.input.files)?;
     let (mut out, _) = options::output(args.output.as_deref())?;
     let style = Style::new(io::stderr().is_terminal());
     let mut inputs = Inputs::new(sources, problems, style);

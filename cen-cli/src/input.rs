@@ -587,6 +587,53 @@ impl<R> Ndjson<R> {
     }
 }
 
+/// Where an array item ends: outside strings, at depth 0, a `,` or a `]`. Objects and arrays
+/// inside the item are only counted, not checked (the core parses the item).
+#[derive(Debug, Default)]
+struct Scan {
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Scan {
+    /// Scans `buf`; returns how many bytes belong to the item, and the byte that ended it.
+    fn feed(&mut self, buf: &[u8]) -> (usize, Option<u8>) {
+        let mut i = 0;
+        while i < buf.len() {
+            if self.in_string {
+                if self.escaped {
+                    // The byte after a backslash, whatever it is.
+                    self.escaped = false;
+                    i += 1;
+                    continue;
+                }
+                // Jump to the next quote or backslash.
+                match memchr::memchr2(b'"', b'\\', &buf[i..]) {
+                    None => return (buf.len(), None),
+                    Some(at) => i += at,
+                }
+                if buf[i] == b'\\' {
+                    self.escaped = true;
+                } else {
+                    self.in_string = false;
+                }
+                i += 1;
+                continue;
+            }
+            match buf[i] {
+                b'"' => self.in_string = true,
+                b'{' | b'[' => self.depth += 1,
+                b'}' | b']' if self.depth > 0 => self.depth -= 1,
+                b @ (b',' | b']') if self.depth == 0 => return (i, Some(b)),
+                _ => {}
+            }
+            i += 1;
+        }
+        (buf.len(), None)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum JsonState {
     Start,
@@ -690,48 +737,49 @@ impl<R: BufRead> JsonFile<R> {
         self.skip_space(&mut skipped)?;
         let line = self.line;
         let mut item = Vec::new();
-        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-        loop {
-            let Some(b) = self.bump()? else {
+        let mut scan = Scan::default();
+        // What ends the item: `,` (more items follow), `]` (the array ends) or the file's end.
+        let end = loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(buf) => buf,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => return Err(format!("read error at line {}: {error}", self.line)),
+            };
+            if buf.is_empty() {
+                break None;
+            }
+            let (used, found) = scan.feed(buf);
+            let room = RECORD_CAP.saturating_sub(item.len());
+            item.extend_from_slice(&buf[..used.min(room)]);
+            self.line += memchr::memchr_iter(b'\n', &buf[..used]).count() as u64;
+            match found {
+                Some(terminator) => {
+                    self.reader.consume(used + 1);
+                    break Some(terminator);
+                }
+                None => self.reader.consume(used),
+            }
+        };
+        match end {
+            Some(b']') => {
+                self.state = JsonState::Done;
+                self.after_array()?;
+                if is_blank(&item) {
+                    // `[]`, or a trailing comma before `]`: no record there.
+                    return Ok(None);
+                }
+            }
+            Some(_) => {}
+            None => {
                 self.state = JsonState::Done;
                 self.pending = Some(format!(
                     "the array is not closed by `]` at the end of the file (line {}): the file \
                      may be cut short",
                     self.line
                 ));
-                if item.iter().all(u8::is_ascii_whitespace) {
+                if is_blank(&item) {
                     return Ok(None);
                 }
-                break;
-            };
-            if in_string {
-                if escaped {
-                    escaped = false;
-                } else if b == b'\\' {
-                    escaped = true;
-                } else if b == b'"' {
-                    in_string = false;
-                }
-            } else {
-                match b {
-                    b'"' => in_string = true,
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' if depth > 0 => depth -= 1,
-                    b',' if depth == 0 => break,
-                    b']' => {
-                        self.state = JsonState::Done;
-                        self.after_array()?;
-                        if item.iter().all(u8::is_ascii_whitespace) {
-                            // `[]`, or a trailing comma before `]`: no record there.
-                            return Ok(None);
-                        }
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            if item.len() < RECORD_CAP {
-                item.push(b);
             }
         }
         while item.last().is_some_and(u8::is_ascii_whitespace) {
@@ -826,6 +874,10 @@ fn column_kind(column: &str) -> ColumnKind {
 
 /// The code of a drop-down value "label — code"; other text as it is.
 pub fn unlabel(text: &str) -> &str {
+    // Most cells are bare codes: look for the dash's first byte before searching for it.
+    if memchr::memchr(0xE2, text.as_bytes()).is_none() {
+        return text;
+    }
     match text.rfind(LABEL_SEPARATOR) {
         Some(at) => {
             let code = text[at + LABEL_SEPARATOR.len()..].trim();
@@ -845,7 +897,7 @@ fn text_cell(text: &str, kind: ColumnKind) -> OwnedCell {
     }
     match kind {
         ColumnKind::Coded => OwnedCell::Text(unlabel(text).to_owned()),
-        ColumnKind::CodedList if text.contains(LABEL_SEPARATOR) => {
+        ColumnKind::CodedList if memchr::memchr(0xE2, text.as_bytes()).is_some() => {
             let items: Vec<&str> = text
                 .split(cen_model::flat::LIST_SEPARATOR)
                 .map(unlabel)
@@ -1372,6 +1424,24 @@ mod tests {
             ]
         );
         assert_eq!(problem, None);
+    }
+
+    #[test]
+    fn the_scanner_keeps_its_state_across_buffers() {
+        let text = br#"{"a": "x\"],\\", "b": [1, {"c": "]"}]}, 2"#;
+        for split in 0..text.len() {
+            let mut scan = Scan::default();
+            let (used, found) = scan.feed(&text[..split]);
+            let (total, found) = match found {
+                Some(b) => (used, Some(b)),
+                None => {
+                    let (more, found) = scan.feed(&text[split..]);
+                    (split + more, found)
+                }
+            };
+            assert_eq!(found, Some(b','), "split at {split}");
+            assert_eq!(&text[..total], br#"{"a": "x\"],\\", "b": [1, {"c": "]"}]}"#);
+        }
     }
 
     #[test]

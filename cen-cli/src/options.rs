@@ -75,6 +75,29 @@ pub fn output(path: Option<&Path>) -> Result<(Output, bool), Failure> {
     }
 }
 
+/// Refuses an output file that is one of the inputs: creating it would empty it before it is
+/// read.
+pub fn check_output(output: Option<&Path>, inputs: &[std::path::PathBuf]) -> Result<(), Failure> {
+    let Some(output) = output.filter(|p| p.as_os_str() != "-") else {
+        return Ok(());
+    };
+    let Ok(target) = output.canonicalize() else {
+        // The output does not exist yet, so it is no input.
+        return Ok(());
+    };
+    if inputs
+        .iter()
+        .filter_map(|input| input.canonicalize().ok())
+        .any(|input| input == target)
+    {
+        return Err(Failure::Message(format!(
+            "the output file {} is also an input: writing it would destroy the records",
+            output.display()
+        )));
+    }
+    Ok(())
+}
+
 /// The number of validation threads: the option, else every core.
 pub fn jobs(requested: Option<usize>) -> Result<usize, Failure> {
     match requested {

@@ -306,6 +306,7 @@ pub fn run(args: StatsArgs) -> Result<u8, Failure> {
     let validator = options::validator(&args.options)?;
     let jobs = options::jobs(args.jobs)?;
     let (sources, problems) = input::sources(&args.input);
+    options::check_output(args.output.as_deref(), &args.input.files)?;
     let (mut out, terminal) = options::output(args.output.as_deref())?;
     let mut inputs = Inputs::new(sources, problems, Style::new(io::stderr().is_terminal()));
     let mut job = StatsJob {

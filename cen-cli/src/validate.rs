@@ -374,6 +374,7 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
     let validator: Validator = options::validator(&args.options)?;
     let jobs = options::jobs(args.jobs)?;
     let (sources, problems) = input::sources(&args.input);
+    options::check_output(args.output.as_deref(), &args.input.files)?;
     let (out, terminal) = options::output(args.output.as_deref())?;
     let mut inputs = Inputs::new(sources, problems, Style::new(io::stderr().is_terminal()));
     let sources = Arc::new(inputs.sources().to_vec());

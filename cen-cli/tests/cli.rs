@@ -556,6 +556,29 @@ fn exit_status_2_for_what_stops_the_command() {
 }
 
 #[test]
+fn an_output_file_that_is_an_input_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let path = write(
+        &dir,
+        "records.ndjson",
+        std::fs::read(sample("seizures.ndjson")).unwrap(),
+    );
+    for command in ["validate", "export-cen", "stats"] {
+        let out = run(cen().arg(command).arg(&path).arg("--output").arg(&path));
+        assert_eq!(out.status, 2, "{command}");
+        assert!(
+            out.stderr.contains("is also an input"),
+            "{command}: {}",
+            out.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(sample("seizures.ndjson")).unwrap()
+    );
+}
+
+#[test]
 fn a_bad_file_among_good_ones_loses_no_record() {
     let dir = TempDir::new().unwrap();
     let empty = write(&dir, "empty.csv", "");
