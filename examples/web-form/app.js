@@ -262,6 +262,7 @@ function showReport(report) {
   const list = document.getElementById("issues");
   if (report.issues.length === 0) {
     const none = document.createElement("li");
+    none.className = "none";
     none.textContent = words.noIssue;
     list.replaceChildren(none);
     return;
