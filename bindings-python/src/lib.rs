@@ -1,1 +1,117 @@
+//! `cen._cen`: the native module under the Python package `cen` (spec 5.6).
+//!
+//! A thin translation of the core: Python values in ([`host`], [`options`], [`frame`]), one
+//! call of `cen-rules` or `cen-model`, Python objects out ([`report`], [`info`]). The package's
+//! pure-Python layer (`python/cen/`) adds the pandas functions and the `cen.codes` namespace.
+//!
+//! Nothing here can crash the interpreter: records never raise (a bad record is a report),
+//! options raise `OptionsError`, and a panic, which the core never has, would surface as
+//! Python's `PanicException` (PyO3 catches unwinding at every call; the workspace builds with
+//! `panic = "unwind"`).
 
+#![deny(unsafe_code)]
+#![warn(missing_docs)]
+
+use pyo3::prelude::*;
+
+mod frame;
+mod host;
+mod info;
+mod options;
+mod pipeline;
+mod report;
+mod validator;
+
+use options::OptionArgs;
+use pipeline::{Sequence, Threads};
+use report::PyReport;
+use validator::PyValidator;
+
+/// Validates one record (spec 5.6): a dict, JSON text (`str`) or UTF-8 JSON bytes, with the
+/// options of spec 5.1. Returns a `Report`; never raises for the record (what is not a record
+/// gets CEN-SCH-001). Bad options raise `OptionsError` (a `ValueError`).
+#[pyfunction]
+#[pyo3(signature = (record, *, form=None, source=None, profile=None, lang=None, today=None))]
+fn validate<'py>(
+    py: Python<'py>,
+    record: &Bound<'py, PyAny>,
+    form: Option<Bound<'py, PyAny>>,
+    source: Option<Bound<'py, PyAny>>,
+    profile: Option<Bound<'py, PyAny>>,
+    lang: Option<Bound<'py, PyAny>>,
+    today: Option<Bound<'py, PyAny>>,
+) -> PyResult<Py<PyReport>> {
+    let validator = PyValidator::from_args(&OptionArgs {
+        form,
+        source,
+        profile,
+        lang,
+        today,
+    })?;
+    let report = validator::validate_one(py, &validator.inner, record);
+    PyReport::create(py, report).map(Bound::unbind)
+}
+
+/// Validates many records as one batch (any iterable of dicts, JSON strings or bytes), with
+/// duplicate detection within the batch (CEN-DUP-001), on every core with the GIL released.
+/// Returns one `Report` per record, in order. `threads`: None for every core, 1 for the
+/// calling thread only, or a number of threads.
+#[pyfunction]
+#[pyo3(signature = (records, *, form=None, source=None, profile=None, lang=None, today=None, threads=None))]
+// The keyword arguments are the options of spec 5.1, one by one, as Python callers write them.
+#[allow(clippy::too_many_arguments)]
+fn validate_many<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyAny>,
+    form: Option<Bound<'py, PyAny>>,
+    source: Option<Bound<'py, PyAny>>,
+    profile: Option<Bound<'py, PyAny>>,
+    lang: Option<Bound<'py, PyAny>>,
+    today: Option<Bound<'py, PyAny>>,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, pyo3::types::PyList>> {
+    let validator = PyValidator::from_args(&OptionArgs {
+        form,
+        source,
+        profile,
+        lang,
+        today,
+    })?;
+    validator::validate_records(
+        py,
+        &validator.inner,
+        &mut Sequence::default(),
+        records,
+        Threads::from_arg(threads)?,
+        "validate_many",
+    )
+}
+
+/// The native part of `cen`: validation of WCO Customs Enforcement Network seizure records.
+#[pymodule]
+fn _cen(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<PyValidator>()?;
+    m.add_class::<validator::PyBatch>()?;
+    m.add_class::<PyReport>()?;
+    m.add_class::<report::PyIssue>()?;
+    m.add("OptionsError", py.get_type::<options::OptionsError>())?;
+    m.add("ProfileError", py.get_type::<options::ProfileError>())?;
+    m.add("RecordError", py.get_type::<options::RecordError>())?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(frame::issue_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(info::to_cen, m)?)?;
+    m.add_function(wrap_pyfunction!(info::schema, m)?)?;
+    m.add_function(wrap_pyfunction!(info::rules, m)?)?;
+    m.add_function(wrap_pyfunction!(info::editions, m)?)?;
+    m.add_function(wrap_pyfunction!(info::labels, m)?)?;
+    m.add_function(wrap_pyfunction!(info::label, m)?)?;
+    m.add_function(wrap_pyfunction!(info::field_label, m)?)?;
+    m.add_function(wrap_pyfunction!(info::lookup, m)?)?;
+    m.add_function(wrap_pyfunction!(info::closest, m)?)?;
+    m.add_function(wrap_pyfunction!(info::flatten, m)?)?;
+    m.add_function(wrap_pyfunction!(info::generate, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,181 @@
+"""cen: validation of WCO Customs Enforcement Network seizure records.
+
+The data model of customs seizure records of the CEN suite (CEN, nCEN, CENcomm), their code
+tables and every automated entry control, with the same verdict, rule ids, paths and messages
+(in English, French, Spanish, Russian, Arabic and Portuguese) as every other surface of cen:
+
+>>> import cen
+>>> report = cen.validate({"reporting_country": "BE"}, today="2026-11-28")
+>>> report.valid
+False
+>>> [issue.path for issue in report.issues][:3]
+['/conveyance', '/detection', '/goods']
+
+Records never raise: whatever is given gets a `Report` (CEN-SCH-001 when it is not a record).
+Options that cannot be used raise `OptionsError` (a `ValueError`), a malformed profile
+`ProfileError`. Batches (`validate_many`, `validate_frame`) release the GIL and use every core.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from . import codes
+from ._cen import (
+    Batch,
+    Issue,
+    OptionsError,
+    ProfileError,
+    RecordError,
+    Report,
+    __version__,
+    editions,
+    flatten,
+    generate,
+    issue_columns,
+    labels,
+    rules,
+    schema,
+    to_cen,
+    validate,
+    validate_many,
+)
+from ._cen import Validator as _NativeValidator
+
+if TYPE_CHECKING:
+    import datetime
+
+    import pandas
+
+__all__ = [
+    "Batch",
+    "Issue",
+    "OptionsError",
+    "ProfileError",
+    "RecordError",
+    "Report",
+    "Validator",
+    "__version__",
+    "codes",
+    "editions",
+    "flatten",
+    "generate",
+    "issues_frame",
+    "labels",
+    "rules",
+    "schema",
+    "to_cen",
+    "validate",
+    "validate_frame",
+    "validate_many",
+    "validate_rows",
+]
+
+#: The columns of the DataFrame of issues that `validate_frame` returns.
+ISSUE_COLUMNS = ("row", "rule", "severity", "path", "column", "message")
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as missing:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "validate_frame needs pandas: pip install 'cen[pandas]'"
+        ) from missing
+    return pandas
+
+
+def _column_name(name: object) -> str:
+    # A MultiIndex column ("goods", 0, "type") is the dotted path goods.0.type; any other
+    # name that is not a string is its text (and, not being a path, CEN-SCH-003).
+    if isinstance(name, tuple):
+        return ".".join(str(part) for part in name)
+    return name if isinstance(name, str) else str(name)
+
+
+class Validator(_NativeValidator):
+    """Validates records with one set of options (spec 5.1); reusable, safe to share between
+    threads.
+
+    ``Validator(form=None, source=None, profile=None, lang=None, today=None)``: ``form``
+    (``long``, ``simplified``) and ``source`` (``cen``, ``ncen``, ``cencomm``) override the
+    record's own; ``profile`` is a closed user group's settings (a dict or its JSON text);
+    ``lang`` is the language of the messages (``en`` when None; ``fr``, ``es``, ``ru``, ``ar``,
+    ``pt``); ``today`` is the day "the future" is measured from (``YYYY-MM-DD`` or a
+    ``datetime.date``; today's UTC date when None).
+
+    >>> v = Validator(lang="fr", today="2026-11-28")
+    >>> v.validate('{"reporting_country": "BE"').issues[0].rule
+    'CEN-SCH-001'
+    """
+
+    def validate_rows(self, frame: pandas.DataFrame) -> list[Report]:
+        """One report per row of a DataFrame whose columns are the flat paths of spec 5.3
+        (``reporting_country``, ``goods.0.quantity``, ``route.transit``...), the rows being
+        one batch (duplicates are CEN-DUP-001). Unknown columns are CEN-SCH-003, cells of the
+        wrong type CEN-SCH-002: nothing raises but a `frame` that is not a DataFrame.
+        """
+        pandas = _pandas()
+        if not isinstance(frame, pandas.DataFrame):
+            raise TypeError(
+                "validate_frame takes a pandas DataFrame; for records (dicts, JSON text) use "
+                f"validate_many, not {type(frame).__name__}"
+            )
+        columns = [(_column_name(name), series.tolist()) for name, series in frame.items()]
+        # A frame without columns still has rows: each is an empty record.
+        return self.validate_table(columns, rows=len(frame))
+
+    def validate_frame(self, frame: pandas.DataFrame) -> pandas.DataFrame:
+        """The issues of every row of a DataFrame (see `validate_rows`), one row per issue,
+        with the columns ``row`` (the frame's index label), ``rule``, ``severity``, ``path``
+        (JSON Pointer), ``column`` (the flat column, None for the record) and ``message``.
+        """
+        return issues_frame(self.validate_rows(frame), index=frame.index)
+
+
+def issues_frame(
+    reports: Iterable[Report], index: Iterable[Any] | None = None
+) -> pandas.DataFrame:
+    """The issues of reports as a DataFrame, one row per issue: ``row``, ``rule``,
+    ``severity``, ``path``, ``column``, ``message``. ``row`` is the report's position, or its
+    label in ``index`` (a DataFrame's index) when given.
+    """
+    pandas = _pandas()
+    table = issue_columns(reports)
+    if index is not None:
+        labels = pandas.Index(index)
+        table["row"] = labels.take(table["row"]).tolist()
+    return pandas.DataFrame(table, columns=list(ISSUE_COLUMNS))
+
+
+def validate_frame(
+    frame: pandas.DataFrame,
+    *,
+    form: str | None = None,
+    source: str | None = None,
+    profile: Mapping[str, Any] | str | None = None,
+    lang: str | None = "en",
+    today: str | datetime.date | None = None,
+) -> pandas.DataFrame:
+    """Validates every row of a pandas DataFrame with the flat columns of spec 5.3 and returns
+    its issues, one row per issue: ``row``, ``rule``, ``severity``, ``path``, ``column``,
+    ``message`` (see `Validator.validate_frame`).
+    """
+    validator = Validator(form=form, source=source, profile=profile, lang=lang, today=today)
+    return validator.validate_frame(frame)
+
+
+def validate_rows(
+    frame: pandas.DataFrame,
+    *,
+    form: str | None = None,
+    source: str | None = None,
+    profile: Mapping[str, Any] | str | None = None,
+    lang: str | None = "en",
+    today: str | datetime.date | None = None,
+) -> list[Report]:
+    """One `Report` per row of a pandas DataFrame with the flat columns of spec 5.3 (see
+    `Validator.validate_rows`): the verdict and quality score of every row.
+    """
+    validator = Validator(form=form, source=source, profile=profile, lang=lang, today=today)
+    return validator.validate_rows(frame)

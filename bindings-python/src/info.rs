@@ -1,0 +1,264 @@
+//! Everything besides validation: the projection to CEN, the schema, the catalogue, editions,
+//! labels, code look-ups, flat rows and synthetic records. Each is one call of the core and a
+//! conversion of its JSON to Python values.
+
+use cen_model::project::to_cen_json;
+use cen_model::{Fatal, MAX_RECORD_BYTES};
+use cen_rules::synth::Generator;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
+use serde_json::{Map, Value};
+
+use crate::host::key_text;
+use crate::options::{lang, options_error, to_json, RecordError};
+use crate::report::json_to_py;
+
+/// The non-nominal projection of a record (spec 2.8), what nCEN may send to CEN: `persons`,
+/// `companies`, `narrative` and every leg's `vehicle_registration` removed, `source` set to
+/// `cen`, everything else unchanged and in its order. `record` is a dict, JSON text or UTF-8
+/// JSON bytes; the result is a new dict (a dict's values are the same objects, not copies).
+/// Raises `RecordError` when the input is not a JSON object (text: also when it is larger than
+/// 1 MiB or nested deeper than 32 levels).
+#[pyfunction]
+pub fn to_cen<'py>(py: Python<'py>, record: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if let Ok(dict) = record.cast::<PyDict>() {
+        return project_dict(py, dict);
+    }
+    let text: String = if let Ok(text) = record.cast::<PyString>() {
+        text.to_cow()
+            .map_err(|_| RecordError::new_err(Fatal::NotUtf8.to_string()))?
+            .into_owned()
+    } else if record.is_instance_of::<PyBytes>() || record.is_instance_of::<PyByteArray>() {
+        let bytes: Vec<u8> = record.extract()?;
+        // The size is checked before UTF-8, in the order of validation's decoder.
+        if bytes.len() > MAX_RECORD_BYTES {
+            return Err(RecordError::new_err(Fatal::TooLarge.to_string()));
+        }
+        String::from_utf8(bytes).map_err(|_| RecordError::new_err(Fatal::NotUtf8.to_string()))?
+    } else {
+        return Err(RecordError::new_err(Fatal::NotObject.to_string()));
+    };
+    let projected = py
+        .detach(|| to_cen_json(&text))
+        .map_err(|fatal| RecordError::new_err(fatal.to_string()))?;
+    let value: Value = serde_json::from_str(&projected)
+        .map_err(|e| RecordError::new_err(format!("the projection is not JSON: {e}")))?;
+    json_to_py(py, &value)
+}
+
+/// The projection of a dict, by the core, without converting its values: the core projects a
+/// skeleton whose leaves are handles to the dict's own objects, which then take their places
+/// again. Values that JSON cannot hold (a `datetime`, a NaN) are kept as they are.
+fn project_dict<'py>(py: Python<'py>, dict: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+    let mut held: Vec<Bound<'py, PyAny>> = Vec::new();
+    let mut hold = |value: Bound<'py, PyAny>| {
+        held.push(value);
+        Value::from(held.len() - 1)
+    };
+    let mut skeleton = Map::new();
+    for (key, value) in dict.iter() {
+        let key = key_text(&key);
+        let is_legs = key == "conveyance"
+            && (value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>());
+        let entry = if is_legs {
+            let mut legs = Vec::new();
+            for leg in value.try_iter()? {
+                let leg = leg?;
+                legs.push(match leg.cast::<PyDict>() {
+                    Ok(fields) => Value::Object(
+                        fields
+                            .iter()
+                            .map(|(k, v)| (key_text(&k), hold(v)))
+                            .collect(),
+                    ),
+                    Err(_) => hold(leg),
+                });
+            }
+            Value::Array(legs)
+        } else {
+            hold(value)
+        };
+        skeleton.insert(key, entry);
+    }
+    let projected = cen_model::to_cen_value(&Value::Object(skeleton))
+        .ok_or_else(|| RecordError::new_err(Fatal::NotObject.to_string()))?;
+    rebuild(py, &projected, &held)
+}
+
+fn rebuild<'py>(
+    py: Python<'py>,
+    value: &Value,
+    held: &[Bound<'py, PyAny>],
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Number(n) => n
+            .as_u64()
+            .and_then(|i| held.get(i as usize))
+            .cloned()
+            .ok_or_else(|| PyValueError::new_err("the projection lost a value"))?,
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(rebuild(py, item, held)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let out = PyDict::new(py);
+            for (key, item) in map {
+                out.set_item(key, rebuild(py, item, held)?)?;
+            }
+            out.into_any()
+        }
+        // The source the core sets (`cen`).
+        other => json_to_py(py, other)?,
+    })
+}
+
+/// The JSON Schema of the record (structure only: the rules are not in it).
+#[pyfunction]
+pub fn schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json_to_py(py, cen_model::schema::schema())
+}
+
+/// The rule catalogue (spec 5.3a): for every rule its `id`, `group`, default `severity`,
+/// `params`, `summary`, message templates in the six languages (`messages`) and their
+/// `variants`.
+#[pyfunction]
+pub fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json_to_py(py, &cen_rules::catalogue_json())
+}
+
+/// The editions of the embedded code tables (spec 5.3a): `table`, `source`, `edition`,
+/// `licence` and `rows` of each.
+#[pyfunction]
+pub fn editions(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json_to_py(py, &cen_rules::api::editions())
+}
+
+/// Every enumeration with the labels of its values in a language (spec 2.9):
+/// `{"unit": {"kg": "Kilograms (kg)", ...}, "field": {...}, ...}`.
+#[pyfunction]
+#[pyo3(signature = (lang=None))]
+pub fn labels<'py>(py: Python<'py>, lang: Option<String>) -> PyResult<Bound<'py, PyAny>> {
+    let lang = self::lang(lang.as_deref())?;
+    json_to_py(py, &cen_rules::api::labels(lang))
+}
+
+/// The label of one value of an enumeration (`label("unit", "kg", "fr")`), or None.
+#[pyfunction]
+#[pyo3(signature = (enumeration, value, lang=None))]
+pub fn label(enumeration: String, value: String, lang: Option<String>) -> PyResult<Option<String>> {
+    let lang = self::lang(lang.as_deref())?;
+    Ok(codes_data::label(&enumeration, &value, lang).map(str::to_owned))
+}
+
+/// The label of a field, by JSON Pointer (`/goods/0/unit`) or flat column (`goods.0.unit`).
+#[pyfunction]
+#[pyo3(signature = (path, lang=None))]
+pub fn field_label(path: String, lang: Option<String>) -> PyResult<String> {
+    let lang = self::lang(lang.as_deref())?;
+    Ok(cen_rules::field_label(&path, lang))
+}
+
+/// A code looked up in a table: `country`, `currency`, `location`, `airport` or `hs`. A dict
+/// of what the table knows, or None when the code is not in it.
+#[pyfunction]
+#[pyo3(signature = (table, code, lang=None))]
+pub fn lookup<'py>(
+    py: Python<'py>,
+    table: &str,
+    code: String,
+    lang: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let lang = self::lang(lang.as_deref())?;
+    let found = match table {
+        "country" => cen_rules::api::country(&code, lang),
+        "currency" => cen_rules::api::currency(&code, lang),
+        "location" => cen_rules::api::location(&code, lang),
+        "airport" => cen_rules::api::airport(&code, lang),
+        "hs" => cen_rules::api::hs(&code),
+        other => return Err(unknown_table(other)),
+    };
+    match found {
+        Some(value) => json_to_py(py, &value),
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
+fn unknown_table(table: &str) -> PyErr {
+    PyValueError::new_err(format!(
+        "unknown table `{table}` (tables: country, currency, location, airport, hs)"
+    ))
+}
+
+/// The codes of a table closest to a code that was not found ("did you mean"), best first.
+#[pyfunction]
+#[pyo3(signature = (table, code, count=5))]
+pub fn closest(table: &str, code: String, count: usize) -> PyResult<Vec<String>> {
+    if !matches!(
+        table,
+        "country" | "currency" | "location" | "airport" | "hs"
+    ) {
+        return Err(unknown_table(table));
+    }
+    Ok(cen_rules::api::closest(table, &code, count))
+}
+
+/// A record as one flat row (spec 5.3): `{column: cell text}`, lists of codes joined with `;`;
+/// the inverse of `validate_table`. `record` is a dict or JSON text; raises `RecordError` when
+/// it is not JSON data.
+#[pyfunction]
+pub fn flatten<'py>(py: Python<'py>, record: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let value = if let Ok(text) = record.cast::<PyString>() {
+        let text = PyBackedStr::try_from(text.clone())?;
+        cen_model::project::parse_first_wins(&text)
+            .map_err(|fatal| RecordError::new_err(fatal.to_string()))?
+    } else {
+        to_json(record).map_err(RecordError::new_err)?
+    };
+    let out = PyDict::new(py);
+    for (column, cell) in cen_model::flat::flatten(&value) {
+        out.set_item(column, cell)?;
+    }
+    Ok(out)
+}
+
+/// `count` realistic synthetic records (dicts) from a seed: long and simplified forms, every
+/// source and commodity area, with a share (0 to 1) of records carrying a realistic mistake.
+/// Dates run over the three years before `today` (2026-11-28 by default, so that a seed always
+/// gives the same records).
+#[pyfunction]
+#[pyo3(signature = (count, *, seed=0, invalid_share=0.0, today=None))]
+pub fn generate<'py>(
+    py: Python<'py>,
+    count: usize,
+    seed: u64,
+    invalid_share: f64,
+    today: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut generator = Generator::new(seed).invalid_share(invalid_share);
+    if let Some(today) = today.filter(|t| !t.is_none()) {
+        let text = match crate::options::date_text(&today)? {
+            Some(text) => text,
+            None => today.extract::<String>()?,
+        };
+        let day = cen_model::Date::parse(&text).ok_or_else(|| {
+            options_error(cen_rules::OptionsError::BadValue {
+                option: "today",
+                problem: format!("`{text}` is not a calendar date written YYYY-MM-DD"),
+            })
+        })?;
+        generator = generator.today(day);
+    }
+    let out = PyList::empty(py);
+    for i in 0..count {
+        out.append(json_to_py(py, &generator.next_record().record)?)?;
+        if i % 4096 == 4095 {
+            py.check_signals()?;
+        }
+    }
+    Ok(out)
+}

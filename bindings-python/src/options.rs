@@ -1,0 +1,140 @@
+//! Validation options from keyword arguments (spec 5.1), and the exceptions of misuse.
+//!
+//! The keywords are the JSON options of spec 5.1 (`form`, `source`, `profile`, `lang`,
+//! `today`); they are turned into that JSON and read by the core, so that every surface
+//! accepts and refuses the same options with the same messages. `None` means absent
+//! (docs/decisions.md #38). Two Python conveniences: `today` may be a `datetime.date`, and
+//! `profile` may be JSON text as well as a dict.
+
+use cen_rules::{Lang, Options, Profile};
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyString, PyType};
+use serde_json::{Map, Value};
+
+pub use crate::host::to_json;
+
+create_exception!(
+    cen,
+    OptionsError,
+    PyValueError,
+    "Options that cannot be used (an unknown option, a bad value, a malformed profile). Raised before any record is read."
+);
+create_exception!(
+    cen,
+    ProfileError,
+    OptionsError,
+    "A malformed profile: an unknown key, an unknown rule id, a bad pointer (spec 5.1)."
+);
+create_exception!(
+    cen,
+    RecordError,
+    PyValueError,
+    "Raised by to_cen when its input is not a record that can be projected (not JSON, not an object, not UTF-8, larger than 1 MiB or nested deeper than 32 levels). Validation never raises it: a bad record gets a report."
+);
+
+/// The Python exception of an options error, with the core's message.
+pub fn options_error(error: cen_rules::OptionsError) -> PyErr {
+    match error {
+        cen_rules::OptionsError::Profile(_) => ProfileError::new_err(error.to_string()),
+        other => OptionsError::new_err(other.to_string()),
+    }
+}
+
+/// The keyword options of every validating call, as given.
+#[derive(Default)]
+pub struct OptionArgs<'py> {
+    /// `form`: `long` or `simplified`.
+    pub form: Option<Bound<'py, PyAny>>,
+    /// `source`: `cen`, `ncen` or `cencomm`.
+    pub source: Option<Bound<'py, PyAny>>,
+    /// `profile`: a dict or JSON text.
+    pub profile: Option<Bound<'py, PyAny>>,
+    /// `lang`: `en`, `fr`, `es`, `ru`, `ar` or `pt`.
+    pub lang: Option<Bound<'py, PyAny>>,
+    /// `today`: `YYYY-MM-DD` or a `datetime.date`.
+    pub today: Option<Bound<'py, PyAny>>,
+}
+
+impl OptionArgs<'_> {
+    /// The options, read by the core.
+    pub fn options(&self) -> PyResult<Options> {
+        let mut map = Map::new();
+        let mut put = |name: &'static str, value: &Option<Bound<'_, PyAny>>| -> PyResult<()> {
+            if let Some(value) = value.as_ref().filter(|v| !v.is_none()) {
+                map.insert(name.to_owned(), option_value(name, value)?);
+            }
+            Ok(())
+        };
+        put("form", &self.form)?;
+        put("source", &self.source)?;
+        put("lang", &self.lang)?;
+        put("today", &self.today)?;
+        put("profile", &self.profile)?;
+        Options::from_value(&Value::Object(map)).map_err(options_error)
+    }
+}
+
+/// The JSON value of one option.
+fn option_value(name: &'static str, value: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if name == "today" {
+        if let Some(day) = date_text(value)? {
+            return Ok(Value::String(day));
+        }
+    }
+    if name == "profile" {
+        if let Ok(text) = value.cast::<PyString>() {
+            let text = text.to_cow()?;
+            return serde_json::from_str(&text).map_err(|_| {
+                // The core's own message for profile text that is not JSON.
+                let error = Profile::from_json(&text)
+                    .err()
+                    .map(cen_rules::OptionsError::Profile)
+                    .unwrap_or(cen_rules::OptionsError::NotObject);
+                options_error(error)
+            });
+        }
+    }
+    to_json(value).map_err(|problem| {
+        let message = format!("option `{name}`: {problem}");
+        if name == "profile" {
+            ProfileError::new_err(message)
+        } else {
+            OptionsError::new_err(message)
+        }
+    })
+}
+
+/// `YYYY-MM-DD` for a `datetime.date` that is not a `datetime.datetime` (a date with a time of
+/// day is not a day: the core refuses its text).
+pub fn date_text(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let py = value.py();
+    let date = DATE.import(py, "datetime", "date")?;
+    if !value.is_instance(date)? {
+        return Ok(None);
+    }
+    let datetime = DATETIME.import(py, "datetime", "datetime")?;
+    let text: String = value.call_method0("isoformat")?.extract()?;
+    Ok(Some(if value.is_instance(datetime)? {
+        text
+    } else {
+        text.chars().take(10).collect()
+    }))
+}
+
+/// A language code of a look-up or of the labels.
+pub fn lang(code: Option<&str>) -> PyResult<Lang> {
+    match code {
+        None => Ok(Lang::En),
+        Some(code) => Lang::from_code(code).ok_or_else(|| {
+            options_error(cen_rules::OptionsError::BadValue {
+                option: "lang",
+                problem: format!("`{code}` is not one of en, fr, es, ru, ar, pt"),
+            })
+        }),
+    }
+}
