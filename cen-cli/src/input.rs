@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::io::{self, BufRead, BufReader, Cursor, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver};
@@ -215,6 +215,14 @@ pub fn sources(args: &InputArgs) -> (Vec<Source>, Vec<(String, String)>) {
     };
     let mut out = Vec::new();
     let mut problems = Vec::new();
+    if args.files.is_empty() && io::stdin().is_terminal() {
+        // Nothing was piped in: waiting for a person to type NDJSON helps nobody.
+        problems.push((
+            STDIN_NAME.to_owned(),
+            "no input: give files, or pipe records into standard input (`-`)".to_owned(),
+        ));
+        return (out, problems);
+    }
     for path in files {
         let name = path.display().to_string();
         if path.as_os_str() == "-" {
