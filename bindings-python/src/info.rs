@@ -160,7 +160,17 @@ pub fn label(enumeration: String, value: String, lang: Option<String>) -> PyResu
 #[pyo3(signature = (path, lang=None))]
 pub fn field_label(path: String, lang: Option<String>) -> PyResult<String> {
     let lang = self::lang(lang.as_deref())?;
-    Ok(cen_rules::field_label(&path, lang))
+    // A column (`goods.0.unit`) is read as the pointer it names (`/goods/0/unit`): the core
+    // knows dotted paths only without indices (`goods.unit`).
+    let pointer = if path.starts_with('/') || path.is_empty() {
+        path
+    } else {
+        format!(
+            "/{}",
+            path.replace('~', "~0").replace('/', "~1").replace('.', "/")
+        )
+    };
+    Ok(cen_rules::field_label(&pointer, lang))
 }
 
 /// A code looked up in a table: `country`, `currency`, `location`, `airport` or `hs`. A dict

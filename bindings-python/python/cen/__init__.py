@@ -43,9 +43,9 @@ from ._cen import (
 from ._cen import Validator as _NativeValidator
 
 if TYPE_CHECKING:
-    import datetime
+    import datetime as _datetime
 
-    import pandas
+    import pandas as _pd
 
 __all__ = [
     "Batch",
@@ -86,10 +86,12 @@ def _pandas() -> Any:
 
 
 def _column_name(name: object) -> str:
-    # A MultiIndex column ("goods", 0, "type") is the dotted path goods.0.type; any other
-    # name that is not a string is its text (and, not being a path, CEN-SCH-003).
+    # A MultiIndex column ("goods", 0, "type") is the dotted path goods.0.type (the levels
+    # pandas pads with NaN or "" are left out); any other name that is not a string is its
+    # text (and, not being a path, CEN-SCH-003).
     if isinstance(name, tuple):
-        return ".".join(str(part) for part in name)
+        parts = [p for p in name if not (p is None or p == "" or (isinstance(p, float) and p != p))]
+        return ".".join(str(part) for part in parts)
     return name if isinstance(name, str) else str(name)
 
 
@@ -109,7 +111,7 @@ class Validator(_NativeValidator):
     'CEN-SCH-001'
     """
 
-    def validate_rows(self, frame: pandas.DataFrame) -> list[Report]:
+    def validate_rows(self, frame: _pd.DataFrame) -> list[Report]:
         """One report per row of a DataFrame whose columns are the flat paths of spec 5.3
         (``reporting_country``, ``goods.0.quantity``, ``route.transit``...), the rows being
         one batch (duplicates are CEN-DUP-001). Unknown columns are CEN-SCH-003, cells of the
@@ -125,7 +127,7 @@ class Validator(_NativeValidator):
         # A frame without columns still has rows: each is an empty record.
         return self.validate_table(columns, rows=len(frame))
 
-    def validate_frame(self, frame: pandas.DataFrame) -> pandas.DataFrame:
+    def validate_frame(self, frame: _pd.DataFrame) -> _pd.DataFrame:
         """The issues of every row of a DataFrame (see `validate_rows`), one row per issue,
         with the columns ``row`` (the frame's index label), ``rule``, ``severity``, ``path``
         (JSON Pointer), ``column`` (the flat column, None for the record) and ``message``.
@@ -135,7 +137,7 @@ class Validator(_NativeValidator):
 
 def issues_frame(
     reports: Iterable[Report], index: Iterable[Any] | None = None
-) -> pandas.DataFrame:
+) -> _pd.DataFrame:
     """The issues of reports as a DataFrame, one row per issue: ``row``, ``rule``,
     ``severity``, ``path``, ``column``, ``message``. ``row`` is the report's position, or its
     label in ``index`` (a DataFrame's index) when given.
@@ -149,14 +151,14 @@ def issues_frame(
 
 
 def validate_frame(
-    frame: pandas.DataFrame,
+    frame: _pd.DataFrame,
     *,
     form: str | None = None,
     source: str | None = None,
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
-    today: str | datetime.date | None = None,
-) -> pandas.DataFrame:
+    today: str | _datetime.date | None = None,
+) -> _pd.DataFrame:
     """Validates every row of a pandas DataFrame with the flat columns of spec 5.3 and returns
     its issues, one row per issue: ``row``, ``rule``, ``severity``, ``path``, ``column``,
     ``message`` (see `Validator.validate_frame`).
@@ -166,13 +168,13 @@ def validate_frame(
 
 
 def validate_rows(
-    frame: pandas.DataFrame,
+    frame: _pd.DataFrame,
     *,
     form: str | None = None,
     source: str | None = None,
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
-    today: str | datetime.date | None = None,
+    today: str | _datetime.date | None = None,
 ) -> list[Report]:
     """One `Report` per row of a pandas DataFrame with the flat columns of spec 5.3 (see
     `Validator.validate_rows`): the verdict and quality score of every row.

@@ -3,15 +3,41 @@
 import datetime
 from typing import Any, Iterable, Mapping, Sequence, Union, final
 
+from typing_extensions import disjoint_base
+
+__all__ = [
+    "Batch",
+    "Issue",
+    "OptionsError",
+    "ProfileError",
+    "RecordError",
+    "Report",
+    "Validator",
+    "__version__",
+    "closest",
+    "editions",
+    "field_label",
+    "flatten",
+    "generate",
+    "issue_columns",
+    "label",
+    "labels",
+    "lookup",
+    "rules",
+    "schema",
+    "to_cen",
+    "validate",
+    "validate_many",
+]
 __version__: str
 
 #: A record: a dict, its JSON text, or its UTF-8 JSON bytes. Any other object is accepted too
 #: at run time, and reported as not a record (CEN-SCH-001).
-RecordInput = Union[dict[str, Any], str, bytes, bytearray]
+_RecordInput = Union[dict[str, Any], str, bytes, bytearray]
 #: A profile: a dict, or its JSON text (spec 5.1).
-ProfileInput = Union[Mapping[str, Any], str]
+_ProfileInput = Union[Mapping[str, Any], str]
 #: A table for `validate_table`: column names to cells, or (name, cells) pairs.
-TableInput = Union[Mapping[str, Sequence[Any]], Iterable[tuple[str, Sequence[Any]]]]
+_TableInput = Union[Mapping[str, Sequence[Any]], Iterable[tuple[str, Sequence[Any]]]]
 
 class OptionsError(ValueError):
     """Options that cannot be used. Raised before any record is read."""
@@ -39,8 +65,8 @@ class Issue:
     @property
     def column(self) -> str | None: ...
     def to_dict(self) -> dict[str, Any]: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __ne__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
 
 @final
@@ -61,18 +87,21 @@ class Report:
     def issues(self) -> list[Issue]: ...
     def to_json(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __ne__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
 
 @final
 class Batch:
     """Records fed one at a time as one batch, with duplicate detection."""
 
-    def validate(self, record: RecordInput) -> Report: ...
-    def validate_many(self, records: Iterable[RecordInput]) -> list[Report]: ...
+    def validate(self, record: _RecordInput) -> Report: ...
+    def validate_many(
+        self, records: Iterable[_RecordInput], *, threads: int | None = None
+    ) -> list[Report]: ...
     def __len__(self) -> int: ...
 
+@disjoint_base
 class Validator:
     """Validates records with one set of options; reusable and safe to share between threads."""
 
@@ -81,37 +110,42 @@ class Validator:
         *,
         form: str | None = None,
         source: str | None = None,
-        profile: ProfileInput | None = None,
+        profile: _ProfileInput | None = None,
         lang: str | None = None,
         today: str | datetime.date | None = None,
     ) -> Validator: ...
-    def validate(self, record: RecordInput) -> Report: ...
-    def validate_many(self, records: Iterable[RecordInput]) -> list[Report]: ...
-    def validate_table(self, columns: TableInput, rows: int | None = None) -> list[Report]: ...
+    def validate(self, record: _RecordInput) -> Report: ...
+    def validate_many(
+        self, records: Iterable[_RecordInput], *, threads: int | None = None
+    ) -> list[Report]: ...
+    def validate_table(
+        self, columns: _TableInput, rows: int | None = None, *, threads: int | None = None
+    ) -> list[Report]: ...
     def batch(self) -> Batch: ...
     @property
     def options(self) -> dict[str, str | None]: ...
 
 def validate(
-    record: RecordInput,
+    record: _RecordInput,
     *,
     form: str | None = None,
     source: str | None = None,
-    profile: ProfileInput | None = None,
+    profile: _ProfileInput | None = None,
     lang: str | None = None,
     today: str | datetime.date | None = None,
 ) -> Report: ...
 def validate_many(
-    records: Iterable[RecordInput],
+    records: Iterable[_RecordInput],
     *,
     form: str | None = None,
     source: str | None = None,
-    profile: ProfileInput | None = None,
+    profile: _ProfileInput | None = None,
     lang: str | None = None,
     today: str | datetime.date | None = None,
+    threads: int | None = None,
 ) -> list[Report]: ...
 def issue_columns(reports: Iterable[Report]) -> dict[str, list[Any]]: ...
-def to_cen(record: RecordInput) -> dict[str, Any]: ...
+def to_cen(record: _RecordInput) -> dict[str, Any]: ...
 def schema() -> dict[str, Any]: ...
 def rules() -> list[dict[str, Any]]: ...
 def editions() -> list[dict[str, Any]]: ...
