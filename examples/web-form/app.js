@@ -198,7 +198,7 @@ function showResolved(field) {
     const place = lookupLocation(code, state.lang);
     if (place) {
       const where = place.country_name ? `${place.country_name} (${place.country})` : place.country;
-      hint.textContent = `${place.name} · ${where}${place.resolves ? "" : ` · ${ui().withdrawn}`}`;
+      hint.textContent = [place.name, where, place.resolves ? "" : ui().withdrawn].filter(Boolean).join(" · ");
       hint.className = "hint resolved";
     } else {
       const near = closestCodes("location", code, 3);
