@@ -9,3 +9,5 @@ echo "== cargo clippy -D warnings"
 cargo clippy --all-targets --quiet -- -D warnings
 echo "== cargo test"
 cargo test --quiet
+echo "== codes-data without the names feature"
+cargo test --quiet -p codes-data --no-default-features --test without_names

@@ -39,6 +39,7 @@ fn main() {
         fixtures: manifest.join("tests").join("fixtures"),
         out,
         rows: HashMap::new(),
+        names: env::var_os("CARGO_FEATURE_NAMES").is_some(),
     };
     b.countries();
     b.currencies();
@@ -57,6 +58,17 @@ struct Builder {
     out: PathBuf,
     /// Rows packed per table, for `editions()`.
     rows: HashMap<&'static str, usize>,
+    /// Whether to pack the texts that validation does not need (place and airport names,
+    /// remarks, subdivisions, HS descriptions): the `names` feature. Without it the blobs keep
+    /// their layout with the texts empty, so every look-up still works and names read `""`.
+    names: bool,
+}
+
+/// Blanks bytes `range` of every `width`-byte record (the text offsets and lengths).
+fn blank_records(rec: &mut [u8], width: usize, range: std::ops::Range<usize>) {
+    for record in rec.chunks_mut(width) {
+        record[range.clone()].fill(0);
+    }
 }
 
 impl Builder {
@@ -300,6 +312,11 @@ impl Builder {
             pool.push_str(name);
             pool.push_str(remarks);
         }
+        if !self.names {
+            blank_records(&mut rec, 8, 0..6);
+            pool.clear();
+            fixed = fixed.as_bytes().chunks(11).map(|r| format!("{:<11}", String::from_utf8_lossy(&r[..5]))).collect();
+        }
         self.write("unlocode_bucket.bin", &starts(&counts));
         self.write("unlocode_keys.bin", &keys);
         self.write("unlocode_fixed.txt", fixed.as_bytes());
@@ -371,6 +388,10 @@ impl Builder {
             pool.push_str(name);
             pool.push_str(city);
             pool.push_str(subd);
+        }
+        if !self.names {
+            blank_records(&mut rec, 8, 0..7);
+            pool.clear();
         }
         icao.sort_unstable();
         let mut icao_counts = vec![0u32; 26 * 26];
@@ -469,6 +490,10 @@ impl Builder {
             rec.push(u8::try_from(section).unwrap());
             rec.push(u8::try_from(code.len()).unwrap());
             pool.push_str(desc);
+        }
+        if !self.names {
+            blank_records(&mut rec, 8, 0..6);
+            pool.clear();
         }
         self.write("hs_keys.bin", &keys);
         self.write("hs_fixed.txt", fixed.as_bytes());
