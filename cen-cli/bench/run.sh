@@ -18,8 +18,6 @@ SMALL=${SMALL:-100000}
 FLAT=${FLAT:-100000}
 RUNS=${RUNS:-3}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-cargo build --quiet --release -p cen-cli --no-default-features --example core_throughput
-cp "$CARGO_TARGET_DIR/release/examples/core_throughput" "$CARGO_TARGET_DIR/release/examples/core_throughput_system"
 cargo build --quiet --release -p cen-cli --bin cen --example core_throughput --example flatten
 cen="$CARGO_TARGET_DIR/release/cen"
 work=$(mktemp -d)
@@ -49,9 +47,8 @@ measure() {
 rate() { awk "BEGIN{printf \"%.0f\", $1 / $2}"; }
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== the core, single-threaded, on the first $SMALL lines (the allocator of cen, then the system's)"
+echo "== the core, single-threaded, on the first $SMALL lines"
 "$CARGO_TARGET_DIR/release/examples/core_throughput" "$work/small.ndjson" | tee "$work/core.txt"
-"$CARGO_TARGET_DIR/release/examples/core_throughput_system" "$work/small.ndjson"
 core=$(awk '/^validate_json  /{print $2}' "$work/core.txt")
 
 echo "== cen validate --format ndjson on $COUNT records"
@@ -59,7 +56,7 @@ read -r one rss_one < <(measure --jobs 1 "$work/big.ndjson")
 read -r two rss_two < <(measure --jobs 2 "$work/big.ndjson")
 printf '%-34s %8s s %10s records/s  %7s KB peak RSS\n' "--jobs 1" "$one" "$(rate "$COUNT" "$one")" "$rss_one"
 printf '%-34s %8s s %10s records/s  %7s KB peak RSS\n' "--jobs 2" "$two" "$(rate "$COUNT" "$two")" "$rss_two"
-awk "BEGIN{printf \"--jobs 1 / core validate_json (same allocator): %.0f%%   --jobs 2 speed-up: %.2fx\n\", 100 * $COUNT / $one / $core, $one / $two}"
+awk "BEGIN{printf \"--jobs 1 / core validate_json: %.0f%%   --jobs 2 speed-up: %.2fx\n\", 100 * $COUNT / $one / $core, $one / $two}"
 
 echo "== peak resident memory, --jobs 1 (/usr/bin/time -v)"
 for file in small big repeated; do

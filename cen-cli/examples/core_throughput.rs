@@ -8,12 +8,6 @@
 
 use std::time::Instant;
 
-/// The allocator of the `cen` binary, so that the two are compared on equal terms (build with
-/// `--no-default-features` for the system allocator).
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()
         .nth(1)
@@ -46,15 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::hint::black_box((invalid, bytes));
     }
     let n = lines.len() as f64;
-    let allocator = if cfg!(feature = "mimalloc") {
-        "mimalloc"
-    } else {
-        "system"
-    };
-    println!(
-        "{} records (best of 3 runs), {allocator} allocator",
-        lines.len()
-    );
+    println!("{} records (best of 3 runs)", lines.len());
     println!(
         "validate_json                    {:>10.0} records/s",
         n / best[0]

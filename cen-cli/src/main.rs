@@ -24,27 +24,6 @@ use clap::{CommandFactory, FromArgMatches};
 
 use args::{Cli, Command};
 
-/// Validation allocates many small strings and maps per record; mimalloc serves them faster
-/// than the system allocator (measured in cen-cli/bench/run.sh).
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// mimalloc keeps freed memory for a while before it gives it back, which costs tens of
-/// megabytes of resident memory per thread on a long run; give it back at once. The number is
-/// that of `mi_option_purge_delay` in the mimalloc.h (v3) of the pinned libmimalloc-sys;
-/// `cen-cli/bench/run.sh` measures the effect.
-#[cfg(feature = "mimalloc")]
-fn tune_allocator() {
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    // SAFETY: mi_option_set only stores a value in mimalloc's option table, which is read again
-    // at each purge; no other thread runs yet.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
-}
-
-#[cfg(not(feature = "mimalloc"))]
-fn tune_allocator() {}
-
 /// Exit status: every record valid (spec 5.4).
 pub const EXIT_VALID: u8 = 0;
 /// Exit status: some record is invalid (or, for `codes`, not found).
@@ -77,7 +56,6 @@ impl From<String> for Failure {
 }
 
 fn main() -> ExitCode {
-    tune_allocator();
     let version = args::long_version();
     let matches = Cli::command().long_version(version).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
