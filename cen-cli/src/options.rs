@@ -66,13 +66,28 @@ pub fn output(path: Option<&Path>) -> Result<(Output, bool), Failure> {
             Ok((Box::new(BufWriter::with_capacity(1 << 16, file)), false))
         }
         _ => {
-            let terminal = io::stdout().is_terminal();
-            Ok((
-                Box::new(BufWriter::with_capacity(1 << 16, io::stdout())),
-                terminal,
-            ))
+            let stdout = io::stdout();
+            let terminal = stdout.is_terminal();
+            Ok((stdout_writer(stdout), terminal))
         }
     }
+}
+
+/// Standard output, buffered. Our buffer already holds whole lines: on Unix it goes to the
+/// descriptor directly rather than through `Stdout`'s line buffer, which would scan it again.
+#[cfg(unix)]
+fn stdout_writer(stdout: io::Stdout) -> Output {
+    use std::os::fd::AsFd;
+    match stdout.as_fd().try_clone_to_owned() {
+        Ok(fd) => Box::new(BufWriter::with_capacity(1 << 16, File::from(fd))),
+        Err(_) => Box::new(BufWriter::with_capacity(1 << 16, stdout)),
+    }
+}
+
+/// Standard output, buffered.
+#[cfg(not(unix))]
+fn stdout_writer(stdout: io::Stdout) -> Output {
+    Box::new(BufWriter::with_capacity(1 << 16, stdout))
 }
 
 /// Refuses an output file that is one of the inputs: creating it would empty it before it is
