@@ -59,16 +59,9 @@ struct Builder {
     /// Rows packed per table, for `editions()`.
     rows: HashMap<&'static str, usize>,
     /// Whether to pack the texts that validation does not need (place and airport names,
-    /// remarks, subdivisions, HS descriptions): the `names` feature. Without it the blobs keep
-    /// their layout with the texts empty, so every look-up still works and names read `""`.
+    /// remarks, subdivisions, HS descriptions): the `names` feature. Without it the records
+    /// keep only what look-ups resolve with, so names read `""`.
     names: bool,
-}
-
-/// Blanks bytes `range` of every `width`-byte record (the text offsets and lengths).
-fn blank_records(rec: &mut [u8], width: usize, range: std::ops::Range<usize>) {
-    for record in rec.chunks_mut(width) {
-        record[range.clone()].fill(0);
-    }
 }
 
 impl Builder {
@@ -217,8 +210,8 @@ impl Builder {
 
     /// Layout (N entries, sorted by code; see `src/unlocode.rs`):
     /// `unlocode_bucket.bin` (26² × 34 + 1) × u32 starts per bucket (alpha-2 index × 34 +
-    /// the third character's digit in base 34); `unlocode_keys.bin`
-    /// N × u16 (the last three characters in base 34); `unlocode_fixed.txt` N × 11 ASCII
+    /// the third character's digit in base 34), searched on the codes of
+    /// `unlocode_fixed.txt`, N × 11 ASCII
     /// (code 5, IATA 3, subdivision 3, space-padded); `unlocode_rec.bin` N × 8 (text offset
     /// u32, name length u8, remarks length u8, function index u8, status index × 2 +
     /// withdrawn bit); `unlocode_text.txt` name then remarks; `unlocode.rs` the distinct
@@ -238,7 +231,6 @@ impl Builder {
         let rows = parse("unlocode.tsv", &text, Some(&header));
         let n = rows.len();
         let mut counts = vec![0u32; 26 * 26 * 34];
-        let mut keys = Vec::with_capacity(n * 2);
         let mut fixed = String::with_capacity(n * 11);
         let mut functions: Vec<&str> = rows.iter().map(|r| r.cells[1]).collect();
         functions.sort_unstable();
@@ -269,7 +261,6 @@ impl Builder {
             );
             prev = code.to_string();
             counts[country * 34 + usize::from(key / (34 * 34))] += 1;
-            keys.extend_from_slice(&key.to_le_bytes());
             let function = c[1];
             assert!(
                 function.len() == 8
@@ -313,12 +304,15 @@ impl Builder {
             pool.push_str(remarks);
         }
         if !self.names {
-            blank_records(&mut rec, 8, 0..6);
+            rec = rec.chunks(8).flat_map(|r| [r[6], r[7]]).collect();
             pool.clear();
-            fixed = fixed.as_bytes().chunks(11).map(|r| format!("{:<11}", String::from_utf8_lossy(&r[..5]))).collect();
+            fixed = fixed
+                .as_bytes()
+                .chunks(11)
+                .map(|r| String::from_utf8_lossy(&r[..5]).into_owned())
+                .collect();
         }
         self.write("unlocode_bucket.bin", &starts(&counts));
-        self.write("unlocode_keys.bin", &keys);
         self.write("unlocode_fixed.txt", fixed.as_bytes());
         self.write("unlocode_rec.bin", &rec);
         self.write("unlocode_text.txt", pool.as_bytes());
@@ -390,7 +384,7 @@ impl Builder {
             pool.push_str(subd);
         }
         if !self.names {
-            blank_records(&mut rec, 8, 0..7);
+            rec.clear();
             pool.clear();
         }
         icao.sort_unstable();
@@ -492,7 +486,7 @@ impl Builder {
             pool.push_str(desc);
         }
         if !self.names {
-            blank_records(&mut rec, 8, 0..6);
+            rec = rec.chunks(8).flat_map(|r| [r[6], r[7]]).collect();
             pool.clear();
         }
         self.write("hs_keys.bin", &keys);

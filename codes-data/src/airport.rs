@@ -180,7 +180,7 @@ pub fn airport_by_icao(code: &str) -> Option<Airport> {
 /// assert_eq!(codes_data::airports_len(), 17_340);
 /// ```
 pub fn airports_len() -> usize {
-    REC.len() / REC_WIDTH
+    FIXED.len() / WIDTH
 }
 
 /// The airport at position `i` of the table (sorted by country, then ICAO, then IATA

@@ -15,7 +15,11 @@ static REC: &[u8] = blob!("hs_rec.bin");
 static TEXT: &str = text!("hs_text.txt");
 
 const WIDTH: usize = 6;
+/// Without the `names` feature `REC` keeps only the section and level bytes.
+#[cfg(feature = "names")]
 const REC_WIDTH: usize = 8;
+#[cfg(not(feature = "names"))]
+const REC_WIDTH: usize = 2;
 
 /// A section of the Harmonized System (`I` to `XXI`).
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -58,11 +62,13 @@ pub struct HsEntry {
 }
 
 impl HsEntry {
-    fn rec(&self) -> [u8; REC_WIDTH] {
+    /// The 8-byte record: text offset, description length, section, level.
+    fn rec(&self) -> [u8; 8] {
         let o = self.idx as usize * REC_WIDTH;
         match REC.get(o..o + REC_WIDTH) {
             Some(&[a, b, c, d, e, f, g, h]) => [a, b, c, d, e, f, g, h],
-            _ => [0; REC_WIDTH],
+            Some(&[section, level]) => [0, 0, 0, 0, 0, 0, section, level],
+            _ => [0; 8],
         }
     }
 

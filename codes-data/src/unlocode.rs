@@ -1,8 +1,6 @@
 //! UN/LOCODE (spec 2.2 and 4, CEN-COD-002).
 //!
 //! Layout (written by the build script `build/`, N entries sorted by code):
-//! - `KEYS`: N × `u16`, the last three characters of each code in base 34 (`2`..`9` are
-//!   0..7, `A`..`Z` are 8..33, so keys sort as the codes do);
 //! - `BUCKET`: 26² × 34 + 1 little-endian `u32`: the entries whose code starts with the
 //!   country of alpha-2 index `c` and the character of base-34 digit `d` are
 //!   `BUCKET[c × 34 + d]..BUCKET[c × 34 + d + 1]` (at most about a thousand, usually a few
@@ -13,10 +11,9 @@
 //!   (the remarks follow the name), index in `FUNCTIONS`, index in `STATUSES` × 2 + 1 when
 //!   withdrawn.
 
-use crate::blob::{alpha2_index, blob, field, search_u16, slice, text, u32_at};
+use crate::blob::{alpha2_index, blob, field, slice, text, u32_at};
 
 static BUCKET: &[u8; (26 * 26 * 34 + 1) * 4] = blob!("unlocode_bucket.bin");
-static KEYS: &[u8] = blob!("unlocode_keys.bin");
 static FIXED: &str = text!("unlocode_fixed.txt");
 static REC: &[u8] = blob!("unlocode_rec.bin");
 static TEXT: &str = text!("unlocode_text.txt");
@@ -24,8 +21,16 @@ static TEXT: &str = text!("unlocode_text.txt");
 // `static FUNCTIONS: [&str; _]` and `static STATUSES: [&str; _]`: the distinct values.
 include!(concat!(env!("OUT_DIR"), "/unlocode.rs"));
 
+/// Without the `names` feature the build keeps only the code in `FIXED` and only the function
+/// and status bytes in `REC` (see `build/main.rs`); the accessors read the same either way.
+#[cfg(feature = "names")]
 const WIDTH: usize = 11;
+#[cfg(not(feature = "names"))]
+const WIDTH: usize = 5;
+#[cfg(feature = "names")]
 const REC_WIDTH: usize = 8;
+#[cfg(not(feature = "names"))]
+const REC_WIDTH: usize = 2;
 const WITHDRAWN: u8 = 1;
 
 /// A UN/LOCODE entry: a handle into the static table (cheap to copy; every accessor
@@ -41,14 +46,19 @@ pub struct UnLocode {
 
 impl UnLocode {
     fn fixed(&self, start: usize, width: usize) -> &'static str {
+        if start + width > WIDTH {
+            return "";
+        }
         field(FIXED, self.idx as usize * WIDTH + start, width)
     }
 
-    fn rec(&self) -> [u8; REC_WIDTH] {
+    /// The 8-byte record: text offset, name and remarks lengths, function, status.
+    fn rec(&self) -> [u8; 8] {
         let o = self.idx as usize * REC_WIDTH;
         match REC.get(o..o + REC_WIDTH) {
             Some(&[a, b, c, d, e, f, g, h]) => [a, b, c, d, e, f, g, h],
-            _ => [0; REC_WIDTH],
+            Some(&[function, status]) => [0, 0, 0, 0, 0, 0, function, status],
+            _ => [0; 8],
         }
     }
 
@@ -183,11 +193,34 @@ pub fn unlocode(code: &str) -> Option<UnLocode> {
     };
     let country = alpha2_index(&[c0, c1])?;
     let d2 = key_digit(c2)?;
-    let key = (d2 * 34 + key_digit(c3)?) * 34 + key_digit(c4)?;
+    key_digit(c3)?;
+    key_digit(c4)?;
     let bucket = country * 34 + usize::from(d2);
     let (lo, hi) = bucket_range(bucket, bucket + 1)?;
-    let i = search_u16(KEYS, 2, lo, hi, key)?;
-    Some(UnLocode { idx: i as u32 })
+    // Within a bucket the codes share their first three characters; the last two are
+    // compared in place in `FIXED` (ASCII order is the codes' order: digits sort before
+    // letters), so no separate key table is shipped.
+    let tail = |i: usize| -> [u8; 2] {
+        match FIXED.as_bytes().get(i * WIDTH + 3..i * WIDTH + 5) {
+            Some(&[a, b]) => [a, b],
+            _ => [u8::MAX; 2],
+        }
+    };
+    if lo >= hi || hi * WIDTH > FIXED.len() {
+        return None;
+    }
+    let wanted = [c3, c4];
+    let (mut base, mut len) = (lo, hi - lo);
+    while len > 1 {
+        let half = len / 2;
+        base = if tail(base + half) <= wanted {
+            base + half
+        } else {
+            base
+        };
+        len -= half;
+    }
+    (tail(base) == wanted).then_some(UnLocode { idx: base as u32 })
 }
 
 /// The number of entries in the UN/LOCODE table.

@@ -9,7 +9,10 @@ fn look_ups_resolve_without_their_texts() {
     assert_eq!(rotterdam.country(), "NL");
     assert_eq!(rotterdam.name(), "");
     let heathrow = codes_data::airport_by_icao("EGLL").unwrap();
-    assert_eq!((heathrow.iata(), heathrow.country(), heathrow.name()), (Some("LHR"), "GB", ""));
+    assert_eq!(
+        (heathrow.iata(), heathrow.country(), heathrow.name()),
+        (Some("LHR"), "GB", "")
+    );
     assert!(codes_data::unlocode("CNTLS").unwrap().is_withdrawn());
     assert_eq!(codes_data::hs("240220").unwrap().level(), 6);
     assert_eq!(codes_data::hs("240220").unwrap().description(), "");
