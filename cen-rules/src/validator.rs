@@ -255,6 +255,19 @@ impl Validator {
         self.check_decoded(cen_model::decode_with(deserializer), Vec::new())
     }
 
+    /// The report of an input that a binding found not to be a record before the core could
+    /// read it (for instance a host object over the size limit): CEN-SCH-001 with the cause.
+    ///
+    /// ```
+    /// let validator = cen_rules::Validator::from_json_options(r#"{"today": "2026-11-28"}"#).unwrap();
+    /// let report = validator.report_fatal(&cen_model::Fatal::TooLarge);
+    /// assert_eq!(report.issues[0].rule, "CEN-SCH-001");
+    /// assert_eq!(report.quality, 0);
+    /// ```
+    pub fn report_fatal(&self, fatal: &Fatal) -> Report {
+        self.report(self.check_decoded(Err(fatal.clone()), Vec::new()), None)
+    }
+
     /// Checks one flat row (spec 5.3): `cells` in the order of the layout's columns.
     pub fn validate_row(&self, layout: &Layout, cells: &[Cell<'_>]) -> Report {
         self.report(self.check_row(layout, cells), None)
