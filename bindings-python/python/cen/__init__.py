@@ -111,11 +111,12 @@ class Validator(_NativeValidator):
     'CEN-SCH-001'
     """
 
-    def validate_rows(self, frame: _pd.DataFrame) -> list[Report]:
+    def validate_rows(self, frame: _pd.DataFrame, *, threads: int | None = None) -> list[Report]:
         """One report per row of a DataFrame whose columns are the flat paths of spec 5.3
         (``reporting_country``, ``goods.0.quantity``, ``route.transit``...), the rows being
         one batch (duplicates are CEN-DUP-001). Unknown columns are CEN-SCH-003, cells of the
         wrong type CEN-SCH-002: nothing raises but a `frame` that is not a DataFrame.
+        ``threads``: None for every core, 1 for the calling thread only.
         """
         pandas = _pandas()
         if not isinstance(frame, pandas.DataFrame):
@@ -125,14 +126,14 @@ class Validator(_NativeValidator):
             )
         columns = [(_column_name(name), series.tolist()) for name, series in frame.items()]
         # A frame without columns still has rows: each is an empty record.
-        return self.validate_table(columns, rows=len(frame))
+        return self.validate_table(columns, rows=len(frame), threads=threads)
 
-    def validate_frame(self, frame: _pd.DataFrame) -> _pd.DataFrame:
+    def validate_frame(self, frame: _pd.DataFrame, *, threads: int | None = None) -> _pd.DataFrame:
         """The issues of every row of a DataFrame (see `validate_rows`), one row per issue,
         with the columns ``row`` (the frame's index label), ``rule``, ``severity``, ``path``
         (JSON Pointer), ``column`` (the flat column, None for the record) and ``message``.
         """
-        return issues_frame(self.validate_rows(frame), index=frame.index)
+        return issues_frame(self.validate_rows(frame, threads=threads), index=frame.index)
 
 
 def issues_frame(
@@ -158,13 +159,14 @@ def validate_frame(
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
     today: str | _datetime.date | None = None,
+    threads: int | None = None,
 ) -> _pd.DataFrame:
     """Validates every row of a pandas DataFrame with the flat columns of spec 5.3 and returns
     its issues, one row per issue: ``row``, ``rule``, ``severity``, ``path``, ``column``,
     ``message`` (see `Validator.validate_frame`).
     """
     validator = Validator(form=form, source=source, profile=profile, lang=lang, today=today)
-    return validator.validate_frame(frame)
+    return validator.validate_frame(frame, threads=threads)
 
 
 def validate_rows(
@@ -175,9 +177,10 @@ def validate_rows(
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
     today: str | _datetime.date | None = None,
+    threads: int | None = None,
 ) -> list[Report]:
     """One `Report` per row of a pandas DataFrame with the flat columns of spec 5.3 (see
     `Validator.validate_rows`): the verdict and quality score of every row.
     """
     validator = Validator(form=form, source=source, profile=profile, lang=lang, today=today)
-    return validator.validate_rows(frame)
+    return validator.validate_rows(frame, threads=threads)
