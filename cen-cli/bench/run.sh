@@ -29,20 +29,22 @@ for _ in $(seq $((COUNT / SMALL))); do cat "$work/small.ndjson"; done >"$work/re
 head -n "$FLAT" "$work/big.ndjson" >"$work/flat.ndjson"
 "$CARGO_TARGET_DIR/release/examples/flatten" "$work/flat.ndjson" "$work/flat.csv" "$work/flat.xlsx" 2>/dev/null
 
-# Best elapsed seconds of $RUNS runs of a validation; prints "seconds max_rss_kb".
+# Best elapsed seconds, best CPU seconds (user + system) and the largest peak RSS of $RUNS runs
+# of a validation: prints "seconds cpu_seconds max_rss_kb".
 measure() {
-    local best="" rss=0 line seconds kb
+    local best="" cpu="" rss=0 line seconds used kb
     for _ in $(seq "$RUNS"); do
         # Exit status 1 (some record invalid) is the expected verdict, not a failure.
-        /usr/bin/time -f "%e %M" -o "$work/time.txt" \
+        /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
             "$cen" validate --format ndjson --today 2026-11-28 "$@" >/dev/null 2>&1 || true
         line=$(tail -1 "$work/time.txt")
-        seconds=${line% *}
-        kb=${line#* }
+        read -r seconds user system kb <<<"$line"
+        used=$(awk "BEGIN{print $user + $system}")
         if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then best=$seconds; fi
+        if [ -z "$cpu" ] || awk "BEGIN{exit !($used < $cpu)}"; then cpu=$used; fi
         if [ "$kb" -gt "$rss" ]; then rss=$kb; fi
     done
-    echo "$best $rss"
+    echo "$best $cpu $rss"
 }
 rate() { awk "BEGIN{printf \"%.0f\", $1 / $2}"; }
 
@@ -50,13 +52,16 @@ echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== the core, single-threaded, on the first $SMALL lines"
 "$CARGO_TARGET_DIR/release/examples/core_throughput" "$work/small.ndjson" | tee "$work/core.txt"
 core=$(awk '/^validate_json  /{print $2}' "$work/core.txt")
+core_cpu=$(awk '/^validate_json  /{print $4}' "$work/core.txt")
 
 echo "== cen validate --format ndjson on $COUNT records"
-read -r one rss_one < <(measure --jobs 1 "$work/big.ndjson")
-read -r two rss_two < <(measure --jobs 2 "$work/big.ndjson")
-printf '%-34s %8s s %10s records/s  %7s KB peak RSS\n' "--jobs 1" "$one" "$(rate "$COUNT" "$one")" "$rss_one"
-printf '%-34s %8s s %10s records/s  %7s KB peak RSS\n' "--jobs 2" "$two" "$(rate "$COUNT" "$two")" "$rss_two"
-awk "BEGIN{printf \"--jobs 1 / core validate_json: %.0f%%   --jobs 2 speed-up: %.2fx\n\", 100 * $COUNT / $one / $core, $one / $two}"
+read -r one one_cpu rss_one < <(measure --jobs 1 "$work/big.ndjson")
+read -r two two_cpu rss_two < <(measure --jobs 2 "$work/big.ndjson")
+printf '%-10s %8s s %10s records/s  %8s CPU-s %10s records/CPU-s  %7s KB peak RSS\n' \
+    "--jobs 1" "$one" "$(rate "$COUNT" "$one")" "$one_cpu" "$(rate "$COUNT" "$one_cpu")" "$rss_one"
+printf '%-10s %8s s %10s records/s  %8s CPU-s %10s records/CPU-s  %7s KB peak RSS\n' \
+    "--jobs 2" "$two" "$(rate "$COUNT" "$two")" "$two_cpu" "$(rate "$COUNT" "$two_cpu")" "$rss_two"
+awk "BEGIN{printf \"--jobs 1 / core validate_json: %.0f%% by elapsed time, %.0f%% by CPU time   --jobs 2 speed-up: %.2fx\n\", 100 * $COUNT / $one / $core, 100 * $COUNT / $one_cpu / $core_cpu, $one / $two}"
 
 echo "== peak resident memory, --jobs 1 (/usr/bin/time -v)"
 for file in small big repeated; do
@@ -69,8 +74,8 @@ done
 
 echo "== input formats, $FLAT records, --jobs 1 and --jobs 2"
 for format in ndjson csv xlsx; do
-    read -r s1 _ < <(measure --jobs 1 "$work/flat.$format")
-    read -r s2 _ < <(measure --jobs 2 "$work/flat.$format")
+    read -r s1 _ _ < <(measure --jobs 1 "$work/flat.$format")
+    read -r s2 _ _ < <(measure --jobs 2 "$work/flat.$format")
     printf '%-8s --jobs 1 %8s s %10s records/s   --jobs 2 %8s s %10s records/s\n' \
         "$format" "$s1" "$(rate "$FLAT" "$s1")" "$s2" "$(rate "$FLAT" "$s2")"
 done
