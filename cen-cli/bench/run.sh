@@ -49,8 +49,8 @@ measure() {
 rate() { awk "BEGIN{printf \"%.0f\", $1 / $2}"; }
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== the core, single-threaded, on the first $SMALL lines"
-"$CARGO_TARGET_DIR/release/examples/core_throughput" "$work/small.ndjson" | tee "$work/core.txt"
+echo "== the core, single-threaded, on the same $COUNT lines"
+"$CARGO_TARGET_DIR/release/examples/core_throughput" "$work/big.ndjson" | tee "$work/core.txt"
 core=$(awk '/^validate_json  /{print $2}' "$work/core.txt")
 core_cpu=$(awk '/^validate_json  /{print $4}' "$work/core.txt")
 
