@@ -265,7 +265,12 @@ impl Validator {
     /// assert_eq!(report.quality, 0);
     /// ```
     pub fn report_fatal(&self, fatal: &Fatal) -> Report {
-        self.report(self.check_decoded(Err(fatal.clone()), Vec::new()), None)
+        self.report(self.check_fatal(fatal), None)
+    }
+
+    /// [`Validator::report_fatal`] without reporting yet, to keep its place in a batch.
+    pub fn check_fatal(&self, fatal: &Fatal) -> Checked {
+        self.check_decoded(Err(fatal.clone()), Vec::new())
     }
 
     /// Checks one flat row (spec 5.3): `cells` in the order of the layout's columns.
