@@ -50,12 +50,22 @@ pub use rules::duplicates::{DuplicateIndex, DuplicateKeys};
 pub use rules::{identifiers, quantity};
 pub use validator::{Batch, Checked, Input, Validator};
 
-/// The label of a field (a pointer such as `/goods/0/unit`, or a dotted path) in a language.
+/// The label of a field in a language: a pointer (`/goods/0/unit`), a dotted path
+/// (`goods.unit`) or a flat column (`goods.0.unit`); the path itself when it has no label.
+///
+/// ```
+/// use cen_rules::{field_label, Lang};
+/// assert_eq!(field_label("goods.0.unit", Lang::En), field_label("/goods/0/unit", Lang::En));
+/// assert_eq!(field_label("colour", Lang::En), "colour");
+/// ```
 pub fn field_label(pointer_or_path: &str, lang: Lang) -> String {
     if pointer_or_path.starts_with('/') {
-        messages::field_label(pointer_or_path, lang)
-    } else {
-        codes_data::label("field", pointer_or_path, lang)
-            .map_or_else(|| pointer_or_path.to_owned(), str::to_owned)
+        return messages::field_label(pointer_or_path, lang);
     }
+    let dotted: Vec<&str> = pointer_or_path
+        .split('.')
+        .filter(|t| t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    codes_data::label("field", &dotted.join("."), lang)
+        .map_or_else(|| pointer_or_path.to_owned(), str::to_owned)
 }
