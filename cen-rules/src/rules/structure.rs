@@ -8,7 +8,7 @@ use cen_model::required::{
     check as check_required, check_all, RequiredPath, BOTH_FORMS, CODE_OF_PORT, CURRENCY_OF_AMOUNT,
     LONG_FORM,
 };
-use cen_model::{Decoded, Form, LocationType, Unit};
+use cen_model::{Decoded, Form, LocationType, Record, Unit};
 
 use crate::catalogue::{Param, Rule, Severity};
 use crate::sink::Sink;
@@ -78,8 +78,53 @@ fn long_form() -> &'static [RequiredPath] {
 }
 
 /// CEN-SCH-004: the fields required by the form and by the profile.
+/// True when every field the form requires is there, read straight from the typed record:
+/// the common case, decided without walking the required-field patterns. When it is false the
+/// patterns are walked to say exactly what is missing (a value that did not fit is absent
+/// from the typed record, so it also takes the exact path).
+fn form_fields_present(record: &Record, form: Form) -> bool {
+    let location = record.location.as_ref();
+    let route = record.route.as_ref();
+    let goods = record.goods.as_deref().unwrap_or_default();
+    let legs = record.conveyance.as_deref().unwrap_or_default();
+    let both = record.reporting_country.is_some()
+        && record.seizure_date.is_some()
+        && location.is_some_and(|l| l.r#type.is_some())
+        && record.procedure.is_some()
+        && !goods.is_empty()
+        && goods.iter().all(|g| {
+            g.commodity.is_some()
+                && g.r#type.is_some()
+                && g.quantity.is_some()
+                && g.unit.is_some()
+                && (g.unit != Some(Unit::Amount) || g.currency.is_some())
+        })
+        && !legs.is_empty()
+        && legs.iter().all(|l| l.r#type.is_some())
+        && route.is_some_and(|r| r.departure.is_some() && r.destination.is_some());
+    if !both || form == Form::Simplified {
+        return both;
+    }
+    let port = location
+        .and_then(|l| l.r#type)
+        .is_some_and(|t| matches!(t, LocationType::Airport | LocationType::Seaport));
+    record
+        .detection
+        .as_ref()
+        .is_some_and(|d| d.principal.is_some())
+        && goods.iter().all(|g| g.concealment.is_some())
+        && (!port || location.is_some_and(|l| l.code.is_some()))
+}
+
 pub(crate) fn required(decoded: &Decoded, form: Form, profile: &[RequiredPath], sink: &mut Sink) {
     let mut findings = Vec::new();
+    if form_fields_present(&decoded.record, form) {
+        check_all(decoded, profile, &mut findings);
+        for finding in findings {
+            sink.finding(finding);
+        }
+        return;
+    }
     check_all(decoded, both_forms(), &mut findings);
     for (i, line) in decoded.record.goods.iter().flatten().enumerate() {
         if line.unit == Some(Unit::Amount) {
