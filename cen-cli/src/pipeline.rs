@@ -19,17 +19,18 @@ use crate::input::{Inputs, OwnedCell, Payload, Raw};
 use crate::Failure;
 
 /// Records per chunk: enough to keep every worker busy, few enough to keep memory flat.
-const CHUNK_RECORDS: usize = 2048;
+const CHUNK_RECORDS: usize = 4096;
 /// Input bytes per chunk, for files of large records.
-const CHUNK_BYTES: usize = 8 << 20;
+const CHUNK_BYTES: usize = 4 << 20;
 
 /// What a command does with each report.
 pub trait Job: Sync {
     /// What a record becomes on a worker thread (formatted output, statistics).
     type Out: Send;
-    /// Turns a record's report into output; runs on worker threads, in any order. `index` is
-    /// the record's position in the run, from 0 (as CEN-DUP-001's `first` counts).
-    fn render(&self, raw: Raw, index: usize, report: Report) -> Self::Out;
+    /// Turns a record's report into output; runs on worker threads, in any order (and again on
+    /// the consuming thread for a record found to be a duplicate). `index` is the record's
+    /// position in the run, from 0 (as CEN-DUP-001's `first` counts).
+    fn render(&self, raw: &Raw, index: usize, report: Report) -> Self::Out;
     /// Takes the output of the next record, in input order.
     fn consume(&mut self, out: Self::Out) -> Result<(), Failure>;
 }
@@ -141,7 +142,7 @@ pub fn run<J: Job>(
             .num_threads(jobs)
             .build()
             .map_err(|e| Failure::Message(format!("cannot start {jobs} threads: {e}")))?;
-        let (sender, receiver) = sync_channel::<Vec<Raw>>(2);
+        let (sender, receiver) = sync_channel::<Vec<Raw>>(1);
         std::thread::scope(|scope| {
             scope.spawn(|| loop {
                 let chunk = inputs.next_chunk(CHUNK_RECORDS, CHUNK_BYTES);
@@ -178,45 +179,54 @@ fn process<J: Job>(
     let mut next = 0usize;
     for chunk in chunks {
         let first = next;
-        let outs: Vec<J::Out> = match pool {
-            None => chunk
-                .into_iter()
-                .map(|raw| {
+        match pool {
+            None => {
+                for raw in chunk {
                     let checked = check(validator, &raw);
                     let duplicate_of = index.observe(next, checked.duplicate_keys());
-                    next += 1;
                     let report = report(validator, &raw, checked, duplicate_of);
-                    job.render(raw, next - 1, report)
-                })
-                .collect(),
+                    let out = job.render(&raw, next, report);
+                    next += 1;
+                    job.consume(out)?;
+                }
+            }
             Some(pool) => {
-                let checked: Vec<Checked> =
-                    pool.install(|| chunk.par_iter().map(|raw| check(validator, raw)).collect());
-                let duplicates: Vec<Option<usize>> = checked
-                    .iter()
-                    .map(|c| {
-                        let found = index.observe(next, c.duplicate_keys());
-                        next += 1;
-                        found
-                    })
-                    .collect();
+                // One parallel pass: check, report and render each record as if it had no
+                // earlier duplicate, keeping what it takes to report it again. Then, in input
+                // order, the duplicate index decides; the rare duplicate is reported again with
+                // CEN-DUP-001 (the same report `Batch::finish` gives).
                 let shared: &J = job;
-                pool.install(|| {
+                let rendered: Vec<(Raw, Option<Checked>, J::Out)> = pool.install(|| {
                     chunk
                         .into_par_iter()
-                        .zip(checked)
-                        .zip(duplicates)
                         .enumerate()
-                        .map(|(i, ((raw, checked), duplicate_of))| {
-                            let report = report(validator, &raw, checked, duplicate_of);
-                            shared.render(raw, first + i, report)
+                        .map(|(i, raw)| {
+                            let checked = check(validator, &raw);
+                            let keep =
+                                (!checked.duplicate_keys().is_empty()).then(|| checked.clone());
+                            let report = report(validator, &raw, checked, None);
+                            let out = shared.render(&raw, first + i, report);
+                            (raw, keep, out)
                         })
                         .collect()
-                })
+                });
+                for (raw, keep, out) in rendered {
+                    let position = next;
+                    next += 1;
+                    // A record without keys can be no one's duplicate and leaves no trace.
+                    let out = match keep {
+                        Some(checked) => match index.observe(position, checked.duplicate_keys()) {
+                            Some(earlier) => {
+                                let report = report(validator, &raw, checked, Some(earlier));
+                                job.render(&raw, position, report)
+                            }
+                            None => out,
+                        },
+                        None => out,
+                    };
+                    job.consume(out)?;
+                }
             }
-        };
-        for out in outs {
-            job.consume(out)?;
         }
         progress.update(bytes.load(Ordering::Relaxed), next as u64);
     }

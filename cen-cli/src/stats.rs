@@ -119,14 +119,14 @@ struct StatsJob {
 impl Job for StatsJob {
     type Out = Contribution;
 
-    fn render(&self, raw: Raw, _index: usize, report: Report) -> Contribution {
+    fn render(&self, raw: &Raw, _index: usize, report: Report) -> Contribution {
         if !report.valid {
             return Contribution::Invalid;
         }
         if report.issues_of("CEN-DUP-001").next().is_some() {
             return Contribution::Duplicate;
         }
-        match decode(&raw) {
+        match decode(raw) {
             Some(record) => Contribution::Lines(lines(&record)),
             None => Contribution::Invalid,
         }

@@ -333,14 +333,14 @@ impl ValidateJob {
 impl Job for ValidateJob {
     type Out = Rendered;
 
-    fn render(&self, raw: Raw, index: usize, report: Report) -> Rendered {
+    fn render(&self, raw: &Raw, index: usize, report: Report) -> Rendered {
         let source = &self.sources[raw.file];
         let text = match self.format {
-            ReportFormat::Text => self.text_block(source, &raw, index, &report).into_bytes(),
+            ReportFormat::Text => self.text_block(source, raw, index, &report).into_bytes(),
             ReportFormat::Json | ReportFormat::Ndjson => {
-                self.json_line(source, &raw, index, &report)
+                self.json_line(source, raw, index, &report)
             }
-            ReportFormat::Csv => self.csv_rows(source, &raw, index, &report).into_bytes(),
+            ReportFormat::Csv => self.csv_rows(source, raw, index, &report).into_bytes(),
         };
         Rendered {
             file: raw.file,
