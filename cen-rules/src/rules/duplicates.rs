@@ -90,10 +90,38 @@ pub(crate) fn keys(facts: &Facts) -> DuplicateKeys {
     DuplicateKeys(keys)
 }
 
-/// The keys seen so far in a batch, each with the index of the first record that gave it.
-#[derive(Debug, Clone, Default)]
+/// Fingerprints are already well mixed: hashing them again would only cost time.
+#[derive(Default, Clone, Copy)]
+struct Unmixed(u64);
+
+impl std::hash::Hasher for Unmixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// The keys seen so far in a batch, each with the index of the first record that gave it:
+/// about 13 bytes per distinct key (a 64-bit fingerprint and a 32-bit index in an open
+/// table), the only memory of a batch that grows with its length.
+#[derive(Clone, Default)]
 pub struct DuplicateIndex {
-    first: HashMap<u64, usize>,
+    first: HashMap<u64, u32, std::hash::BuildHasherDefault<Unmixed>>,
+}
+
+impl std::fmt::Debug for DuplicateIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DuplicateIndex")
+            .field("keys", &self.first.len())
+            .finish()
+    }
 }
 
 impl DuplicateIndex {
@@ -103,17 +131,20 @@ impl DuplicateIndex {
     }
 
     /// Looks up the keys of record `index` and then remembers them: the index of the earliest
-    /// earlier record sharing a key, if any.
+    /// earlier record sharing a key, if any. Records past index 2^32 − 1 of one batch are still
+    /// checked against earlier keys but add none of their own.
     pub fn observe(&mut self, index: usize, keys: &DuplicateKeys) -> Option<usize> {
         let earliest = keys
             .0
             .iter()
             .filter_map(|k| self.first.get(k).copied())
             .min();
-        for key in &keys.0 {
-            self.first.entry(*key).or_insert(index);
+        if let Ok(index) = u32::try_from(index) {
+            for key in &keys.0 {
+                self.first.entry(*key).or_insert(index);
+            }
         }
-        earliest
+        earliest.map(|i| i as usize)
     }
 
     /// How many keys are remembered.
