@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 steps=("$@")
 if [ ${#steps[@]} -eq 0 ]; then
-    steps=(rust wasm-core)
+    steps=(rust wasm-core cli c python wasm fuzz)
 fi
 started=$(date +%s)
 for step in "${steps[@]}"; do
