@@ -188,3 +188,41 @@ fn the_projection_of_every_generated_ncen_record_is_valid_when_the_record_was() 
     }
     assert!(checked > 200, "{checked}");
 }
+
+/// Nominal values that can appear nowhere else in a record: a prefix no generator writes and
+/// random letters.
+fn nominal_text() -> impl Strategy<Value = String> {
+    "[A-Za-z]{10,16}".prop_map(|s| format!("Nom{s}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Issue 7, privacy: for any nCEN record, the export to CEN holds none of the nominal values
+    /// of the input anywhere in its bytes, not only not in the nominal fields.
+    #[test]
+    fn the_export_to_cen_holds_no_nominal_value_anywhere(
+        seed in any::<u64>(),
+        surname in nominal_text(), given in nominal_text(), number in nominal_text(),
+        address in nominal_text(), company in nominal_text(), registration in nominal_text(),
+        plate in nominal_text(), narrative in nominal_text(),
+    ) {
+        let mut record = Generator::new(seed).next_record().record;
+        record["source"] = "ncen".into();
+        record["persons"] = serde_json::json!([{"surname": surname, "given_names": given, "address": address,
+            "documents": [{"type": "passport", "number": number, "issuing_country": "BE"}]}]);
+        record["companies"] = serde_json::json!([{"name": company, "registration_number": registration, "address": address}]);
+        record["narrative"] = narrative.clone().into();
+        if let Some(Value::Array(legs)) = record.get_mut("conveyance") {
+            for leg in legs.iter_mut().filter_map(Value::as_object_mut) {
+                leg.insert("vehicle_registration".into(), plate.clone().into());
+            }
+        }
+        let text = record.to_string();
+        for out in [cen_model::project::to_cen_json(&text).unwrap(), cen_model::to_cen_value(&record).unwrap().to_string()] {
+            for value in [&surname, &given, &number, &address, &company, &registration, &plate, &narrative] {
+                prop_assert!(!out.contains(value.as_str()), "{value} in {out}");
+            }
+        }
+    }
+}
