@@ -708,6 +708,40 @@ impl<T: FieldValue> FieldValue for Vec<T> {
     }
 }
 
+/// The visits shared by the array and object visitors: `null` is absent, and any scalar is
+/// the wrong type for a container (CEN-SCH-002).
+macro_rules! null_or_wrong_type {
+    () => {
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(Decoded1::Null)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(Decoded1::Null)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+            de.deserialize_any(self)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(wrong_type(self.kind, self.ctx))
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(wrong_type(self.kind, self.ctx))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(wrong_type(self.kind, self.ctx))
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(wrong_type(self.kind, self.ctx))
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(wrong_type(self.kind, self.ctx))
+        }
+        fn visit_bytes<E>(self, _: &[u8]) -> Result<Self::Value, E> {
+            Ok(wrong_type(self.kind, self.ctx))
+        }
+    };
+}
+
 struct ListVisitor<'c, T> {
     kind: &'static Kind,
     ctx: &'c mut Ctx,
@@ -763,33 +797,7 @@ impl<'de, T: FieldValue> Visitor<'de> for ListVisitor<'_, T> {
         Ok(Decoded1::Valid(items))
     }
 
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Decoded1::Null)
-    }
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(Decoded1::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_any(self)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
-    fn visit_bytes<E>(self, _: &[u8]) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
+    null_or_wrong_type!();
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         skip_entries(&mut map, self.ctx.level())?;
         Ok(wrong_type(self.kind, self.ctx))
@@ -906,33 +914,7 @@ impl<'de, T: DecodeObject> Visitor<'de> for ObjectVisitor<'_, T> {
         decode_fields(map, self.ctx).map(Decoded1::Valid)
     }
 
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Decoded1::Null)
-    }
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(Decoded1::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_any(self)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
-    fn visit_bytes<E>(self, _: &[u8]) -> Result<Self::Value, E> {
-        Ok(wrong_type(self.kind, self.ctx))
-    }
+    null_or_wrong_type!();
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         skip_items(&mut seq, self.ctx.level())?;
         Ok(wrong_type(self.kind, self.ctx))

@@ -92,20 +92,36 @@ pub(crate) fn search_u16(
         Some(&[a, b]) => u16::from_le_bytes([a, b]),
         _ => u16::MAX,
     };
-    if lo >= hi || stride < 2 || hi.checked_mul(stride)? > keys.len() {
+    if stride < 2 || hi.checked_mul(stride)? > keys.len() {
+        return None;
+    }
+    search_by(lo, hi, &key, at)
+}
+
+/// Binary search for `key` among positions `lo..hi` whose keys `at` reads in sorted order,
+/// without branches on the comparison (a conditional move), so that it does not stall on
+/// hard-to-predict branches. Returns the position of the key.
+#[inline]
+pub(crate) fn search_by<K: Ord>(
+    lo: usize,
+    hi: usize,
+    key: &K,
+    at: impl Fn(usize) -> K,
+) -> Option<usize> {
+    if lo >= hi {
         return None;
     }
     let (mut base, mut len) = (lo, hi - lo);
     while len > 1 {
         let half = len / 2;
-        base = if at(base + half) <= key {
+        base = if at(base + half) <= *key {
             base + half
         } else {
             base
         };
         len -= half;
     }
-    (at(base) == key).then_some(base)
+    (at(base) == *key).then_some(base)
 }
 
 /// Binary search for `key` among the sorted little-endian `u32` keys of `keys`; returns

@@ -11,7 +11,7 @@
 //!   (the remarks follow the name), index in `FUNCTIONS`, index in `STATUSES` × 2 + 1 when
 //!   withdrawn.
 
-use crate::blob::{alpha2_index, blob, field, slice, text, u32_at};
+use crate::blob::{alpha2_index, blob, field, search_by, slice, text, u32_at};
 
 static BUCKET: &[u8; (26 * 26 * 34 + 1) * 4] = blob!("unlocode_bucket.bin");
 static FIXED: &str = text!("unlocode_fixed.txt");
@@ -206,21 +206,10 @@ pub fn unlocode(code: &str) -> Option<UnLocode> {
             _ => [u8::MAX; 2],
         }
     };
-    if lo >= hi || hi * WIDTH > FIXED.len() {
+    if hi * WIDTH > FIXED.len() {
         return None;
     }
-    let wanted = [c3, c4];
-    let (mut base, mut len) = (lo, hi - lo);
-    while len > 1 {
-        let half = len / 2;
-        base = if tail(base + half) <= wanted {
-            base + half
-        } else {
-            base
-        };
-        len -= half;
-    }
-    (tail(base) == wanted).then_some(UnLocode { idx: base as u32 })
+    search_by(lo, hi, &[c3, c4], tail).map(|i| UnLocode { idx: i as u32 })
 }
 
 /// The number of entries in the UN/LOCODE table.
