@@ -10,7 +10,7 @@ use crate::style::Style;
 use crate::{options, Failure, EXIT_FAILURE, EXIT_INVALID, EXIT_VALID};
 
 /// The projection of one record as JSON text, or why it cannot be made.
-fn project(raw: &Raw) -> Result<String, String> {
+pub fn project(raw: &Raw) -> Result<String, String> {
     match &raw.payload {
         Payload::Json(bytes) => {
             let text = std::str::from_utf8(bytes.as_slice())
@@ -24,7 +24,7 @@ fn project(raw: &Raw) -> Result<String, String> {
                 .map(|value| value.to_string())
                 .ok_or_else(|| cen_model::Fatal::NotObject.to_string())
         }
-        Payload::Malformed(detail) => Err(detail.clone()),
+        Payload::Malformed(detail) | Payload::TooLarge(detail) => Err(detail.clone()),
     }
 }
 
@@ -36,7 +36,7 @@ pub fn run(args: ExportArgs) -> Result<u8, Failure> {
     let style = Style::new(io::stderr().is_terminal());
     let mut inputs = Inputs::new(sources, problems, style);
     let (mut exported, mut unreadable) = (0u64, 0u64);
-    while let Some(raw) = inputs.next() {
+    while let Some(raw) = inputs.next_raw() {
         match project(&raw) {
             Ok(json) => {
                 out.write_all(json.as_bytes())?;

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Cursor, IsTerminal, Read};
+use std::io::{self, BufRead, BufReader, Cursor, IsTerminal, Read, Seek};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver};
@@ -25,6 +25,47 @@ use crate::style::Style;
 /// Bytes kept of one record: one more than the core accepts, so that the core reports a
 /// larger record as too large (CEN-SCH-001) without the reader holding all of it.
 const RECORD_CAP: usize = cen_model::MAX_RECORD_BYTES + 1;
+
+/// The longest row of a flat file: a CSV row as written in the file (delimiters and quotes
+/// included), the text of an Excel row. A row is a record written out, and a record is at most
+/// 1 MiB (spec 3, CEN-SCH-001): a longer row is that record's CEN-SCH-001 ("larger than 1 MiB"),
+/// its cells are not kept, and the rows after it are read.
+pub const MAX_ROW_BYTES: usize = cen_model::MAX_RECORD_BYTES;
+
+/// The most columns an Excel sheet has (A to XFD): a cell beyond is not in a workbook.
+pub const EXCEL_COLUMNS: u32 = 16_384;
+
+/// The largest workbook read from standard input, which has to be held in memory (a workbook
+/// file is read from the disk as needed).
+pub const MAX_STDIN_WORKBOOK: u64 = 256 << 20;
+
+/// The most columns a header may name: every column a record can fill, that is every path of
+/// the record with each index of a list of objects up to its limit (7,492 with the record of
+/// spec 2). A wider header cannot be a header of seizure records, and every row of it would
+/// cost memory for each column.
+pub fn max_columns() -> usize {
+    fn count(shape: &cen_model::shape::ObjectShape) -> usize {
+        shape
+            .fields
+            .iter()
+            .map(|field| match &field.kind {
+                Kind::Object(inner) => count(inner),
+                Kind::List(Kind::Object(inner), max) => max * count(inner),
+                _ => 1,
+            })
+            .sum()
+    }
+    static COLUMNS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *COLUMNS.get_or_init(|| count(&cen_model::RECORD_SHAPE))
+}
+
+fn too_many_columns(columns: usize) -> String {
+    format!(
+        "the header has {columns} columns, more than the {} a seizure record can fill: is this \
+         a file of seizure records?",
+        max_columns()
+    )
+}
 
 /// The separator between a label and its code in the drop-down values of `cen template`
 /// ("Cocaine — cocaine"); the reader keeps what follows the last one.
@@ -175,6 +216,9 @@ pub enum Payload {
     /// A record the reader could not make sense of (a CSV row with more cells than the
     /// header, merged Excel cells): CEN-SCH-001, with this explanation.
     Malformed(String),
+    /// A row longer than [`MAX_ROW_BYTES`], whose cells were not kept: CEN-SCH-001 "larger
+    /// than 1 MiB", with this explanation.
+    TooLarge(String),
 }
 
 /// One record as read, with where it was found.
@@ -200,7 +244,7 @@ impl Raw {
                     _ => 24,
                 })
                 .sum(),
-            Payload::Malformed(text) => text.len(),
+            Payload::Malformed(text) | Payload::TooLarge(text) => text.len(),
         }
     }
 }
@@ -331,7 +375,7 @@ impl Inputs {
     }
 
     /// The next record of the run.
-    pub fn next(&mut self) -> Option<Raw> {
+    pub fn next_raw(&mut self) -> Option<Raw> {
         loop {
             if let Some(records) = self.current.as_mut() {
                 let index = self.next_source - 1;
@@ -380,7 +424,7 @@ impl Inputs {
         let mut chunk = Vec::with_capacity(max_records.min(4096));
         let mut weight = 0;
         while chunk.len() < max_records && weight < max_bytes {
-            match self.next() {
+            match self.next_raw() {
                 Some(raw) => {
                     weight += raw.weight();
                     chunk.push(raw);
@@ -413,11 +457,20 @@ impl Inputs {
             }
             None => {
                 if source.format == Format::Xlsx {
+                    // A workbook is read out of order: from standard input it is held in memory,
+                    // so its size is bounded.
                     let mut bytes = Vec::new();
                     io::stdin()
                         .lock()
+                        .take(MAX_STDIN_WORKBOOK + 1)
                         .read_to_end(&mut bytes)
                         .map_err(|e| format!("cannot read standard input: {e}"))?;
+                    if bytes.len() as u64 > MAX_STDIN_WORKBOOK {
+                        return Err(format!(
+                            "a workbook on standard input is held in memory, and this one is \
+                             larger than {MAX_STDIN_WORKBOOK} bytes: give it as a file"
+                        ));
+                    }
                     return open_xlsx(index, XlsxInput::Bytes(bytes));
                 }
                 Box::new(io::stdin())
@@ -440,6 +493,68 @@ impl Inputs {
             Format::Xlsx => unreachable!("opened above"),
         }
     }
+}
+
+/// What [`read_bytes`] read of a file.
+#[derive(Debug)]
+pub struct FileRead {
+    /// Its records, in order (records the reader could not make sense of included).
+    pub records: Vec<Raw>,
+    /// What `cen validate` would say of it on standard error as a warning.
+    pub warnings: Vec<String>,
+    /// The problem that stopped the file, which `cen validate` reports as an error (exit
+    /// status 2): a bad header, a file that is not a workbook, a zip bomb, no records.
+    pub problem: Option<String>,
+}
+
+/// Reads a whole file held in memory as `cen validate` reads a file of this format (the same
+/// readers, limits and messages), for tests and fuzzing.
+pub fn read_bytes(bytes: Vec<u8>, format: Format) -> FileRead {
+    let mut read = FileRead {
+        records: Vec::new(),
+        warnings: Vec::new(),
+        problem: None,
+    };
+    if bytes.is_empty() {
+        read.problem = Some("the file is empty".to_owned());
+        return read;
+    }
+    let opened = match format {
+        Format::Ndjson => Ok((
+            Box::new(Ndjson::new(Cursor::new(bytes), 0)) as Box<dyn Records>,
+            Vec::new(),
+        )),
+        Format::Json => Ok((
+            Box::new(JsonFile::new(BufReader::new(Cursor::new(bytes)), 0)) as Box<dyn Records>,
+            Vec::new(),
+        )),
+        Format::Csv => open_csv(BufReader::new(Cursor::new(bytes)), 0),
+        Format::Xlsx => open_xlsx(0, XlsxInput::Bytes(bytes)),
+    };
+    let mut records = match opened {
+        Ok((records, warnings)) => {
+            read.warnings = warnings;
+            records
+        }
+        Err(problem) => {
+            read.problem = Some(problem);
+            return read;
+        }
+    };
+    loop {
+        match records.next_record() {
+            Ok(Some(raw)) => read.records.push(raw),
+            Ok(None) => break,
+            Err(problem) => {
+                read.problem = Some(problem);
+                return read;
+            }
+        }
+    }
+    if read.records.is_empty() {
+        read.problem = Some("no records in this file".to_owned());
+    }
+    read
 }
 
 fn cannot_read(path: &Path, error: &io::Error) -> String {
@@ -979,94 +1094,235 @@ fn header(names: Vec<String>, position: impl Fn(usize) -> String) -> Result<Head
     })
 }
 
+/// What [`CsvRows::read_row`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowRead {
+    /// A row of this many cells, in [`CsvRows::cell`].
+    Cells(usize),
+    /// A row longer than [`MAX_ROW_BYTES`] as written: its cells were not kept.
+    TooLarge {
+        /// Its length in the file.
+        bytes: u64,
+        /// How many cells it has.
+        cells: usize,
+    },
+    /// The end of the file.
+    End,
+}
+
+/// The rows of a CSV file, split by `csv_core` into buffers this reader owns, so that a row
+/// longer than [`MAX_ROW_BYTES`] is skipped to its end without being held (the `csv` crate's
+/// reader would hold any row whole, however long).
+struct CsvRows<R> {
+    input: R,
+    core: csv_core::Reader,
+    /// The bytes of the current row's cells, one after the other.
+    bytes: Vec<u8>,
+    /// Where each cell of the current row ends in `bytes`.
+    ends: Vec<usize>,
+}
+
+impl<R: BufRead> CsvRows<R> {
+    fn new(input: R, delimiter: u8) -> Self {
+        CsvRows {
+            input,
+            // The `csv` crate's defaults: `"` quotes, doubled to escape, CR, LF or CRLF end a
+            // row, a UTF-8 byte order mark at the start is skipped, blank lines are no rows.
+            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            bytes: vec![0; 4096],
+            ends: vec![0; 256],
+        }
+    }
+
+    /// The line the next row starts on, as the `csv` crate counts (the line after the
+    /// previous row).
+    fn line(&self) -> u64 {
+        self.core.line()
+    }
+
+    /// Reads the next row. Memory stays under about twice [`MAX_ROW_BYTES`] for the cells
+    /// and eight bytes per cell for their ends, whatever the file holds.
+    fn read_row(&mut self) -> Result<RowRead, String> {
+        self.shrink();
+        let (mut out, mut ends, mut read) = (0usize, 0usize, 0u64);
+        let mut dropped_cells = 0usize;
+        loop {
+            let input = loop {
+                match self.input.fill_buf() {
+                    Ok(input) => break input,
+                    Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(error) => {
+                        return Err(format!("read error at line {}: {error}", self.line()))
+                    }
+                }
+            };
+            let (result, used, written, ended) =
+                self.core
+                    .read_record(input, &mut self.bytes[out..], &mut self.ends[ends..]);
+            self.input.consume(used);
+            read += used as u64;
+            out += written;
+            ends += ended;
+            let over = read > MAX_ROW_BYTES as u64;
+            if over {
+                // Too long to be a record: forget what was kept, count the cells, read on to
+                // the row's end.
+                out = 0;
+                dropped_cells += ends;
+                ends = 0;
+            }
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => {
+                    if !over {
+                        let size = self.bytes.len() * 2;
+                        self.bytes.resize(size, 0);
+                    }
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    if !over {
+                        let size = self.ends.len() * 2;
+                        self.ends.resize(size, 0);
+                    }
+                }
+                csv_core::ReadRecordResult::Record if over => {
+                    return Ok(RowRead::TooLarge {
+                        bytes: read,
+                        cells: dropped_cells + ends,
+                    })
+                }
+                csv_core::ReadRecordResult::Record => return Ok(RowRead::Cells(ends)),
+                csv_core::ReadRecordResult::End => return Ok(RowRead::End),
+            }
+        }
+    }
+
+    /// Gives back the memory of an unusually wide or long row, once it has been used.
+    fn shrink(&mut self) {
+        if self.bytes.len() > 1 << 16 {
+            self.bytes.truncate(1 << 16);
+            self.bytes.shrink_to_fit();
+        }
+        if self.ends.len() > 1 << 14 {
+            self.ends.truncate(1 << 14);
+            self.ends.shrink_to_fit();
+        }
+    }
+
+    /// The bytes of cell `i` of the row just read.
+    fn cell(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
 /// CSV: a header of dotted paths, then one record per row.
 struct CsvFile<R> {
-    reader: csv::Reader<R>,
+    rows: CsvRows<R>,
     file: usize,
     header: Header,
-    record: csv::ByteRecord,
+}
+
+/// A CSV file's reader after [`csv_start`]: what was looked at, then the rest.
+type CsvInput<R> = io::Chain<Cursor<Vec<u8>>, R>;
+
+/// The most of a CSV file's first line that is looked at to choose its separator.
+const HEAD: usize = 1 << 16;
+
+/// The start of a CSV file, read up to the end of its first line (at most [`HEAD`] bytes,
+/// however the reads of a pipe cut it) without a UTF-8 byte order mark, put back in front of
+/// the rest; and the separator that its first line uses: spreadsheets set to a decimal comma
+/// write `;` between cells.
+fn csv_start<R: BufRead>(mut reader: R) -> Result<(CsvInput<R>, u8), String> {
+    let mut head = Vec::new();
+    while head.len() < HEAD && memchr::memchr(b'\n', &head).is_none() {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(format!("read error: {error}")),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        let n = buf.len().min(HEAD - head.len());
+        head.extend_from_slice(&buf[..n]);
+        reader.consume(n);
+    }
+    if head.starts_with(b"\xef\xbb\xbf") {
+        head.drain(..3);
+    }
+    let line = &head[..memchr::memchr(b'\n', &head).unwrap_or(head.len())];
+    let count = |c: u8| line.iter().filter(|b| **b == c).count();
+    let delimiter = if count(b';') > 0 && count(b',') == 0 {
+        b';'
+    } else {
+        b','
+    };
+    Ok((Cursor::new(head).chain(reader), delimiter))
 }
 
 fn open_csv<R: BufRead + Send + 'static>(
-    mut reader: R,
+    reader: R,
     file: usize,
 ) -> Result<(Box<dyn Records>, Vec<String>), String> {
-    // Spreadsheets set to a decimal comma write `;` between cells: take the separator that the
-    // header line uses.
-    let delimiter = {
-        let head = reader.fill_buf().map_err(|e| format!("read error: {e}"))?;
-        let line = &head[..memchr::memchr(b'\n', head).unwrap_or(head.len())];
-        let count = |c: u8| line.iter().filter(|b| **b == c).count();
-        if count(b';') > 0 && count(b',') == 0 {
-            b';'
-        } else {
-            b','
+    let (reader, delimiter) = csv_start(reader)?;
+    let mut rows = CsvRows::new(reader, delimiter);
+    let width = match rows.read_row()? {
+        RowRead::End => return Err("the file is empty".to_owned()),
+        RowRead::TooLarge { cells, .. } if cells > max_columns() => {
+            return Err(too_many_columns(cells))
         }
+        RowRead::TooLarge { bytes, .. } => {
+            return Err(format!(
+                "the header is {bytes} bytes long: a header of column names is not larger than \
+                 a record (1 MiB); is this a CSV file of seizure records?"
+            ))
+        }
+        RowRead::Cells(width) if width > max_columns() => return Err(too_many_columns(width)),
+        RowRead::Cells(width) => width,
     };
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(reader);
-    let mut record = csv::ByteRecord::new();
-    let found = csv
-        .read_byte_record(&mut record)
-        .map_err(|e| format!("cannot read the header: {e}"))?;
-    if !found {
-        return Err("the file is empty".to_owned());
-    }
-    let mut names = Vec::with_capacity(record.len());
-    for (i, field) in record.iter().enumerate() {
-        let field = if i == 0 {
-            field.strip_prefix(b"\xef\xbb\xbf").unwrap_or(field)
-        } else {
-            field
-        };
-        let name = std::str::from_utf8(field)
+    let mut names = Vec::with_capacity(width);
+    for i in 0..width {
+        let name = std::str::from_utf8(rows.cell(i))
             .map_err(|_| format!("the header is not valid UTF-8 text (column {})", i + 1))?;
         names.push(name.trim().to_owned());
     }
     let header = header(names, |i| format!("column {}", i + 1))?;
     let warnings = header.warnings.clone();
-    Ok((
-        Box::new(CsvFile {
-            reader: csv,
-            file,
-            header,
-            record,
-        }),
-        warnings,
-    ))
+    Ok((Box::new(CsvFile { rows, file, header }), warnings))
 }
 
-impl<R: Read + Send> Records for CsvFile<R> {
+impl<R: BufRead + Send> Records for CsvFile<R> {
     fn next_record(&mut self) -> Result<Option<Raw>, String> {
         loop {
-            let found = self
-                .reader
-                .read_byte_record(&mut self.record)
-                .map_err(|e| format!("cannot read the file: {e}"))?;
-            if !found {
-                return Ok(None);
-            }
-            let line = self.record.position().map_or(0, |p| p.line());
+            let line = self.rows.line();
+            let count = match self.rows.read_row()? {
+                RowRead::End => return Ok(None),
+                RowRead::TooLarge { bytes, cells } => {
+                    return Ok(Some(Raw {
+                        file: self.file,
+                        line,
+                        payload: Payload::TooLarge(format!(
+                            "this row is {bytes} bytes long ({cells} cells): a record is at \
+                             most {MAX_ROW_BYTES} bytes, so its cells were not read"
+                        )),
+                    }))
+                }
+                RowRead::Cells(count) => count,
+            };
             let width = self.header.kinds.len();
-            let extra = self
-                .record
-                .iter()
-                .skip(width)
-                .filter(|f| !f.iter().all(u8::is_ascii_whitespace))
+            let extra = (width..count)
+                .filter(|i| !self.rows.cell(*i).iter().all(u8::is_ascii_whitespace))
                 .count();
             let payload = if extra > 0 {
                 Payload::Malformed(format!(
-                    "this row has {} cells but the header names {width} columns",
-                    self.record.len()
+                    "this row has {count} cells but the header names {width} columns"
                 ))
             } else {
                 let mut cells = Vec::with_capacity(width);
                 let mut bad = None;
-                for (i, field) in self.record.iter().take(width).enumerate() {
-                    match std::str::from_utf8(field) {
+                for i in 0..count.min(width) {
+                    match std::str::from_utf8(self.rows.cell(i)) {
                         Ok(text) => cells.push(text_cell(text, self.header.kinds[i])),
                         Err(_) => {
                             bad = Some(i);
@@ -1118,19 +1374,90 @@ struct XlsxFile {
     receiver: Receiver<XlsxMessage>,
 }
 
+/// How many times its compressed size a part of a workbook may inflate to. Workbooks stay far
+/// below (3 to 12 times for those `cen template` and Excel write, a sheet of one record
+/// repeated 20,000 times included); deflate can reach about 1,000 times, which is what zip
+/// bombs use. The same limit as Apache POI's (`ZipSecureFile`, minimum inflate ratio 0.01).
+pub const MAX_INFLATE_RATIO: u64 = 100;
+
+/// Parts that inflate to less than this are not held to [`MAX_INFLATE_RATIO`]: small parts of
+/// repeated XML compress well and cost nothing.
+pub const INFLATE_GRACE: u64 = 1 << 20;
+
+/// The largest part of a workbook that the Excel reader holds whole in memory (the shared
+/// strings, the styles, the workbook and its relationships): the sheet itself is streamed.
+pub const MAX_WHOLE_PART: u64 = 256 << 20;
+
+/// Whether the Excel reader holds this part of a workbook whole: everything but worksheets
+/// (whose names the workbook chooses, but which live in a `worksheets/` folder), and the
+/// shared strings, styles and relationships wherever they are.
+fn read_whole(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    !name.contains("worksheets/")
+        || file.eq_ignore_ascii_case("sharedStrings.xml")
+        || file.eq_ignore_ascii_case("styles.xml")
+        || file.ends_with(".rels")
+}
+
+/// Refuses a workbook before it is read when one of its parts would inflate beyond what any
+/// workbook does (a zip bomb) or, for parts read whole, beyond [`MAX_WHOLE_PART`]. The sizes
+/// are those of the central directory: the zip reader stops an entry that inflates to more than
+/// its declared size (an error, not a larger output), so they bound what is read.
+fn check_workbook<R: Read + io::Seek>(reader: R) -> Result<(), String> {
+    let not_a_workbook =
+        |e: zip::result::ZipError| format!("this is not a readable .xlsx workbook: {e}");
+    let mut zip = zip::ZipArchive::new(reader).map_err(not_a_workbook)?;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(not_a_workbook)?;
+        let (packed, size) = (entry.compressed_size(), entry.size());
+        let name = entry.name().map_err(not_a_workbook)?.into_owned();
+        if size > INFLATE_GRACE && size / MAX_INFLATE_RATIO > packed {
+            return Err(format!(
+                "part `{name}` of the workbook would inflate from {packed} to {size} bytes, more \
+                 than {MAX_INFLATE_RATIO} times: no workbook is compressed that much, this looks \
+                 like a zip bomb and is not read"
+            ));
+        }
+        if size > MAX_WHOLE_PART && read_whole(&name) {
+            return Err(format!(
+                "part `{name}` of the workbook inflates to {size} bytes, and it would have to be \
+                 held in memory whole: at most {MAX_WHOLE_PART} bytes are read"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Runs a step of the Excel reader, turning a panic of the reader (a bug, which fuzzing looks
+/// for) into a problem of the file rather than the end of the run.
+fn guarded<T>(step: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)).unwrap_or_else(|_| {
+        Err("the Excel reader failed on this workbook (a bug of cen: please report it)".to_owned())
+    })
+}
+
 fn open_xlsx(file: usize, input: XlsxInput) -> Result<(Box<dyn Records>, Vec<String>), String> {
+    guarded(|| open_workbook(file, input))
+}
+
+fn open_workbook(file: usize, input: XlsxInput) -> Result<(Box<dyn Records>, Vec<String>), String> {
     let not_a_workbook =
         |e: calamine::XlsxError| format!("this is not a readable .xlsx workbook: {e}");
     let workbook: Xlsx<Box<dyn ReadSeek>> = match input {
         XlsxInput::File(path) => {
             let file = File::open(&path).map_err(|e| cannot_read(&path, &e))?;
-            Xlsx::new(Box::new(BufReader::new(file)) as Box<dyn ReadSeek>)
-                .map_err(not_a_workbook)?
+            let mut reader = BufReader::new(file);
+            check_workbook(&mut reader)?;
+            reader
+                .seek(io::SeekFrom::Start(0))
+                .map_err(|e| cannot_read(&path, &e))?;
+            Xlsx::new(Box::new(reader) as Box<dyn ReadSeek>).map_err(not_a_workbook)?
         }
         XlsxInput::Bytes(bytes) => {
             if bytes.is_empty() {
                 return Err("the input is empty".to_owned());
             }
+            check_workbook(Cursor::new(&bytes))?;
             Xlsx::new(Box::new(Cursor::new(bytes)) as Box<dyn ReadSeek>).map_err(not_a_workbook)?
         }
     };
@@ -1159,7 +1486,20 @@ fn open_xlsx(file: usize, input: XlsxInput) -> Result<(Box<dyn Records>, Vec<Str
         .filter(|form| form == "long" || form == "simplified");
     let (sender, receiver) = sync_channel(1024);
     std::thread::spawn(move || {
-        let result = read_sheet(&mut workbook, &first, file, &merged, default_form, &sender);
+        let result = guarded(|| {
+            let sheet = Sheet {
+                file,
+                header_merges: Merges::new(merged.clone()),
+                row_merges: Merges::new(merged.into_iter().filter(|(s, e)| s != e).collect()),
+                default_form,
+                sender: &sender,
+                header: None,
+                names: Vec::new(),
+                header_bytes: 0,
+                row: None,
+            };
+            sheet.read(&mut workbook, &first)
+        });
         if let Err(message) = result {
             let _ = sender.send(XlsxMessage::Failed(message));
         }
@@ -1176,6 +1516,38 @@ fn open_xlsx(file: usize, input: XlsxInput) -> Result<(Box<dyn Records>, Vec<Str
 
 /// Merged cells: the (row, column) of the first and of the last cell, from 0.
 type Region = ((u32, u32), (u32, u32));
+
+/// Merged regions of a sheet, to find one that touches a row in logarithmic time (a sheet may
+/// hold very many of them, and very many rows).
+struct Merges {
+    /// The regions, by first row.
+    regions: Vec<Region>,
+    /// For each region in that order, the furthest last row of it and the regions before it,
+    /// and which region that is.
+    reach: Vec<(u32, usize)>,
+}
+
+impl Merges {
+    fn new(mut regions: Vec<Region>) -> Merges {
+        regions.sort_by_key(|(start, _)| start.0);
+        let mut reach = Vec::with_capacity(regions.len());
+        let mut best: Option<(u32, usize)> = None;
+        for (i, (_, end)) in regions.iter().enumerate() {
+            if best.is_none_or(|(row, _)| end.0 > row) {
+                best = Some((end.0, i));
+            }
+            reach.extend(best);
+        }
+        Merges { regions, reach }
+    }
+
+    /// A region that covers `row`, if there is one.
+    fn covering(&self, row: u32) -> Option<Region> {
+        let before = self.regions.partition_point(|(start, _)| start.0 <= row);
+        let (last_row, i) = *self.reach.get(before.checked_sub(1)?)?;
+        (last_row >= row).then(|| self.regions[i])
+    }
+}
 
 /// Readers the workbook can be read from.
 trait ReadSeek: Read + io::Seek + Send {}
@@ -1206,52 +1578,146 @@ pub fn column_letters(mut col: u32) -> String {
 }
 
 fn cell_name(row: u32, col: u32) -> String {
-    format!("{}{}", column_letters(col), row + 1)
+    format!("{}{}", column_letters(col), u64::from(row) + 1)
 }
 
-fn read_sheet(
-    workbook: &mut Xlsx<Box<dyn ReadSeek>>,
-    sheet: &str,
+/// The data row being read.
+struct SheetRow {
+    /// Its cells, one per column of the header.
+    cells: Vec<OwnedCell>,
+    /// The bytes of text in its cells.
+    bytes: usize,
+    /// A cell with a value beyond the header's columns.
+    beyond: Option<u32>,
+}
+
+/// The reading of the first sheet, cell by cell. Whatever the sheet holds, memory stays within
+/// one header of at most [`max_columns`] names and [`MAX_ROW_BYTES`] of text, and one row of
+/// as many cells and as much text (besides what the Excel reader buffers: one XML element).
+struct Sheet<'a> {
     file: usize,
-    merged: &[Region],
+    /// Every merged region, for the header row.
+    header_merges: Merges,
+    /// Merged regions of more than one cell, for data rows.
+    row_merges: Merges,
     default_form: Option<String>,
-    sender: &std::sync::mpsc::SyncSender<XlsxMessage>,
-) -> Result<(), String> {
-    let mut cells = workbook
-        .worksheet_cells_reader(sheet)
-        .map_err(|e| format!("cannot read sheet `{sheet}`: {e}"))?;
-    let mut header: Option<(u32, Header, Option<usize>)> = None;
-    let mut row_cells: Vec<(u32, OwnedCell)> = Vec::new();
-    let mut raw_header: Vec<(u32, String)> = Vec::new();
-    let mut current_row: Option<u32> = None;
-    let finish_row = |row: u32,
-                      row_cells: &mut Vec<(u32, OwnedCell)>,
-                      raw_header: &mut Vec<(u32, String)>,
-                      header: &mut Option<(u32, Header, Option<usize>)>|
-     -> Result<bool, String> {
-        let Some((header_row, plan, form_column)) = header.as_ref() else {
-            if raw_header.iter().all(|(_, t)| t.trim().is_empty()) {
-                raw_header.clear();
+    sender: &'a std::sync::mpsc::SyncSender<XlsxMessage>,
+    /// The header row, its plan and the column of `form` when the workbook gives a form.
+    header: Option<(u32, Header, Option<usize>)>,
+    /// The names of the header row being read, by column.
+    names: Vec<String>,
+    /// The bytes of text of the header row being read.
+    header_bytes: usize,
+    /// The data row being read.
+    row: Option<SheetRow>,
+}
+
+impl Sheet<'_> {
+    fn read(mut self, workbook: &mut Xlsx<Box<dyn ReadSeek>>, sheet: &str) -> Result<(), String> {
+        let mut cells = workbook
+            .worksheet_cells_reader(sheet)
+            .map_err(|e| format!("cannot read sheet `{sheet}`: {e}"))?;
+        let mut current_row: Option<u32> = None;
+        loop {
+            let next = cells
+                .next_cell()
+                .map_err(|e| format!("cannot read sheet `{sheet}`: {e}"))?;
+            let Some(cell) = next else { break };
+            let (row, col) = cell.get_position();
+            if col >= EXCEL_COLUMNS {
+                return Err(format!(
+                    "cell {} is beyond the last column of a sheet (XFD): this is not a \
+                     workbook that Excel writes",
+                    cell_name(row, col)
+                ));
+            }
+            if current_row != Some(row) {
+                if let Some(previous) = current_row {
+                    if !self.finish_row(previous)? {
+                        return Ok(());
+                    }
+                }
+                current_row = Some(row);
+            }
+            self.add_cell(col, cell.get_value())?;
+        }
+        if let Some(previous) = current_row {
+            self.finish_row(previous)?;
+        }
+        if self.header.is_none() {
+            return Err("the first sheet is empty: it has no header row".to_owned());
+        }
+        Ok(())
+    }
+
+    fn add_cell(&mut self, col: u32, value: &DataRef<'_>) -> Result<(), String> {
+        let Some((_, plan, _)) = &self.header else {
+            let text = header_text(value);
+            let name = text.trim();
+            if name.is_empty() {
+                return Ok(());
+            }
+            if col as usize >= max_columns() {
+                return Err(too_many_columns(col as usize + 1));
+            }
+            self.header_bytes += name.len();
+            if self.header_bytes > MAX_ROW_BYTES {
+                return Err(format!(
+                    "the header row holds more than {MAX_ROW_BYTES} bytes of text: a header of \
+                     column names is not larger than a record; is this a sheet of seizure records?"
+                ));
+            }
+            let col = col as usize;
+            if self.names.len() <= col {
+                self.names.resize(col + 1, String::new());
+            }
+            self.names[col] = name.to_owned();
+            return Ok(());
+        };
+        let width = plan.kinds.len();
+        let kind = plan
+            .kinds
+            .get(col as usize)
+            .copied()
+            .unwrap_or(ColumnKind::Text);
+        let cell = excel_cell(value, kind);
+        let current = self.row.get_or_insert_with(|| SheetRow {
+            cells: vec![OwnedCell::Empty; width],
+            bytes: 0,
+            beyond: None,
+        });
+        if let OwnedCell::Text(text) = &cell {
+            current.bytes += text.len();
+        }
+        match current.cells.get_mut(col as usize) {
+            // Past the limit the texts are not kept: the row will be reported as too large.
+            Some(slot) if current.bytes <= MAX_ROW_BYTES => *slot = cell,
+            Some(_) => {}
+            None if !cell.is_blank() => current.beyond = Some(col),
+            None => {}
+        }
+        Ok(())
+    }
+
+    /// Ends row `row`; `false` when nobody reads the records any more.
+    fn finish_row(&mut self, row: u32) -> Result<bool, String> {
+        let Some((_, plan, form_column)) = &self.header else {
+            if self.names.is_empty() {
+                // A blank row before the header.
+                self.header_bytes = 0;
                 return Ok(true);
             }
-            if let Some((start, end)) = merged.iter().find(|(s, e)| s.0 <= row && row <= e.0) {
+            if let Some((start, end)) = self.header_merges.covering(row) {
                 return Err(format!(
                     "the header cells {}:{} are merged: each column needs its own name",
                     cell_name(start.0, start.1),
                     cell_name(end.0, end.1)
                 ));
             }
-            let width = raw_header.iter().map(|(c, _)| *c + 1).max().unwrap_or(0) as usize;
-            let mut names = vec![String::new(); width];
-            for (col, text) in raw_header.drain(..) {
-                names[col as usize] = text.trim().to_owned();
-            }
-            while names.last().is_some_and(String::is_empty) {
-                names.pop();
-            }
+            let mut names = std::mem::take(&mut self.names);
             // The template's form applies to rows that do not give one, as if each row said it.
             let mut form_column = None;
-            if default_form.is_some() {
+            if self.default_form.is_some() {
                 if !names.iter().any(|n| n == "form") {
                     names.push("form".to_owned());
                 }
@@ -1259,40 +1725,37 @@ fn read_sheet(
             }
             let plan = self::header(names, |i| format!("column {}", column_letters(i as u32)))?;
             let warnings = plan.warnings.clone();
-            *header = Some((row, plan, form_column));
-            return Ok(sender.send(XlsxMessage::Header(warnings)).is_ok());
+            self.header = Some((row, plan, form_column));
+            return Ok(self.sender.send(XlsxMessage::Header(warnings)).is_ok());
         };
-        debug_assert!(row > *header_row);
-        let width = plan.kinds.len();
-        let mut cells = vec![OwnedCell::Empty; width];
-        let mut beyond = None;
-        for (col, cell) in row_cells.drain(..) {
-            match cells.get_mut(col as usize) {
-                Some(slot) => *slot = cell,
-                None if !cell.is_blank() => beyond = Some(col),
-                None => {}
-            }
-        }
-        let blank = cells.iter().all(OwnedCell::is_blank) && beyond.is_none();
-        if blank {
+        let Some(SheetRow {
+            mut cells,
+            bytes,
+            beyond,
+        }) = self.row.take()
+        else {
             return Ok(true);
-        }
-        let payload = if let Some(col) = beyond {
+        };
+        let payload = if bytes > MAX_ROW_BYTES {
+            Payload::TooLarge(format!(
+                "this row holds {bytes} bytes of text: a record is at most {MAX_ROW_BYTES} \
+                 bytes, so its cells were not read"
+            ))
+        } else if cells.iter().all(OwnedCell::is_blank) && beyond.is_none() {
+            return Ok(true);
+        } else if let Some(col) = beyond {
             Payload::Malformed(format!(
                 "cell {} has a value but its column has no name in the header",
                 cell_name(row, col)
             ))
-        } else if let Some((start, end)) = merged
-            .iter()
-            .find(|(s, e)| s.0 <= row && row <= e.0 && (s.0, s.1) != (e.0, e.1))
-        {
+        } else if let Some((start, end)) = self.row_merges.covering(row) {
             Payload::Malformed(format!(
                 "cells {}:{} are merged: give every row and column its own value",
                 cell_name(start.0, start.1),
                 cell_name(end.0, end.1)
             ))
         } else {
-            if let (Some(col), Some(form)) = (form_column, &default_form) {
+            if let (Some(col), Some(form)) = (form_column, &self.default_form) {
                 if cells[*col].is_blank() {
                     cells[*col] = OwnedCell::Text(form.clone());
                 }
@@ -1302,47 +1765,15 @@ fn read_sheet(
                 cells,
             }
         };
-        Ok(sender
+        Ok(self
+            .sender
             .send(XlsxMessage::Record(Raw {
-                file,
+                file: self.file,
                 line: u64::from(row) + 1,
                 payload,
             }))
             .is_ok())
-    };
-    loop {
-        let next = cells
-            .next_cell()
-            .map_err(|e| format!("cannot read sheet `{sheet}`: {e}"))?;
-        let Some(cell) = next else { break };
-        let (row, col) = cell.get_position();
-        if current_row != Some(row) {
-            if let Some(previous) = current_row {
-                if !finish_row(previous, &mut row_cells, &mut raw_header, &mut header)? {
-                    return Ok(());
-                }
-            }
-            current_row = Some(row);
-        }
-        match &header {
-            None => raw_header.push((col, header_text(cell.get_value()))),
-            Some((_, plan, _)) => {
-                let kind = plan
-                    .kinds
-                    .get(col as usize)
-                    .copied()
-                    .unwrap_or(ColumnKind::Text);
-                row_cells.push((col, excel_cell(cell.get_value(), kind)));
-            }
-        }
     }
-    if let Some(previous) = current_row {
-        finish_row(previous, &mut row_cells, &mut raw_header, &mut header)?;
-    }
-    if header.is_none() {
-        return Err("the first sheet is empty: it has no header row".to_owned());
-    }
-    Ok(())
 }
 
 fn header_text(value: &DataRef<'_>) -> String {
@@ -1533,6 +1964,95 @@ mod tests {
             assert_eq!(records[1].1.len(), length.min(RECORD_CAP));
             assert_eq!(records[2], (3, b"{\"a\": 1}".to_vec()));
         }
+    }
+
+    /// Rows as `CsvRows` splits them, read through a buffer of `capacity` bytes.
+    /// A row's line, and its cells or its length when it is too large.
+    type SplitRow = (u64, Result<Vec<Vec<u8>>, u64>);
+
+    fn csv_rows(text: &[u8], capacity: usize) -> Vec<SplitRow> {
+        let (reader, delimiter) =
+            csv_start(BufReader::with_capacity(capacity, Cursor::new(text))).unwrap();
+        let mut rows = CsvRows::new(reader, delimiter);
+        let mut out = Vec::new();
+        loop {
+            let line = rows.line();
+            match rows.read_row().unwrap() {
+                RowRead::End => return out,
+                RowRead::Cells(n) => {
+                    out.push((line, Ok((0..n).map(|i| rows.cell(i).to_vec()).collect())))
+                }
+                RowRead::TooLarge { bytes, .. } => out.push((line, Err(bytes))),
+            }
+        }
+    }
+
+    #[test]
+    fn csv_rows_are_split_as_the_csv_crate_splits_them() {
+        let texts: [&[u8]; 6] = [
+            b"a,b,c\n1,\"x, \"\"y\"\"\",3\n\n\n4,5\r\n6\r7,8",
+            b"\xef\xbb\xbf\"h\",i\n\"multi\nline\",z\n",
+            b"only",
+            b",,\n,\n\"\"\n",
+            b"a,\"unclosed\n,b\n",
+            b"x;y,z\r\n\r\n\"\"\"\",q",
+        ];
+        for text in texts {
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text);
+            let mut expected = Vec::new();
+            let mut record = csv::ByteRecord::new();
+            while reader.read_byte_record(&mut record).unwrap() {
+                let line = record.position().unwrap().line();
+                expected.push((line, Ok(record.iter().map(<[u8]>::to_vec).collect())));
+            }
+            for capacity in [1, 2, 3, 7, 64] {
+                assert_eq!(csv_rows(text, capacity), expected, "{text:?} by {capacity}");
+            }
+        }
+    }
+
+    #[test]
+    fn csv_rows_over_the_limit_are_skipped_to_their_end() {
+        let mut text = b"h1,h2\n".to_vec();
+        text.extend_from_slice(b"\"");
+        text.extend(std::iter::repeat_n(b'x', MAX_ROW_BYTES));
+        text.extend_from_slice(b"\n,\"\"\",more\nlast,row\n");
+        let rows = csv_rows(&text, 1 << 16);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1].0, 2);
+        assert_eq!(rows[1].1, Err(MAX_ROW_BYTES as u64 + 12));
+        // The long row holds a line break: the last row starts on line 4.
+        assert_eq!(rows[2], (4, Ok(vec![b"last".to_vec(), b"row".to_vec()])));
+        // Exactly at the limit, the row is kept.
+        let mut text = b"x".repeat(MAX_ROW_BYTES - 1);
+        text.push(b'\n');
+        assert!(csv_rows(&text, 4096)[0].1.is_ok());
+        text.insert(0, b'x');
+        assert!(csv_rows(&text, 4096)[0].1.is_err());
+    }
+
+    #[test]
+    fn merged_regions_are_found_as_a_scan_finds_them() {
+        // Regions of every shape over 40 rows, in no order, with overlaps and gaps.
+        let regions: Vec<Region> = (0..60u32)
+            .map(|i| {
+                let start = (i * 7919) % 37;
+                ((start, i % 5), (start + (i * 31) % 4, i % 5 + 1))
+            })
+            .collect();
+        let merges = Merges::new(regions.clone());
+        for row in 0..45 {
+            let scan = regions.iter().any(|(s, e)| s.0 <= row && row <= e.0);
+            let found = merges.covering(row);
+            assert_eq!(found.is_some(), scan, "row {row}");
+            if let Some((s, e)) = found {
+                assert!(s.0 <= row && row <= e.0);
+            }
+        }
+        assert_eq!(Merges::new(Vec::new()).covering(0), None);
     }
 
     #[test]

@@ -1,13 +1,16 @@
-//! `cen`: the command-line tool of the cen library (spec 5.4). Validate files of seizure
-//! records (JSON, NDJSON, CSV, Excel), export their non-nominal part for CEN, compute
-//! statistics, write Excel data-entry templates, and look up codes and rules.
+//! The command-line tool of the cen library (spec 5.4), as a library: the binary `cen`
+//! (`src/main.rs`) only calls [`main`]. Validate files of seizure records (JSON, NDJSON, CSV,
+//! Excel), export their non-nominal part for CEN, compute statistics, write Excel data-entry
+//! templates, and look up codes and rules.
 //!
 //! Every command is a thin layer over the core crates (`cen-rules`, `cen-model`,
 //! `codes-data`): this crate reads files, runs the core's calls and writes what they return.
+//! The readers are public ([`input`], [`read_bytes`], [`report_of`]) so that the fuzz target
+//! `fuzz/fuzz_targets/files.rs` can feed them arbitrary files.
 
 mod args;
 mod export;
-mod input;
+pub mod input;
 mod lookup;
 mod options;
 mod output;
@@ -16,6 +19,11 @@ mod stats;
 mod style;
 mod template;
 mod validate;
+
+pub use input::{
+    max_columns, read_bytes, Bytes, FileRead, Format, OwnedCell, Payload, Raw, EXCEL_COLUMNS,
+    INFLATE_GRACE, MAX_INFLATE_RATIO, MAX_ROW_BYTES, MAX_STDIN_WORKBOOK, MAX_WHOLE_PART,
+};
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -55,7 +63,8 @@ impl From<String> for Failure {
     }
 }
 
-fn main() -> ExitCode {
+/// Runs the command line of the process and returns its exit status.
+pub fn main() -> ExitCode {
     let version = args::long_version();
     let matches = Cli::command().long_version(version).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
@@ -92,4 +101,23 @@ fn main() -> ExitCode {
 fn report_failure(message: &str) {
     let style = style::Style::new(io::stderr().is_terminal());
     let _ = writeln!(io::stderr(), "cen: {} {message}", style.error("error:"));
+}
+
+/// The report `cen validate` gives of one record read alone (without duplicate detection,
+/// which needs the run): the core's report of the JSON text, of the flat row, or of a record
+/// the reader could not make sense of.
+pub fn report_of(validator: &cen_rules::Validator, raw: &Raw) -> cen_rules::Report {
+    pipeline::report(validator, raw, pipeline::check(validator, raw), None)
+}
+
+/// The column of each issue of a report of flat input, as `cen validate` writes them; `None`
+/// for JSON input.
+pub fn columns_of(format: Format, report: &cen_rules::Report) -> Option<Vec<Option<String>>> {
+    output::columns(format, report)
+}
+
+/// What `cen export-cen` writes for one record: its non-nominal projection as JSON text, or why
+/// it cannot be made.
+pub fn projection_of(raw: &Raw) -> Result<String, String> {
+    export::project(raw)
 }

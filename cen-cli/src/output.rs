@@ -50,7 +50,7 @@ pub fn columns(format: Format, report: &Report) -> Option<Vec<Option<String>>> {
 /// Why the reader could not make sense of a record, if that is what happened.
 pub fn detail(raw: &Raw) -> Option<&str> {
     match &raw.payload {
-        Payload::Malformed(detail) => Some(detail),
+        Payload::Malformed(detail) | Payload::TooLarge(detail) => Some(detail),
         _ => None,
     }
 }

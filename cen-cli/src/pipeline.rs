@@ -36,7 +36,7 @@ pub trait Job: Sync {
 }
 
 /// Checks one record (no report yet: that needs the duplicate index, in order).
-fn check(validator: &Validator, raw: &Raw) -> Checked {
+pub fn check(validator: &Validator, raw: &Raw) -> Checked {
     match &raw.payload {
         Payload::Json(bytes) => validator.check(Input::Bytes(bytes.as_slice())),
         Payload::Row { layout, cells } => {
@@ -45,6 +45,8 @@ fn check(validator: &Validator, raw: &Raw) -> Checked {
         }
         // Not a record at all: the core's CEN-SCH-001 for a value that is not an object.
         Payload::Malformed(_) => validator.check(Input::Value(&Value::Null)),
+        // A row over 1 MiB: what the core says of a record over 1 MiB.
+        Payload::TooLarge(_) => validator.check_fatal(&cen_model::Fatal::TooLarge),
     }
 }
 

@@ -103,7 +103,7 @@ fn decode(raw: &Raw) -> Option<Record> {
             let cells: Vec<_> = cells.iter().map(OwnedCell::as_cell).collect();
             cen_model::decode_value(&layout.record(&cells).value)
         }
-        Payload::Malformed(_) => return None,
+        Payload::Malformed(_) | Payload::TooLarge(_) => return None,
     };
     decoded.ok().map(|d| d.record)
 }
