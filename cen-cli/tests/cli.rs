@@ -335,6 +335,39 @@ fn positions_are_lines_rows_and_record_indices() {
     }
 }
 
+/// Found by the `files` fuzz target: a row with fewer cells than the header.
+#[test]
+fn a_short_csv_row_has_its_last_fields_absent() {
+    let header = "reporting_country,seizure_date,route.origin,route.destination";
+    let csv = format!("{header}\nBE,2026-02-28,CO\n");
+    let (_, lines, _) = validate_ndjson(&["--input-format", "csv", "-"], Some(csv.into_bytes()));
+    assert_eq!(lines.len(), 1);
+    let issues = lines[0]["report"]["issues"].as_array().unwrap();
+    let destination = issues
+        .iter()
+        .position(|i| i["path"] == "/route/destination")
+        .expect("the missing cell is the missing field");
+    assert_eq!(issues[destination]["rule"], "CEN-SCH-004");
+    assert_eq!(lines[0]["columns"][destination], "route.destination");
+    assert!(issues.iter().all(|i| i["path"] != "/route/origin"));
+}
+
+/// Found by the `files` fuzz target: rows ended by a carriage return alone (classic Mac OS)
+/// share a line number, as lines are counted by line feeds; each is still its own record.
+#[test]
+fn csv_rows_ended_by_a_carriage_return_alone_are_records_of_their_own() {
+    let csv = b"reporting_country,seizure_date\rBE,2026-02-28\rFR,2026-02-27\rXX,2026-02-26\r";
+    let (_, lines, _) = validate_ndjson(&["--input-format", "csv", "-"], Some(csv.to_vec()));
+    let records: Vec<_> = lines
+        .iter()
+        .map(|l| l["record"].as_u64().unwrap())
+        .collect();
+    assert_eq!(records, [0, 1, 2]);
+    assert!(lines.iter().all(|l| l["line"] == 1));
+    assert!(rules_of(&lines[2]).contains(&"CEN-COD-001".to_string()));
+    assert!(!rules_of(&lines[0]).contains(&"CEN-COD-001".to_string()));
+}
+
 #[test]
 fn standard_input_is_ndjson_and_the_default() {
     let ndjson = std::fs::read(sample("seizures.ndjson")).unwrap();

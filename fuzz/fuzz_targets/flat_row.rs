@@ -9,7 +9,9 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let mut lines = text.splitn(2, '\n');
     let header: Vec<&str> = lines.next().unwrap_or("").split(',').take(300).collect();
     let row: Vec<&str> = lines.next().unwrap_or("").split(',').collect();
@@ -20,6 +22,9 @@ fuzz_target!(|data: &[u8]| {
     for issue in &report.issues {
         let _ = column_of(&issue.path);
     }
-    let typed: Vec<Cell> = row.iter().map(|c| c.parse::<f64>().map(Cell::Number).unwrap_or(Cell::Text(c))).collect();
+    let typed: Vec<Cell> = row
+        .iter()
+        .map(|c| c.parse::<f64>().map(Cell::Number).unwrap_or(Cell::Text(c)))
+        .collect();
     common::check_report(&common::validator().validate_row(&layout, &typed));
 });

@@ -6,7 +6,9 @@ use cen_rules::identifiers::{is_awb, is_container, is_flight, is_imo, is_s10};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     if is_container(text) {
         assert!(text.len() == 11 && text.is_ascii());
     }

@@ -11,13 +11,20 @@ fuzz_target!(|data: &[u8]| {
     let validator = common::validator();
     let report = validator.validate_bytes(data);
     common::check_report(&report);
-    assert_eq!(report.to_json(), validator.validate_bytes(data).to_json(), "not deterministic");
+    assert_eq!(
+        report.to_json(),
+        validator.validate_bytes(data).to_json(),
+        "not deterministic"
+    );
     if let Ok(text) = std::str::from_utf8(data) {
         assert_eq!(report.to_json(), validator.validate_json(text).to_json());
         if let Ok(projected) = cen_model::project::to_cen_json(text) {
             let after = validator.validate_json(&projected);
             common::check_report(&after);
-            assert!(after.issues.iter().all(|i| i.rule != "CEN-NOM-001"), "nominal data after projection");
+            assert!(
+                after.issues.iter().all(|i| i.rule != "CEN-NOM-001"),
+                "nominal data after projection"
+            );
         }
     }
 });

@@ -11,23 +11,125 @@ use serde_json::{Map, Value};
 mod common;
 
 const NAMES: &[&str] = &[
-    "form", "source", "cug", "reporting_country", "seizure_date", "entry_date", "location", "type", "code", "name", "procedure",
-    "detection", "principal", "other", "goods", "commodity", "quantity", "unit", "currency", "value", "amount", "hs_code",
-    "concealment", "purity_percent", "conveyance", "carrier", "date", "from", "to", "flight", "awb", "tracking", "postal_item",
-    "container", "imo", "vehicle_registration", "registration_country", "route", "origin", "departure", "transit", "destination",
-    "offenders", "nationality", "age", "persons", "birth_date", "documents", "companies", "outcome", "arrests", "penalty",
-    "photos", "narrative", "x",
+    "form",
+    "source",
+    "cug",
+    "reporting_country",
+    "seizure_date",
+    "entry_date",
+    "location",
+    "type",
+    "code",
+    "name",
+    "procedure",
+    "detection",
+    "principal",
+    "other",
+    "goods",
+    "commodity",
+    "quantity",
+    "unit",
+    "currency",
+    "value",
+    "amount",
+    "hs_code",
+    "concealment",
+    "purity_percent",
+    "conveyance",
+    "carrier",
+    "date",
+    "from",
+    "to",
+    "flight",
+    "awb",
+    "tracking",
+    "postal_item",
+    "container",
+    "imo",
+    "vehicle_registration",
+    "registration_country",
+    "route",
+    "origin",
+    "departure",
+    "transit",
+    "destination",
+    "offenders",
+    "nationality",
+    "age",
+    "persons",
+    "birth_date",
+    "documents",
+    "companies",
+    "outcome",
+    "arrests",
+    "penalty",
+    "photos",
+    "narrative",
+    "x",
 ];
 const WORDS: &[&str] = &[
-    "long", "simplified", "cen", "ncen", "cencomm", "BE", "NL", "XX", "XZ", "be", "2026-02-28", "2026-11-29", "1999-12-31",
-    "2024-02-30", "airport", "seaport", "land_border", "BRU", "EBBR", "NLRTM", "BEANR", "CNTLS", "import", "export", "transit",
-    "domestic", "drugs", "tobacco", "currency", "cocaine", "cigarettes", "banknotes", "kg", "g", "pieces", "tablets", "amount",
-    "USD", "JPY", "BHD", "240220", "7701", "air_passenger", "sea_container", "postal", "express_courier", "unknown",
-    "CSQU3054383", "016-12345675", "RR473124829GB", "LH254", "9074729", "", "é",
+    "long",
+    "simplified",
+    "cen",
+    "ncen",
+    "cencomm",
+    "BE",
+    "NL",
+    "XX",
+    "XZ",
+    "be",
+    "2026-02-28",
+    "2026-11-29",
+    "1999-12-31",
+    "2024-02-30",
+    "airport",
+    "seaport",
+    "land_border",
+    "BRU",
+    "EBBR",
+    "NLRTM",
+    "BEANR",
+    "CNTLS",
+    "import",
+    "export",
+    "transit",
+    "domestic",
+    "drugs",
+    "tobacco",
+    "currency",
+    "cocaine",
+    "cigarettes",
+    "banknotes",
+    "kg",
+    "g",
+    "pieces",
+    "tablets",
+    "amount",
+    "USD",
+    "JPY",
+    "BHD",
+    "240220",
+    "7701",
+    "air_passenger",
+    "sea_container",
+    "postal",
+    "express_courier",
+    "unknown",
+    "CSQU3054383",
+    "016-12345675",
+    "RR473124829GB",
+    "LH254",
+    "9074729",
+    "",
+    "é",
 ];
 
 fn value(u: &mut Unstructured, depth: usize) -> arbitrary::Result<Value> {
-    let choice = if depth > 6 { u.int_in_range(0..=4)? } else { u.int_in_range(0..=6)? };
+    let choice = if depth > 6 {
+        u.int_in_range(0..=4)?
+    } else {
+        u.int_in_range(0..=6)?
+    };
     Ok(match choice {
         0 => Value::Null,
         1 => Value::Bool(bool::arbitrary(u)?),
@@ -36,7 +138,11 @@ fn value(u: &mut Unstructured, depth: usize) -> arbitrary::Result<Value> {
         4 => Value::from(i64::arbitrary(u)? % 100_000_000),
         5 => {
             let n = u.int_in_range(0..=4)?;
-            Value::Array((0..n).map(|_| value(u, depth + 1)).collect::<arbitrary::Result<_>>()?)
+            Value::Array(
+                (0..n)
+                    .map(|_| value(u, depth + 1))
+                    .collect::<arbitrary::Result<_>>()?,
+            )
         }
         _ => {
             let n = u.int_in_range(0..=8)?;
@@ -55,8 +161,16 @@ fuzz_target!(|data: &[u8]| {
     let validator = common::validator();
     let report = validator.validate_value(&record);
     common::check_report(&report);
-    assert_eq!(report.to_json(), validator.validate_json(&record.to_string()).to_json(), "value and text differ");
+    assert_eq!(
+        report.to_json(),
+        validator.validate_json(&record.to_string()).to_json(),
+        "value and text differ"
+    );
     if let Some(projected) = cen_model::to_cen_value(&record) {
-        assert!(validator.validate_value(&projected).issues.iter().all(|i| i.rule != "CEN-NOM-001"));
+        assert!(validator
+            .validate_value(&projected)
+            .issues
+            .iter()
+            .all(|i| i.rule != "CEN-NOM-001"));
     }
 });
