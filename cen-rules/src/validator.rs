@@ -361,7 +361,13 @@ impl Validator {
         quantity::check(&facts, &mut sink);
         nominal::check(&facts, &mut sink);
         form::check(&facts, self.commodities.as_deref(), &mut sink);
-        let keys = duplicates::keys(&facts);
+        // With CEN-DUP-001 off there is nothing to find, and an index that is never fed
+        // keeps a long stream's memory constant (docs/robustness.md).
+        let keys = if self.overrides.severity(&DUP_001).is_some() {
+            duplicates::keys(&facts)
+        } else {
+            DuplicateKeys::default()
+        };
         let completeness = quality::completeness(&decoded.record, &decoded.invalid);
         Checked {
             form,

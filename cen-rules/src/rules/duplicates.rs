@@ -218,6 +218,29 @@ mod tests {
     }
 
     #[test]
+    fn with_the_rule_off_a_record_has_no_keys_and_the_index_stays_empty() {
+        let record = base().to_string();
+        let validator = |profile: Option<&str>| {
+            Validator::new(Options {
+                today: cen_model::Date::parse("2026-11-28"),
+                profile: profile.map(|p| crate::Profile::from_json(p).unwrap()),
+                ..Options::default()
+            })
+            .unwrap()
+        };
+        let on = validator(None).check(crate::Input::Json(&record));
+        assert!(!on.duplicate_keys().is_empty());
+        let off = validator(Some(r#"{"severity": {"CEN-DUP-001": "off"}}"#))
+            .check(crate::Input::Json(&record));
+        assert!(off.duplicate_keys().is_empty());
+        let mut index = super::DuplicateIndex::new();
+        for position in 0..3 {
+            assert_eq!(index.observe(position, off.duplicate_keys()), None);
+        }
+        assert!(index.is_empty());
+    }
+
+    #[test]
     fn fingerprints_are_stable() {
         // Pinned: a change of the function would change which records every surface pairs.
         assert_eq!(
