@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use cen_model::{Date, MAX_RECORD_BYTES};
+use cen_model::{Date, Fatal, MAX_RECORD_BYTES};
 use cen_rules::{Checked, DuplicateIndex, Input, Options, Validator};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -79,11 +79,10 @@ fn cached(options: &JsValue) -> Result<Rc<Validator>, JsError> {
     Ok(validator)
 }
 
-/// What stands for a record over 1 MiB: the core's own "too large" verdict. The core decides
-/// it from the length of text or bytes before reading them, and offers no call that reports it
-/// for a host value, so it is given bytes just over the limit (zeroed memory, never read).
+/// The core's verdict on a record over 1 MiB, which this crate finds before the core reads it
+/// (the length of a string before it is copied, or of a value's JSON text while it is read).
 fn too_large(validator: &Validator) -> Checked {
-    validator.check(Input::Bytes(&vec![0u8; MAX_RECORD_BYTES + 1]))
+    validator.check_fatal(&Fatal::TooLarge)
 }
 
 /// The UTF-8 form of a JavaScript string that has a lone surrogate, with each lone surrogate
@@ -150,6 +149,15 @@ fn check(validator: &Validator, record: JsValue) -> Checked {
 
 fn validate_text(validator: &Validator, record: JsValue) -> String {
     validator.report(check(validator, record), None).to_json()
+}
+
+/// The report of a record given as the UTF-8 bytes of JSON text, which the wrapper makes of
+/// plain JSON values (`JSON.stringify`) and of well-formed strings: one copy into WebAssembly
+/// memory, where a string would be copied one UTF-16 unit at a time (see `js/cen.js`).
+fn validate_utf8(validator: &Validator, bytes: &[u8]) -> String {
+    validator
+        .report(validator.check(Input::Bytes(bytes)), None)
+        .to_json()
 }
 
 /// The most report text one `validateMany` call returns: past it, memory (and the longest
@@ -271,6 +279,24 @@ pub fn validate_to_json(record: JsValue, options: JsValue) -> Result<String, JsE
     Ok(validate_text(&*cached(&options)?, record))
 }
 
+/// Validates one record given as the UTF-8 bytes of JSON text. Returns the report as JSON text.
+#[wasm_bindgen(js_name = validateUtf8ToJson)]
+pub fn validate_utf8_to_json(bytes: &[u8], options: JsValue) -> Result<String, JsError> {
+    Ok(validate_utf8(&*cached(&options)?, bytes))
+}
+
+/// Validates `record` (JSON text) `times` times with `options`, writing each report's JSON:
+/// for `bench/bench.mjs`, which times it to tell the core's own time in WebAssembly from what
+/// crossing the boundary and JavaScript add. Not part of the API. Returns the length of the
+/// reports, so that nothing is optimised away.
+#[wasm_bindgen(js_name = __benchCore)]
+pub fn bench_core(record: &str, times: u32, options: JsValue) -> Result<usize, JsError> {
+    let validator = cached(&options)?;
+    Ok((0..times)
+        .map(|_| validator.validate_json(record).to_json().len())
+        .sum())
+}
+
 /// Validates records as one batch, with duplicate detection (CEN-DUP-001). Returns a JSON
 /// array of reports.
 #[wasm_bindgen(js_name = validateManyToJson)]
@@ -331,6 +357,12 @@ impl RawValidator {
         validate_text(&self.inner, record)
     }
 
+    /// The report of one record given as the UTF-8 bytes of JSON text, as JSON text.
+    #[wasm_bindgen(js_name = validateUtf8ToJson)]
+    pub fn validate_utf8_to_json(&self, bytes: &[u8]) -> String {
+        validate_utf8(&self.inner, bytes)
+    }
+
     /// The reports of a batch, as a JSON array.
     #[wasm_bindgen(js_name = validateManyToJson)]
     pub fn validate_many_to_json(&self, records: JsValue) -> Result<String, JsError> {
@@ -376,7 +408,25 @@ impl RawBatch {
     /// The report of the next record of the batch, as JSON text.
     #[wasm_bindgen(js_name = validateToJson)]
     pub fn validate_to_json(&self, record: JsValue) -> String {
-        let checked = check(&self.validator, record);
+        self.next_report(check(&self.validator, record))
+    }
+
+    /// The report of the next record of the batch, given as the UTF-8 bytes of JSON text.
+    #[wasm_bindgen(js_name = validateUtf8ToJson)]
+    pub fn validate_utf8_to_json(&self, bytes: &[u8]) -> String {
+        self.next_report(self.validator.check(Input::Bytes(bytes)))
+    }
+
+    /// How many records the batch has reported.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.next.get()
+    }
+}
+
+impl RawBatch {
+    /// The report of a checked record as the next of the batch.
+    fn next_report(&self, checked: Checked) -> String {
         let position = self.next.get();
         self.next.set(position + 1);
         let first = self
@@ -384,11 +434,5 @@ impl RawBatch {
             .borrow_mut()
             .observe(position, checked.duplicate_keys());
         self.validator.report(checked, first).to_json()
-    }
-
-    /// How many records the batch has reported.
-    #[wasm_bindgen(getter)]
-    pub fn length(&self) -> usize {
-        self.next.get()
     }
 }

@@ -166,6 +166,77 @@ test("plain values and values read one by one give the same answers", () => {
   }
 });
 
+test("hostile values: JSON text and the value-by-value reader give the same report", () => {
+  const base = record("long-air-passenger");
+  const cyclic = { ...base };
+  cyclic.self = cyclic;
+  const bare = Object.assign(Object.create(null), base, { extra: Object.assign(Object.create(null), { a: 1 }) });
+  const sparse = [];
+  sparse[2] = "BE";
+  const tagged = ["BE", "FR"];
+  tagged.note = "ignored by JSON";
+  const hidden = { ...base };
+  Object.defineProperty(hidden, "case_ref", { value: 12, enumerable: false });
+  let reads = 0;
+  const getter = { ...base, get case_ref() { return `EX-${++reads}`; } };
+  const inputs = [
+    { ...base, goods: [{ ...base.goods[0], quantity: -0 }], offenders: [{ ...base.offenders[0], age: -0 }] },
+    { ...base, outcome: { arrests: -0 }, reporting_country: -0 },
+    { ...base, goods: [{ ...base.goods[0], quantity: NaN }] },
+    { ...base, outcome: { arrests: -Infinity } },
+    { ...base, case_ref: undefined, narrative: undefined },
+    { ...base, route: { ...base.route, transit: [undefined, "BE", () => 1] } },
+    { ...base, case_ref: () => "EX" },
+    { ...base, [Symbol("key")]: "ignored", narrative: Symbol("value") },
+    { ...base, seizure_date: new Date(Date.UTC(2026, 0, 21)) },
+    { ...base, location: new Map([["type", "airport"]]) },
+    { ...base, case_ref: new String("EX-0001") },
+    { ...base, offenders: [{ ...base.offenders[0], age: 27n }] },
+    { ...base, route: { ...base.route, transit: sparse } },
+    { ...base, route: { ...base.route, transit: tagged } },
+    { ...base, location: { ...base.location, toJSON: "not a method" } },
+    { ...base, location: { ...base.location, toJSON: () => ({}) } },
+    new Proxy(base, {}),
+    { ...base, location: new Proxy(base.location, {}) },
+    cyclic,
+    bare,
+    hidden,
+    getter,
+    { ...base, narrative: "tab\t, quote\", backslash \\, NUL \u0000, é, 😀, \u2028" },
+    { ...base, narrative: "\ud800 lone" },
+    { "\ud800": 1 },
+  ];
+  const both = (input) => {
+    const fast = cen.validateToJson(input, options);
+    cen.__setTextPath(false);
+    try {
+      return [fast, cen.validateToJson(input, options)];
+    } finally {
+      cen.__setTextPath(true);
+    }
+  };
+  inputs.forEach((input, index) => {
+    const [fast, read] = both(input);
+    if (input === getter) {
+      // A getter gives a new value on each read: each path reads it once.
+      assert.equal(fast.replace(/EX-\d+/g, "EX"), read.replace(/EX-\d+/g, "EX"), `input ${index}`);
+    } else {
+      assert.equal(fast, read, `input ${index}`);
+    }
+  });
+  // Enumerable properties added to Object.prototype are not the record's, on either path.
+  for (const polluted of ["BE", () => 1, NaN]) {
+    Object.prototype.polluted = polluted; // eslint-disable-line no-extend-native
+    try {
+      const [fast, read] = both(base);
+      assert.equal(fast, read, String(polluted));
+      assert.equal(JSON.parse(fast).valid, true);
+    } finally {
+      delete Object.prototype.polluted;
+    }
+  }
+});
+
 test("placeAt places a value exactly where the core's validateField does", () => {
   // For JSON values both paths exist: the core's one-field call, and placeAt + validate
   // (the path taken for non-finite numbers). They must agree everywhere.
