@@ -284,6 +284,7 @@ export interface LocationFunction {
 export interface LocationInfo {
   kind: "airport" | "unlocode";
   code: string;
+  /** The place or airport name; `""` until the names file is loaded (`loadNames`). */
   name: string;
   country: string;
   country_name: string | null;
@@ -291,14 +292,18 @@ export interface LocationInfo {
   seaport: boolean;
   /** False for a UN/LOCODE entry marked for deletion, which validation does not accept. */
   resolves: boolean;
+  /** Of a UN/LOCODE: `null` until the names file is loaded. */
   iata?: string | null;
   icao?: string | null;
+  /** `""` until the names file is loaded. */
   city?: string;
+  /** `""` until the names file is loaded. */
   subdivision?: string;
   function?: string;
   functions?: LocationFunction[];
   status?: string;
   withdrawn?: boolean;
+  /** `""` until the names file is loaded. */
   remarks?: string;
 }
 
@@ -332,6 +337,7 @@ export interface AirportInfo extends LocationInfo {
 export interface HsInfo {
   code: string;
   level: number;
+  /** `""` until the names file is loaded. */
   description: string;
   parent: string | null;
   section: string | null;
@@ -416,10 +422,27 @@ export function rules(): RuleInfo[];
 /** The editions of the code tables (spec 5.3a). */
 export function editions(): Edition[];
 
+/**
+ * Loads the names file (`dist/cen_names.txt` of the package): place names, airport names and
+ * cities, UN/LOCODE subdivisions, IATA codes and remarks, HS descriptions. Until it is loaded,
+ * the look-ups give those texts empty (`""`, and `iata: null` for a UN/LOCODE) and everything
+ * else complete; validation never needs them. `input` defaults to the file next to the `.wasm`
+ * (browsers: fetched relative to this module; Node: read from disk, and a path or `file:` URL
+ * is read too); a URL, a Response or the file's bytes also do. Rejects with an `Error` when the
+ * file cannot be had or belongs to other tables. Loading twice changes nothing.
+ */
+export function loadNames(input?: RequestInfo | URL | Response | BufferSource): Promise<void>;
+
+/** Whether the names file is loaded. */
+export function namesLoaded(): boolean;
+
+/** A location code as validation resolves it, or `null`; see `loadNames` for its texts. */
 export function lookupLocation(code: string, lang?: Lang): LocationInfo | null;
 export function lookupCountry(code: string, lang?: Lang): CountryInfo | null;
 export function lookupCurrency(code: string, lang?: Lang): CurrencyInfo | null;
+/** An airport by IATA or ICAO code, or `null`; `name` and `city` need `loadNames`. */
 export function lookupAirport(code: string, lang?: Lang): AirportInfo | null;
+/** An HS chapter, heading or subheading, or `null`; `description` needs `loadNames`. */
 export function lookupHs(code: string): HsInfo | null;
 
 /** The codes of a table closest to one that was not found ("did you mean"); 5 by default. */

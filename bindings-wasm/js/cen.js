@@ -8,6 +8,8 @@
 import initWasm, * as raw from "../dist/cen_wasm.js";
 
 let ready = false;
+// The load in progress, for `loadNames` called before `init` has finished.
+let loading = null;
 // Counts resets of the instance (see `guarded`): objects made before one are rebuilt.
 let epoch = 0;
 
@@ -17,8 +19,14 @@ let epoch = 0;
  */
 export default async function init(input) {
   if (!ready) {
-    await initWasm(input === undefined ? undefined : { module_or_path: input });
-    ready = true;
+    loading ??= initWasm(input === undefined ? undefined : { module_or_path: input })
+      .then(() => {
+        ready = true;
+      })
+      .finally(() => {
+        loading = null;
+      });
+    await loading;
   }
 }
 
@@ -45,6 +53,14 @@ function guarded(call) {
     if (error instanceof WebAssembly.RuntimeError) {
       raw.__wbg_reset_state();
       epoch += 1;
+      // The new instance has no names: give it the same file again (checked once already).
+      if (namesBytes !== null) {
+        try {
+          raw.loadNames(namesBytes);
+        } catch {
+          namesBytes = null; // cannot happen to a file read once; then the names are simply gone
+        }
+      }
       throw new Error(`cen: internal error, the WebAssembly instance was reset (${error.message})`, {
         cause: error,
       });
@@ -397,6 +413,72 @@ export function rules() {
 /** The editions of the code tables (spec 5.3a). */
 export function editions() {
   return parse(guarded(() => raw.editionsJson()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The names file. The .wasm holds every table validation needs, but not the texts of the
+// UN/LOCODE, airport and HS tables (place names, subdivisions, IATA codes of UN/LOCODEs,
+// remarks, cities, HS descriptions): they would double its size. They ship beside it as
+// dist/cen_names.txt, which `loadNames` loads when a page wants to show them.
+
+// The bytes of the names file once loaded (given again to a new instance after a reset).
+let namesBytes = null;
+let namesLoading = null;
+
+/**
+ * The bytes of a names file from a URL (fetched), a Response, or bytes. Bytes the caller gave
+ * are copied: they are kept to reload an instance after a reset, and the caller may reuse its
+ * buffer.
+ */
+async function bytesOf(input) {
+  if (input instanceof ArrayBuffer) return new Uint8Array(input.slice(0));
+  if (ArrayBuffer.isView(input)) {
+    return new Uint8Array(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength));
+  }
+  let response = input;
+  if (typeof Response === "undefined" || !(input instanceof Response)) {
+    try {
+      response = await fetch(input);
+    } catch (error) {
+      throw new Error(`cen: loadNames: ${String(input)}: ${error.message}`, { cause: error });
+    }
+  }
+  if (!response.ok) {
+    throw new Error(`cen: loadNames: ${response.url || String(input)}: HTTP ${response.status}`);
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Loads the names file, after which `lookupLocation`, `lookupAirport` and `lookupHs` give
+ * names, cities, subdivisions, remarks and descriptions. Before it (or if it never loads) they
+ * give the same objects with those texts empty (`""`, and `iata: null` for a UN/LOCODE), and
+ * `namesLoaded()` is false; validation is complete either way: it needs none of them. `input`
+ * defaults to the `cen_names.txt` next to the package's `.wasm` (fetched relative to this
+ * module); a URL, a Response or the file's bytes also do. Calls while a load is in progress get
+ * the same promise; once loaded, nothing is read again. Rejects with an `Error` when the file
+ * cannot be had or is not the names file of these tables; then nothing changes, and it may be
+ * called again.
+ */
+export function loadNames(input) {
+  if (namesBytes !== null) return Promise.resolve();
+  if (!ready && loading === null) {
+    return Promise.reject(new Error("cen: the WebAssembly module is not loaded: call `await init()` first"));
+  }
+  namesLoading ??= (async () => {
+    const bytes = await bytesOf(input ?? new URL("../dist/cen_names.txt", import.meta.url));
+    if (!ready && loading !== null) await loading;
+    guarded(() => raw.loadNames(bytes));
+    namesBytes = bytes;
+  })().finally(() => {
+    namesLoading = null;
+  });
+  return namesLoading;
+}
+
+/** Whether the names file is loaded (see `loadNames`). */
+export function namesLoaded() {
+  return namesBytes !== null;
 }
 
 /** A location code (IATA, ICAO or UN/LOCODE) as validation resolves it, or null. */

@@ -50,11 +50,16 @@ rm -rf "$out"
 wasm-bindgen "$wasm" --out-dir "$out" --out-name cen_wasm --target web \
     --no-typescript --remove-producers-section --experimental-reset-state-function
 
+echo "== names file (native build with codes-data's names)"
+# The .wasm is built without the place names, airport names and HS descriptions; they ship
+# beside it, for loadNames() (see src/names.rs).
+cargo run --quiet -p "$crate" --features names --example names_file -- "$out/cen_names.txt"
+
 echo "== wasm-opt -O$level"
 "$crate/node_modules/.bin/wasm-opt" "-O$level" --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/cen_wasm_bg.wasm" -o "$out/cen_wasm_bg.wasm"
 
-raw=$(stat -c %s "$out/cen_wasm_bg.wasm")
-gz=$(gzip -9 -c "$out/cen_wasm_bg.wasm" | wc -c)
-echo "== $out/cen_wasm_bg.wasm: $raw bytes, $gz bytes gzipped (gzip -9)"
+for file in "$out/cen_wasm_bg.wasm" "$out/cen_names.txt"; do
+    echo "== $file: $(stat -c %s "$file") bytes, $(gzip -9 -c "$file" | wc -c) bytes gzipped (gzip -9)"
+done

@@ -7,6 +7,48 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::host::{self, HostError};
+use crate::names::Names;
+
+thread_local! {
+    /// The names file, once `loadNames` has given it (see `names.rs`).
+    static NAMES: std::cell::OnceCell<Names> = const { std::cell::OnceCell::new() };
+}
+
+/// Reads the names file (`dist/cen_names.txt`, as UTF-8 bytes): from then on the look-ups give
+/// place names, airport names and cities, UN/LOCODE subdivisions, IATA codes and remarks, and HS
+/// descriptions. Throws an `Error` when the bytes are not the names file of these tables.
+/// Loading it again changes nothing.
+#[wasm_bindgen(js_name = loadNames)]
+pub fn load_names(bytes: Vec<u8>) -> Result<(), JsError> {
+    if names_loaded() {
+        return Ok(());
+    }
+    let fail = |problem: &str| JsError::new(&format!("cen: loadNames: {problem}"));
+    let text = String::from_utf8(bytes).map_err(|_| fail("the names file is not UTF-8"))?;
+    let names = Names::parse(text).map_err(|problem| fail(&problem))?;
+    NAMES.with(|cell| {
+        // Checked above, and nothing between can have set it.
+        let _ = cell.set(names);
+    });
+    Ok(())
+}
+
+/// Whether the names file is loaded.
+#[wasm_bindgen(js_name = namesLoaded)]
+pub fn names_loaded() -> bool {
+    NAMES.with(|cell| cell.get().is_some())
+}
+
+/// A look-up object as JSON text, with its texts put back when the names are loaded.
+fn filled(value: Option<Value>, fill: fn(&Names, &mut Value)) -> Option<String> {
+    let mut value = value?;
+    NAMES.with(|cell| {
+        if let Some(names) = cell.get() {
+            fill(names, &mut value);
+        }
+    });
+    Some(value.to_string())
+}
 
 /// The longest code any table holds (10-digit HS codes), with room to spare: a longer string is
 /// not looked up, nor copied into WebAssembly memory.
@@ -81,11 +123,13 @@ pub fn lookup_country_json(code: JsValue, lang: JsValue) -> Result<Option<String
     Ok(code_of(&code).and_then(|code| text(api::country(&code, lang))))
 }
 
-/// A location code (IATA, ICAO or UN/LOCODE) as validation resolves it, as JSON text.
+/// A location code (IATA, ICAO or UN/LOCODE) as validation resolves it, as JSON text. Until
+/// the names are loaded its texts (name, subdivision, IATA code of a UN/LOCODE, remarks, city)
+/// are empty.
 #[wasm_bindgen(js_name = lookupLocationJson)]
 pub fn lookup_location_json(code: JsValue, lang: JsValue) -> Result<Option<String>, JsError> {
     let lang = lang_of(&lang)?;
-    Ok(code_of(&code).and_then(|code| text(api::location(&code, lang))))
+    Ok(code_of(&code).and_then(|code| filled(api::location(&code, lang), Names::fill_location)))
 }
 
 /// A current ISO 4217 currency, as JSON text.
@@ -95,17 +139,19 @@ pub fn lookup_currency_json(code: JsValue, lang: JsValue) -> Result<Option<Strin
     Ok(code_of(&code).and_then(|code| text(api::currency(&code, lang))))
 }
 
-/// An airport by IATA or ICAO code, as JSON text.
+/// An airport by IATA or ICAO code, as JSON text (name and city empty until the names are
+/// loaded).
 #[wasm_bindgen(js_name = lookupAirportJson)]
 pub fn lookup_airport_json(code: JsValue, lang: JsValue) -> Result<Option<String>, JsError> {
     let lang = lang_of(&lang)?;
-    Ok(code_of(&code).and_then(|code| text(api::airport(&code, lang))))
+    Ok(code_of(&code).and_then(|code| filled(api::airport(&code, lang), Names::fill_airport)))
 }
 
-/// A Harmonized System chapter, heading or subheading, as JSON text.
+/// A Harmonized System chapter, heading or subheading, as JSON text (description empty until
+/// the names are loaded).
 #[wasm_bindgen(js_name = lookupHsJson)]
 pub fn lookup_hs_json(code: JsValue) -> Option<String> {
-    code_of(&code).and_then(|code| text(api::hs(&code)))
+    code_of(&code).and_then(|code| filled(api::hs(&code), Names::fill_hs))
 }
 
 /// The codes of a table (`country`, `currency`, `location`, `airport`, `hs`) closest to one

@@ -14,6 +14,7 @@
 //!   sees NaN as a number and a function as a value of the wrong type, at their own paths.
 //! - [`validate`]: the functions that take options, and the `Validator` and `Batch` classes.
 //! - [`info`]: look-ups, labels, the projection to CEN, the schema, catalogue and editions.
+//! - [`names`]: the names file, which gives the look-ups the texts the `.wasm` is built without.
 //!
 //! Nothing here panics on any input: a panic in WebAssembly traps the instance. The size and
 //! depth limits of a record bound the work of reading any value, cyclic or huge.
@@ -22,6 +23,7 @@
 
 pub mod host;
 pub mod info;
+pub mod names;
 pub mod validate;
 
 use wasm_bindgen::prelude::*;
