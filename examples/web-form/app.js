@@ -1,10 +1,13 @@
 // A seizure-report form built on cen-wasm: drop-downs from labels(), live field messages from
 // validateField(), place names from lookupLocation(), the whole report from validate(). All the
 // checking is the library's; this file only builds the page and shows what it says.
+// The form is usable as soon as the .wasm is loaded; place names come a moment later, from the
+// names file that loadNames() fetches in the background (until then a location code shows its
+// country, and validation is complete without them).
 
 import init, {
   validate, validateField, labels, lookupLocation, lookupCountry, lookupCurrency, closestCodes,
-  placeAt, version,
+  placeAt, version, loadNames,
 } from "cen-wasm";
 
 // The page's own words (the labels of fields and values come from the library).
@@ -350,6 +353,17 @@ async function start() {
   document.getElementById("loading").hidden = true;
   formElement.hidden = false;
   document.body.dataset.ready = "true";
+  loadNames().then(
+    () => {
+      document.body.dataset.names = "loaded";
+      for (const field of fields) showResolved(field);
+    },
+    (error) => {
+      // Only the place names are missing: everything else works without them.
+      document.body.dataset.names = "failed";
+      console.warn(`cen-wasm: place names not loaded: ${error.message}`);
+    },
+  );
 }
 
 start();
