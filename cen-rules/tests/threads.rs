@@ -4,6 +4,15 @@
 use cen_rules::synth::Generator;
 use cen_rules::{Options, Validator};
 
+/// The reports of one batch of these records, as JSON.
+fn batch_json(validator: &Validator, records: &[String]) -> Vec<String> {
+    validator
+        .validate_many(records.iter().map(String::as_str))
+        .iter()
+        .map(|r| r.to_json())
+        .collect()
+}
+
 #[test]
 fn threads_sharing_one_validator_get_the_serial_reports() {
     fn shared<T: Send + Sync>(value: T) -> T {
@@ -26,11 +35,7 @@ fn threads_sharing_one_validator_get_the_serial_reports() {
         .iter()
         .map(|r| validator.validate_json(r).to_json())
         .collect();
-    let batch: Vec<String> = validator
-        .validate_many(records.iter().map(String::as_str))
-        .iter()
-        .map(|r| r.to_json())
-        .collect();
+    let batch = batch_json(&validator, &records);
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..8)
             .map(|offset| {
@@ -42,12 +47,7 @@ fn threads_sharing_one_validator_get_the_serial_reports() {
                         .map(|i| (i + offset * 37) % n)
                         .map(|i| (i, validator.validate_json(&records[i]).to_json()))
                         .collect();
-                    let batch: Vec<String> = validator
-                        .validate_many(records.iter().map(String::as_str))
-                        .iter()
-                        .map(|r| r.to_json())
-                        .collect();
-                    (singles, batch)
+                    (singles, batch_json(validator, records))
                 })
             })
             .collect();
