@@ -5,8 +5,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
 
 import * as cen from "../js/node.js";
 
@@ -158,4 +160,17 @@ test("the names survive a reset of the instance", () => {
   assert.equal(cen.namesLoaded(), true);
   assert.equal(cen.lookupLocation("BEANR").name, "Antwerpen");
   assert.equal(cen.lookupHs("240220").description.length > 0, true);
+});
+
+test("the example of docs/wasm.md runs and prints what the page says", () => {
+  // The page's loadNames example, run as a user's script would run it (importing "cen-wasm",
+  // which Node resolves to this package from a file inside it).
+  const page = readFileSync(new URL("../../docs/wasm.md", import.meta.url), "utf8");
+  const [, code, printed] = /<!-- example: loadNames -->\s*```js\n([\s\S]*?)```\s*```text\n([\s\S]*?)```/.exec(page) ?? [];
+  assert.ok(code && printed, "the example and its output are on the page");
+  mkdirSync(new URL("../test-output/", import.meta.url), { recursive: true });
+  const script = new URL("../test-output/names-example.mjs", import.meta.url);
+  writeFileSync(script, code);
+  const output = execFileSync(process.execPath, [fileURLToPath(script)], { encoding: "utf8" });
+  assert.equal(output, printed);
 });
