@@ -163,6 +163,30 @@ pub fn all_fields() -> Vec<(String, &'static Kind)> {
     out
 }
 
+/// Every field name of the record at any depth, sorted, each once: what generators of
+/// near-records (fuzz targets, property tests) draw their keys from.
+///
+/// ```
+/// let names = cen_model::shape::field_names();
+/// assert!(names.contains(&"reporting_country") && names.contains(&"awb"));
+/// assert!(names.windows(2).all(|pair| pair[0] < pair[1]));
+/// ```
+pub fn field_names() -> Vec<&'static str> {
+    fn walk(shape: &'static ObjectShape, out: &mut Vec<&'static str>) {
+        for field in shape.fields {
+            out.push(field.name);
+            if let Kind::Object(inner) | Kind::List(Kind::Object(inner), _) = &field.kind {
+                walk(inner, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&crate::record::RECORD_SHAPE, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// What a navigation step finds in a decoded record.
 pub enum Node<'a> {
     /// Absent or `null`.

@@ -10,63 +10,16 @@ use serde_json::{Map, Value};
 #[path = "common.rs"]
 mod common;
 
-const NAMES: &[&str] = &[
-    "form",
-    "source",
-    "cug",
-    "reporting_country",
-    "seizure_date",
-    "entry_date",
-    "location",
-    "type",
-    "code",
-    "name",
-    "procedure",
-    "detection",
-    "principal",
-    "other",
-    "goods",
-    "commodity",
-    "quantity",
-    "unit",
-    "currency",
-    "value",
-    "amount",
-    "hs_code",
-    "concealment",
-    "purity_percent",
-    "conveyance",
-    "carrier",
-    "date",
-    "from",
-    "to",
-    "flight",
-    "awb",
-    "tracking",
-    "postal_item",
-    "container",
-    "imo",
-    "vehicle_registration",
-    "registration_country",
-    "route",
-    "origin",
-    "departure",
-    "transit",
-    "destination",
-    "offenders",
-    "nationality",
-    "age",
-    "persons",
-    "birth_date",
-    "documents",
-    "companies",
-    "outcome",
-    "arrests",
-    "penalty",
-    "photos",
-    "narrative",
-    "x",
-];
+/// The record's own field names and one it does not know.
+fn names() -> &'static [&'static str] {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = cen_model::shape::field_names();
+        names.push("x");
+        names
+    })
+}
+
 const WORDS: &[&str] = &[
     "long",
     "simplified",
@@ -148,7 +101,7 @@ fn value(u: &mut Unstructured, depth: usize) -> arbitrary::Result<Value> {
             let n = u.int_in_range(0..=8)?;
             let mut map = Map::new();
             for _ in 0..n {
-                map.insert((*u.choose(NAMES)?).to_owned(), value(u, depth + 1)?);
+                map.insert((*u.choose(names())?).to_owned(), value(u, depth + 1)?);
             }
             Value::Object(map)
         }
