@@ -1,8 +1,9 @@
 //! `cen._cen`: the native module under the Python package `cen` (spec 5.6).
 //!
 //! A thin translation of the core: Python values in ([`host`], [`options`], [`frame`]), one
-//! call of `cen-rules` or `cen-model`, Python objects out ([`report`], [`info`]). The package's
-//! pure-Python layer (`python/cen/`) adds the pandas functions and the `cen.codes` namespace.
+//! call of `cen-rules` or `cen-model`, Python objects out ([`report`], [`info`]); Arrow data in
+//! and Arrow tables out ([`arrow`], [`arrow_cells`]). The package's pure-Python layer
+//! (`python/cen/`) adds the pandas and Arrow functions and the `cen.codes` namespace.
 //!
 //! Nothing here can crash the interpreter: records never raise (a bad record is a report),
 //! options raise `OptionsError`, and a panic, which the core never has, would surface as
@@ -14,6 +15,8 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
+mod arrow_cells;
 mod frame;
 mod host;
 mod info;
@@ -102,6 +105,7 @@ fn _cen(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate_many, m)?)?;
     m.add_function(wrap_pyfunction!(frame::issue_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::validate_arrow_with, m)?)?;
     m.add_function(wrap_pyfunction!(info::to_cen, m)?)?;
     m.add_function(wrap_pyfunction!(info::schema, m)?)?;
     m.add_function(wrap_pyfunction!(info::rules, m)?)?;

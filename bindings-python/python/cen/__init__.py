@@ -13,12 +13,13 @@ False
 
 Records never raise: whatever is given gets a `Report` (CEN-SCH-001 when it is not a record).
 Options that cannot be used raise `OptionsError` (a `ValueError`), a malformed profile
-`ProfileError`. Batches (`validate_many`, `validate_frame`) release the GIL and use every core.
+`ProfileError`. Batches (`validate_many`, `validate_frame`, `validate_arrow`) release the GIL
+and use every core.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, overload
 
 from . import codes
 from ._cen import (
@@ -38,6 +39,7 @@ from ._cen import (
     schema,
     to_cen,
     validate,
+    validate_arrow_with,
     validate_many,
 )
 from ._cen import Validator as _NativeValidator
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     import datetime as _datetime
 
     import pandas as _pd
+    import pyarrow as _pa
 
 __all__ = [
     "Batch",
@@ -66,6 +69,7 @@ __all__ = [
     "schema",
     "to_cen",
     "validate",
+    "validate_arrow",
     "validate_frame",
     "validate_many",
     "validate_rows",
@@ -135,6 +139,50 @@ class Validator(_NativeValidator):
         """
         return issues_frame(self.validate_rows(frame, threads=threads), index=frame.index)
 
+    @overload
+    def validate_arrow(
+        self,
+        data: Any,
+        *,
+        rows: Literal[False] = False,
+        keys: Literal[False] = False,
+        threads: int | None = None,
+    ) -> _pa.Table: ...
+    @overload
+    def validate_arrow(
+        self, data: Any, *, rows: Literal[True], keys: bool = False, threads: int | None = None
+    ) -> tuple[_pa.Table, _pa.Table]: ...
+    @overload
+    def validate_arrow(
+        self, data: Any, *, rows: bool = False, keys: Literal[True], threads: int | None = None
+    ) -> tuple[_pa.Table, _pa.Table]: ...
+    @overload
+    def validate_arrow(
+        self, data: Any, *, rows: bool = False, keys: bool = False, threads: int | None = None
+    ) -> _pa.Table | tuple[_pa.Table, _pa.Table]: ...
+
+    def validate_arrow(
+        self, data: Any, *, rows: bool = False, keys: bool = False, threads: int | None = None
+    ) -> _pa.Table | tuple[_pa.Table, _pa.Table]:
+        """Validates flat rows held as Arrow data, read in place through the Arrow C data
+        interface (no Python object per row): a ``pyarrow.Table``, ``RecordBatch`` or
+        ``RecordBatchReader`` (a stream, read a batch at a time), a polars or pandas DataFrame,
+        or any object with ``__arrow_c_stream__`` or ``__arrow_c_array__``. Its columns are the
+        flat paths of spec 5.3; its rows are one batch (duplicates are CEN-DUP-001).
+
+        Returns a ``pyarrow.Table`` of issues, one row per issue: ``row`` (the position of
+        the row in the input, from 0), ``rule``, ``severity``, ``path``, ``column`` (null for
+        the record) and ``message``. With ``rows=True``, returns ``(issues, rows)``, where
+        ``rows`` has one row per input row, in order: ``valid``, ``quality``, ``errors``,
+        ``warnings``, ``infos``. With ``keys=True``, ``rows`` also has ``keys``: the 64-bit
+        fingerprints of the row's duplicate keys (CEN-DUP-001), which a second pass over
+        partitions validated apart can group on (examples/scale/censcale.py). Every Arrow
+        type has a meaning (docs/scale.md): columns of the wrong type give CEN-SCH-002 at
+        their cells, nothing is dropped. ``threads``: None for every core, 1 for the calling
+        thread only (as a Dask or Spark task should).
+        """
+        return validate_arrow_with(self, data, rows=rows, keys=keys, threads=threads)
+
 
 def issues_frame(
     reports: Iterable[Report], index: Iterable[Any] | None = None
@@ -167,6 +215,83 @@ def validate_frame(
     """
     validator = Validator(form=form, source=source, profile=profile, lang=lang, today=today)
     return validator.validate_frame(frame, threads=threads)
+
+
+@overload
+def validate_arrow(
+    data: Any,
+    *,
+    form: str | None = None,
+    source: str | None = None,
+    profile: Mapping[str, Any] | str | None = None,
+    lang: str | None = "en",
+    today: str | _datetime.date | None = None,
+    rows: Literal[False] = False,
+    keys: Literal[False] = False,
+    threads: int | None = None,
+) -> _pa.Table: ...
+@overload
+def validate_arrow(
+    data: Any,
+    *,
+    form: str | None = None,
+    source: str | None = None,
+    profile: Mapping[str, Any] | str | None = None,
+    lang: str | None = "en",
+    today: str | _datetime.date | None = None,
+    rows: Literal[True],
+    keys: bool = False,
+    threads: int | None = None,
+) -> tuple[_pa.Table, _pa.Table]: ...
+@overload
+def validate_arrow(
+    data: Any,
+    *,
+    form: str | None = None,
+    source: str | None = None,
+    profile: Mapping[str, Any] | str | None = None,
+    lang: str | None = "en",
+    today: str | _datetime.date | None = None,
+    rows: bool = False,
+    keys: Literal[True],
+    threads: int | None = None,
+) -> tuple[_pa.Table, _pa.Table]: ...
+@overload
+def validate_arrow(
+    data: Any,
+    *,
+    form: str | None = None,
+    source: str | None = None,
+    profile: Mapping[str, Any] | str | None = None,
+    lang: str | None = "en",
+    today: str | _datetime.date | None = None,
+    rows: bool = False,
+    keys: bool = False,
+    threads: int | None = None,
+) -> _pa.Table | tuple[_pa.Table, _pa.Table]: ...
+
+
+def validate_arrow(
+    data: Any,
+    *,
+    form: str | None = None,
+    source: str | None = None,
+    profile: Mapping[str, Any] | str | None = None,
+    lang: str | None = "en",
+    today: str | _datetime.date | None = None,
+    rows: bool = False,
+    keys: bool = False,
+    threads: int | None = None,
+) -> _pa.Table | tuple[_pa.Table, _pa.Table]:
+    """Validates flat rows held as Arrow data (a ``pyarrow.Table`` or ``RecordBatch``, a
+    polars or pandas DataFrame...) and returns a ``pyarrow.Table`` of their issues: ``row``,
+    ``rule``, ``severity``, ``path``, ``column``, ``message``; with ``rows=True``,
+    ``(issues, rows)`` where ``rows`` holds ``valid``, ``quality`` and the counts of every
+    input row; with ``keys=True`` also the duplicate keys of every row (see
+    `Validator.validate_arrow`).
+    """
+    validator = Validator(form=form, source=source, profile=profile, lang=lang, today=today)
+    return validator.validate_arrow(data, rows=rows, keys=keys, threads=threads)
 
 
 def validate_rows(

@@ -1,7 +1,9 @@
 """Type stubs of the native module `cen._cen` (checked against the built module by mypy.stubtest)."""
 
 import datetime
-from typing import Any, Iterable, Mapping, Sequence, Union, final
+from typing import Any, Iterable, Literal, Mapping, Sequence, Union, final, overload
+
+import pyarrow
 
 from typing_extensions import disjoint_base
 
@@ -27,6 +29,7 @@ __all__ = [
     "schema",
     "to_cen",
     "validate",
+    "validate_arrow_with",
     "validate_many",
 ]
 __version__: str
@@ -145,6 +148,42 @@ def validate_many(
     threads: int | None = None,
 ) -> list[Report]: ...
 def issue_columns(reports: Iterable[Report]) -> dict[str, list[Any]]: ...
+@overload
+def validate_arrow_with(
+    validator: Validator,
+    data: Any,
+    *,
+    rows: Literal[False] = False,
+    keys: Literal[False] = False,
+    threads: int | None = None,
+) -> pyarrow.Table: ...
+@overload
+def validate_arrow_with(
+    validator: Validator,
+    data: Any,
+    *,
+    rows: Literal[True],
+    keys: bool = False,
+    threads: int | None = None,
+) -> tuple[pyarrow.Table, pyarrow.Table]: ...
+@overload
+def validate_arrow_with(
+    validator: Validator,
+    data: Any,
+    *,
+    rows: bool = False,
+    keys: Literal[True],
+    threads: int | None = None,
+) -> tuple[pyarrow.Table, pyarrow.Table]: ...
+@overload
+def validate_arrow_with(
+    validator: Validator,
+    data: Any,
+    *,
+    rows: bool = False,
+    keys: bool = False,
+    threads: int | None = None,
+) -> pyarrow.Table | tuple[pyarrow.Table, pyarrow.Table]: ...
 def to_cen(record: _RecordInput) -> dict[str, Any]: ...
 def schema() -> dict[str, Any]: ...
 def rules() -> list[dict[str, Any]]: ...
