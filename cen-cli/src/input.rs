@@ -1371,7 +1371,26 @@ enum XlsxMessage {
 /// the sheets of `cen template` are skipped; other sheets are named in a warning. Cells are read
 /// in a thread of their own, row by row, so that rows reach the validator as they are read.
 struct XlsxFile {
-    receiver: Receiver<XlsxMessage>,
+    /// `None` once dropped: the reader's next send fails and it stops.
+    receiver: Option<Receiver<XlsxMessage>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl XlsxFile {
+    fn recv(&self) -> Option<XlsxMessage> {
+        self.receiver.as_ref()?.recv().ok()
+    }
+}
+
+/// The reader thread ends with the file: no thread (nor what it holds) outlives a read, even
+/// one stopped early.
+impl Drop for XlsxFile {
+    fn drop(&mut self) {
+        self.receiver = None;
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+    }
 }
 
 /// How many times its compressed size a part of a workbook may inflate to. Workbooks stay far
@@ -1485,33 +1504,42 @@ fn open_workbook(file: usize, input: XlsxInput) -> Result<(Box<dyn Records>, Vec
         .map(|(_, formula)| formula.trim_start_matches('=').trim_matches('"').to_owned())
         .filter(|form| form == "long" || form == "simplified");
     let (sender, receiver) = sync_channel(1024);
-    std::thread::spawn(move || {
-        let result = guarded(|| {
-            let sheet = Sheet {
-                file,
-                header_merges: Merges::new(merged.clone()),
-                row_merges: Merges::new(merged.into_iter().filter(|(s, e)| s != e).collect()),
-                default_form,
-                sender: &sender,
-                header: None,
-                names: Vec::new(),
-                header_bytes: 0,
-                row: None,
-            };
-            sheet.read(&mut workbook, &first)
+    // Named for the file, so that a test can see that it has ended.
+    let reader = std::thread::Builder::new()
+        .name(format!("cen-xlsx-{file}"))
+        .spawn(move || {
+            let result = guarded(|| {
+                let sheet = Sheet {
+                    file,
+                    header_merges: Merges::new(merged.clone()),
+                    row_merges: Merges::new(merged.into_iter().filter(|(s, e)| s != e).collect()),
+                    default_form,
+                    sender: &sender,
+                    header: None,
+                    names: Vec::new(),
+                    header_bytes: 0,
+                    row: None,
+                };
+                sheet.read(&mut workbook, &first)
+            });
+            if let Err(message) = result {
+                let _ = sender.send(XlsxMessage::Failed(message));
+            }
         });
-        if let Err(message) = result {
-            let _ = sender.send(XlsxMessage::Failed(message));
-        }
-    });
-    match receiver.recv() {
-        Ok(XlsxMessage::Header(header_warnings)) => warnings.extend(header_warnings),
-        Ok(XlsxMessage::Failed(message)) => return Err(message),
-        Ok(XlsxMessage::Record(_)) | Err(_) => {
+    let reader =
+        reader.map_err(|e| format!("cannot start the thread that reads the workbook: {e}"))?;
+    let file = XlsxFile {
+        receiver: Some(receiver),
+        reader: Some(reader),
+    };
+    match file.recv() {
+        Some(XlsxMessage::Header(header_warnings)) => warnings.extend(header_warnings),
+        Some(XlsxMessage::Failed(message)) => return Err(message),
+        Some(XlsxMessage::Record(_)) | None => {
             return Err("the first sheet has no header row".to_owned())
         }
     }
-    Ok((Box::new(XlsxFile { receiver }), warnings))
+    Ok((Box::new(file), warnings))
 }
 
 /// Merged cells: the (row, column) of the first and of the last cell, from 0.
@@ -1555,10 +1583,10 @@ impl<T: Read + io::Seek + Send> ReadSeek for T {}
 
 impl Records for XlsxFile {
     fn next_record(&mut self) -> Result<Option<Raw>, String> {
-        match self.receiver.recv() {
-            Ok(XlsxMessage::Record(raw)) => Ok(Some(raw)),
-            Ok(XlsxMessage::Failed(message)) => Err(message),
-            Ok(XlsxMessage::Header(_)) | Err(_) => Ok(None),
+        match self.recv() {
+            Some(XlsxMessage::Record(raw)) => Ok(Some(raw)),
+            Some(XlsxMessage::Failed(message)) => Err(message),
+            Some(XlsxMessage::Header(_)) | None => Ok(None),
         }
     }
 }
@@ -1848,6 +1876,32 @@ mod tests {
                 Err(problem) => return (out, Some(problem)),
             }
         }
+    }
+
+    /// The threads of this process with this name.
+    fn threads_named(name: &str) -> usize {
+        std::fs::read_dir("/proc/self/task")
+            .unwrap()
+            .filter_map(|task| std::fs::read_to_string(task.ok()?.path().join("comm")).ok())
+            .filter(|comm| comm.trim_end() == name)
+            .count()
+    }
+
+    /// Found by the `files` fuzz target (LeakSanitizer): the workbook's reader thread outlived
+    /// the read. It ends with the file now, even when reading stops early.
+    #[test]
+    fn the_workbook_reader_thread_ends_with_the_file() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/seizures.xlsx");
+        let bytes = std::fs::read(path).unwrap();
+        let (mut records, _) = open_xlsx(7777, XlsxInput::Bytes(bytes.clone())).unwrap();
+        assert!(records.next_record().unwrap().is_some());
+        assert_eq!(threads_named("cen-xlsx-7777"), 1, "reading");
+        drop(records);
+        assert_eq!(threads_named("cen-xlsx-7777"), 0, "stopped early");
+        let (mut records, _) = open_xlsx(7777, XlsxInput::Bytes(bytes)).unwrap();
+        while records.next_record().unwrap().is_some() {}
+        drop(records);
+        assert_eq!(threads_named("cen-xlsx-7777"), 0, "read to the end");
     }
 
     #[test]
