@@ -19,7 +19,7 @@ use arrow_array::builder::{
 use arrow_array::{ArrayRef, RecordBatch, RecordBatchReader};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use cen_model::flat::{Cell, Layout};
-use cen_rules::{Checked, DuplicateIndex, DuplicateKeys, Report, Validator};
+use cen_rules::{Checked, DuplicateIndex, Report, Validator};
 use pyo3::exceptions::{PyImportError, PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -67,28 +67,6 @@ fn row_schema(keys: bool) -> SchemaRef {
         fields.push(Field::new("keys", DataType::List(key_item()), false));
     }
     Arc::new(Schema::new(fields))
-}
-
-/// The fingerprints of a record's duplicate keys (CEN-DUP-001), read from their `Debug` text,
-/// `DuplicateKeys([1, 2])`, as `cen-rules` gives no other access to them yet (the change asked
-/// of the core: `DuplicateKeys::fingerprints(&self) -> &[u64]`). Text that is not that form is
-/// an error, never a silently empty key list.
-fn fingerprints(keys: &DuplicateKeys) -> Result<Vec<u64>, String> {
-    let text = format!("{keys:?}");
-    let inner = text
-        .strip_prefix("DuplicateKeys([")
-        .and_then(|rest| rest.strip_suffix("])"))
-        .ok_or_else(|| format!("cen-rules wrote duplicate keys in an unknown form: {text}"))?;
-    if inner.is_empty() {
-        return Ok(Vec::new());
-    }
-    inner
-        .split(", ")
-        .map(|n| {
-            n.parse::<u64>()
-                .map_err(|_| format!("cen-rules wrote duplicate keys in an unknown form: {text}"))
-        })
-        .collect()
 }
 
 /// The tables being written: issues, (when asked for) one row per input row, and (when asked
@@ -232,17 +210,12 @@ fn validate_slice(
             (c, first)
         })
         .collect();
-    let keys = if output.keys {
-        Some(
-            map_all(threads, pairs.iter().collect(), |(c, _)| {
-                fingerprints(c.duplicate_keys())
-            })
-            .into_iter()
-            .collect::<Result<Vec<Vec<u64>>, String>>()?,
-        )
-    } else {
-        None
-    };
+    let keys: Option<Vec<Vec<u64>>> = output.keys.then(|| {
+        pairs
+            .iter()
+            .map(|(c, _)| c.duplicate_keys().fingerprints().to_vec())
+            .collect()
+    });
     let reports: Vec<Report> = map_all(threads, pairs, |(c, first)| validator.report(c, first));
     output
         .push(sequence.next, &reports, keys.as_deref())

@@ -26,6 +26,12 @@ impl DuplicateKeys {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The 64-bit fingerprints of the keys, for engines that find duplicates across partitions
+    /// with a shuffle of their own (two records are duplicates when they share one).
+    pub fn fingerprints(&self) -> &[u64] {
+        &self.0
+    }
 }
 
 /// FNV-1a with a final avalanche: stable across platforms, builds and versions, unlike the
@@ -230,9 +236,11 @@ mod tests {
         };
         let on = validator(None).check(crate::Input::Json(&record));
         assert!(!on.duplicate_keys().is_empty());
+        assert!(!on.duplicate_keys().fingerprints().is_empty());
         let off = validator(Some(r#"{"severity": {"CEN-DUP-001": "off"}}"#))
             .check(crate::Input::Json(&record));
         assert!(off.duplicate_keys().is_empty());
+        assert_eq!(off.duplicate_keys().fingerprints(), &[] as &[u64]);
         let mut index = super::DuplicateIndex::new();
         for position in 0..3 {
             assert_eq!(index.observe(position, off.duplicate_keys()), None);
