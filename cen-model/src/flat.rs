@@ -63,6 +63,19 @@ enum Plan {
 pub struct Layout {
     columns: Vec<String>,
     plans: Vec<Plan>,
+    /// The columns that fill the record, in the order of their paths, when no path is another's
+    /// prefix (nor a repeat): then a row can be written straight as JSON text
+    /// ([`Layout::write_json`]). `None` for headers whose columns overwrite each other, which
+    /// only the value of [`Layout::record`] resolves.
+    text_order: Option<Vec<(usize, Vec<Key>)>>,
+}
+
+/// A step of a path as JSON text writes it, ordered so that the columns of one object or array
+/// are next to each other.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Name(String),
+    Index(usize),
 }
 
 /// A row turned into a JSON value, with the problems of its columns that the value cannot show.
@@ -78,8 +91,13 @@ impl Layout {
     /// Plans the columns of a header.
     pub fn new<S: AsRef<str>>(columns: impl IntoIterator<Item = S>) -> Layout {
         let columns: Vec<String> = columns.into_iter().map(|c| c.as_ref().to_owned()).collect();
-        let plans = columns.iter().map(|c| plan(c)).collect();
-        Layout { columns, plans }
+        let plans: Vec<Plan> = columns.iter().map(|c| plan(c)).collect();
+        let text_order = text_order(&plans);
+        Layout {
+            columns,
+            plans,
+            text_order,
+        }
     }
 
     /// The column names.
@@ -108,43 +126,265 @@ impl Layout {
             };
             match plan {
                 Plan::Path(steps, _) => insert(&mut root, steps, value),
-                Plan::Unknown { pointer, field } => {
-                    // Placed in the value only at the top level, where the decoder reports it;
-                    // deeper unknown paths may not fit the shape, so they are reported here.
-                    if pointer.matches('/').count() == 1 {
-                        root.insert(field.clone(), value);
-                    } else {
-                        findings.push(
-                            Finding::new(
-                                SCH_UNKNOWN_FIELD,
-                                pointer.clone(),
-                                Params::new().with("field", field.as_str()),
-                            )
-                            .variant("unknown"),
-                        );
-                    }
+                Plan::Unknown { field, .. } if is_top_level(plan) => {
+                    root.insert(field.clone(), value);
                 }
-                Plan::OverLimit { pointer, limit } => {
-                    if !findings
-                        .iter()
-                        .any(|f| f.rule == SCH_LIMIT && f.path == *pointer)
-                    {
-                        findings.push(
-                            Finding::new(
-                                SCH_LIMIT,
-                                pointer.clone(),
-                                Params::new().with("limit", ParamValue::Int(*limit as i64)),
-                            )
-                            .variant("items"),
-                        );
-                    }
-                }
+                _ => column_finding(plan, &mut findings),
             }
         }
         FlatRecord {
             value: Value::Object(root),
             findings,
         }
+    }
+
+    /// Writes the record of one row as compact JSON text into `out` (the same record as
+    /// [`Layout::record`], its members in path order) and returns the problems of its columns
+    /// that the text cannot show; `None`, writing nothing, when the header has columns that
+    /// overwrite each other (a path and a path inside it, a column named twice). Skipping the
+    /// JSON value makes a row as cheap to check as JSON text.
+    ///
+    /// ```
+    /// use cen_model::flat::{Cell, Layout};
+    /// let layout = Layout::new(["route.transit", "goods.1.unit", "reporting_country"]);
+    /// let mut text = Vec::new();
+    /// let findings = layout.write_json(&[Cell::Text("FR;DE"), Cell::Text("kg"), Cell::Text("BE")], &mut text);
+    /// assert_eq!(findings, Some(Vec::new()));
+    /// assert_eq!(String::from_utf8(text).unwrap(), r#"{"goods":[{},{"unit":"kg"}],"reporting_country":"BE","route":{"transit":["FR","DE"]}}"#);
+    /// assert_eq!(Layout::new(["route", "route.transit"]).write_json(&[], &mut Vec::new()), None);
+    /// ```
+    pub fn write_json(&self, cells: &[Cell<'_>], out: &mut Vec<u8>) -> Option<Vec<Finding>> {
+        let order = self.text_order.as_ref()?;
+        let mut findings = Vec::new();
+        for (index, plan) in self.plans.iter().enumerate() {
+            let cell = cells.get(index).copied().unwrap_or(Cell::Empty);
+            let fills_record = matches!(plan, Plan::Path(..)) || is_top_level(plan);
+            if !fills_record && !is_absent(cell) {
+                column_finding(plan, &mut findings);
+            }
+        }
+        let mut writer = TextWriter::new(out);
+        for (index, keys) in order {
+            let cell = cells.get(*index).copied().unwrap_or(Cell::Empty);
+            if is_absent(cell) {
+                continue;
+            }
+            writer.member(keys);
+            write_cell(cell, &self.plans[*index], writer.out);
+        }
+        writer.finish();
+        Some(findings)
+    }
+}
+
+/// An unknown column of one token: its values go into the record, where the decoder reports
+/// them (CEN-SCH-003); deeper unknown paths may not fit the shape, so they are reported here.
+fn is_top_level(plan: &Plan) -> bool {
+    matches!(plan, Plan::Unknown { pointer, .. } if pointer.matches('/').count() == 1)
+}
+
+/// The finding of a column that does not fill the record, once per row and pointer.
+fn column_finding(plan: &Plan, findings: &mut Vec<Finding>) {
+    match plan {
+        Plan::Unknown { pointer, field } => findings.push(
+            Finding::new(
+                SCH_UNKNOWN_FIELD,
+                pointer.clone(),
+                Params::new().with("field", field.as_str()),
+            )
+            .variant("unknown"),
+        ),
+        Plan::OverLimit { pointer, limit } => {
+            if !findings
+                .iter()
+                .any(|f| f.rule == SCH_LIMIT && f.path == *pointer)
+            {
+                findings.push(
+                    Finding::new(
+                        SCH_LIMIT,
+                        pointer.clone(),
+                        Params::new().with("limit", ParamValue::Int(*limit as i64)),
+                    )
+                    .variant("items"),
+                );
+            }
+        }
+        Plan::Path(..) => {}
+    }
+}
+
+/// The columns that fill the record, sorted by path; `None` when a path is another's prefix or
+/// repeats it (see [`Layout::write_json`]).
+fn text_order(plans: &[Plan]) -> Option<Vec<(usize, Vec<Key>)>> {
+    let mut order: Vec<(usize, Vec<Key>)> = plans
+        .iter()
+        .enumerate()
+        .filter_map(|(index, plan)| match plan {
+            Plan::Path(steps, _) => Some((
+                index,
+                steps
+                    .iter()
+                    .map(|step| match step {
+                        Step::Field(name) => Key::Name((*name).to_owned()),
+                        Step::Index(i) => Key::Index(*i),
+                    })
+                    .collect(),
+            )),
+            Plan::Unknown { field, .. } if is_top_level(plan) => {
+                Some((index, vec![Key::Name(field.clone())]))
+            }
+            _ => None,
+        })
+        .collect();
+    order.sort_by(|a, b| a.1.cmp(&b.1));
+    // Sorted, a path comes right before the paths inside it.
+    let overlapping = order
+        .windows(2)
+        .any(|pair| pair[1].1.starts_with(&pair[0].1));
+    (!overlapping).then_some(order)
+}
+
+/// Writes nested JSON members in path order: opens and closes the objects and arrays between
+/// one path and the next, and fills an array's skipped indices with empty objects (as
+/// [`Layout::record`] does).
+struct TextWriter<'a> {
+    out: &'a mut Vec<u8>,
+    /// The open containers below the root: the key each sits under, whether it is an array, and
+    /// how many members or items it has so far.
+    open: Vec<(&'a Key, bool, usize)>,
+    /// Members of the root so far.
+    root_members: usize,
+}
+
+impl<'a> TextWriter<'a> {
+    fn new(out: &'a mut Vec<u8>) -> TextWriter<'a> {
+        out.push(b'{');
+        TextWriter {
+            out,
+            open: Vec::new(),
+            root_members: 0,
+        }
+    }
+
+    /// Positions the writer for the value at `keys` (the value itself is the caller's).
+    fn member(&mut self, keys: &'a [Key]) {
+        let (containers, leaf) = keys.split_at(keys.len() - 1);
+        let common = self
+            .open
+            .iter()
+            .zip(containers)
+            .take_while(|((key, _, _), step)| *key == *step)
+            .count();
+        while self.open.len() > common {
+            self.close();
+        }
+        for (depth, key) in containers.iter().enumerate().skip(common) {
+            self.key(key);
+            let is_array = matches!(keys[depth + 1], Key::Index(_));
+            self.out.push(if is_array { b'[' } else { b'{' });
+            self.open.push((key, is_array, 0));
+        }
+        self.key(&leaf[0]);
+    }
+
+    /// Writes what comes before a member or item with this key in the innermost container.
+    fn key(&mut self, key: &Key) {
+        let count = match self.open.last_mut() {
+            Some((_, _, count)) => count,
+            None => &mut self.root_members,
+        };
+        match key {
+            Key::Name(name) => {
+                if *count > 0 {
+                    self.out.push(b',');
+                }
+                *count += 1;
+                write_string(name, self.out);
+                self.out.push(b':');
+            }
+            Key::Index(index) => {
+                while *count < *index {
+                    self.out
+                        .extend_from_slice(if *count > 0 { b",{}" } else { b"{}" });
+                    *count += 1;
+                }
+                if *count > 0 {
+                    self.out.push(b',');
+                }
+                *count += 1;
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((_, is_array, _)) = self.open.pop() {
+            self.out.push(if is_array { b']' } else { b'}' });
+        }
+    }
+
+    fn finish(mut self) {
+        while !self.open.is_empty() {
+            self.close();
+        }
+        self.out.push(b'}');
+    }
+}
+
+/// An empty cell, or text of blanks: the field is absent.
+fn is_absent(cell: Cell<'_>) -> bool {
+    match cell {
+        Cell::Empty => true,
+        Cell::Text(text) => text.trim().is_empty(),
+        _ => false,
+    }
+}
+
+fn write_string(text: &str, out: &mut Vec<u8>) {
+    // Writing a string into a vector cannot fail.
+    let _ = serde_json::to_writer(&mut *out, text);
+}
+
+fn write_value(value: &Value, out: &mut Vec<u8>) {
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+/// Writes the JSON of a cell that is not absent: the text of [`cell_value`]'s value.
+fn write_cell(cell: Cell<'_>, plan: &Plan, out: &mut Vec<u8>) {
+    let kind = match plan {
+        Plan::Path(_, kind) => Some(*kind),
+        _ => None,
+    };
+    let number_or_text = |text: &str, out: &mut Vec<u8>| match parse_number(text) {
+        Some(number) => write_value(&number, out),
+        None => write_string(text, out),
+    };
+    match (cell, kind) {
+        (Cell::Text(text), Some(Kind::Number(_) | Kind::Integer(_))) => number_or_text(text, out),
+        (Cell::Text(text), Some(Kind::List(item, _))) => {
+            out.push(b'[');
+            let items = text
+                .split(LIST_SEPARATOR)
+                .map(str::trim)
+                .filter(|t| !t.is_empty());
+            for (i, item_text) in items.enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                match item {
+                    Kind::Number(_) | Kind::Integer(_) => number_or_text(item_text, out),
+                    _ => write_string(item_text, out),
+                }
+            }
+            out.push(b']');
+        }
+        (Cell::Text(text), _) => write_string(text, out),
+        (Cell::Number(x), _) => match Number::from_f64(x) {
+            Some(number) => write_value(&Value::Number(number), out),
+            None => write_string(&x.to_string(), out),
+        },
+        (Cell::Integer(n), _) => write_value(&Value::from(n), out),
+        (Cell::Bool(b), _) => out.extend_from_slice(if b { b"true" } else { b"false" }),
+        (Cell::Empty, _) => out.extend_from_slice(b"null"),
     }
 }
 

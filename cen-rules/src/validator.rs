@@ -325,6 +325,11 @@ impl Validator {
 
     /// Checks one flat row without reporting it yet.
     pub fn check_row(&self, layout: &Layout, cells: &[Cell<'_>]) -> Checked {
+        // As JSON text when the header allows it: three times faster than building a value.
+        let mut text = Vec::with_capacity(1024);
+        if let Some(findings) = layout.write_json(cells, &mut text) {
+            return self.check_decoded(cen_model::decode_bytes(&text), findings);
+        }
         let row = layout.record(cells);
         self.check_decoded(cen_model::decode_value(&row.value), row.findings)
     }
@@ -476,5 +481,95 @@ impl Batch<'_> {
     /// True when the batch has reported no record.
     pub fn is_empty(&self) -> bool {
         self.next == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cen_model::flat::{flatten, Cell, Layout};
+
+    /// The report of a row through its JSON value, the way that [`Validator::check_row`]'s text
+    /// must agree with.
+    fn by_value(validator: &Validator, layout: &Layout, cells: &[Cell<'_>]) -> String {
+        let row = layout.record(cells);
+        let checked = validator.check_decoded(cen_model::decode_value(&row.value), row.findings);
+        validator.report(checked, None).to_json()
+    }
+
+    #[test]
+    fn rows_written_as_text_give_the_reports_of_their_values() {
+        let validator = Validator::new(Options {
+            today: cen_model::Date::parse("2026-11-28"),
+            ..Options::default()
+        })
+        .unwrap();
+        let mut generator = crate::synth::Generator::new(3).invalid_share(0.5);
+        let flat: Vec<Vec<(String, String)>> = (0..1500)
+            .map(|_| flatten(&generator.next_record().record))
+            .collect();
+        let mut columns: Vec<String> = flat.iter().flatten().map(|(c, _)| c.clone()).collect();
+        // Columns that are no path (top level and deeper), past a list's limit, and past the
+        // items the records have (gaps).
+        for extra in [
+            "colour",
+            "location.colour",
+            "goods.25.type",
+            "goods.4.quantity",
+        ] {
+            columns.push(extra.to_owned());
+        }
+        columns.sort();
+        columns.dedup();
+        let layout = Layout::new(&columns);
+        assert!(layout.write_json(&[], &mut Vec::new()).is_some());
+        let nasty = [
+            Cell::Number(f64::NAN),
+            Cell::Number(-0.0),
+            Cell::Number(1e308),
+            Cell::Number(2.5),
+            Cell::Integer(i64::MAX),
+            Cell::Integer(-7),
+            Cell::Bool(true),
+            Cell::Text("  "),
+            Cell::Text("1e400"),
+            Cell::Text("-0"),
+            Cell::Text("00012"),
+            Cell::Text("12345678901234567890"),
+            Cell::Text("FR; ;DE;;"),
+            Cell::Text("quote \" backslash \\ nul \u{0} line\nrtl \u{202e}"),
+            Cell::Text("2026-02-30"),
+        ];
+        for (row, pairs) in flat.iter().enumerate() {
+            let mut cells = vec![Cell::Empty; columns.len()];
+            for (column, text) in pairs {
+                cells[columns.binary_search(column).unwrap()] = Cell::Text(text);
+            }
+            // Every column gets every nasty cell in some row.
+            let column = (row * 7) % columns.len();
+            cells[column] = nasty[row % nasty.len()];
+            cells[(column + 13) % columns.len()] = nasty[(row / 3) % nasty.len()];
+            assert_eq!(
+                validator
+                    .report(validator.check_row(&layout, &cells), None)
+                    .to_json(),
+                by_value(&validator, &layout, &cells),
+                "row {row}"
+            );
+        }
+    }
+
+    #[test]
+    fn headers_whose_columns_overlap_are_read_through_the_value() {
+        let layout = Layout::new(["route.transit", "route.transit.1", "route"]);
+        assert!(layout.write_json(&[], &mut Vec::new()).is_none());
+        let validator = Validator::new(Options::default()).unwrap();
+        let cells = [Cell::Text("FR"), Cell::Text("DE"), Cell::Text("x")];
+        assert_eq!(
+            validator
+                .report(validator.check_row(&layout, &cells), None)
+                .to_json(),
+            by_value(&validator, &layout, &cells)
+        );
     }
 }
