@@ -428,8 +428,11 @@ export function editions(): Edition[];
  * the look-ups give those texts empty (`""`, and `iata: null` for a UN/LOCODE) and everything
  * else complete; validation never needs them. `input` defaults to the file next to the `.wasm`
  * (browsers: fetched relative to this module; Node: read from disk, and a path or `file:` URL
- * is read too); a URL, a Response or the file's bytes also do. Rejects with an `Error` when the
- * file cannot be had or belongs to other tables. Loading twice changes nothing.
+ * is read too); a URL, a Response or the file's bytes also do. Calls made while a load is in
+ * progress get the same promise; once loaded, nothing is read again. Rejects with an `Error`
+ * (message starting `cen: `) when the module is not initialised yet (browser entry: `await
+ * init()` first), or the file cannot be had, is not UTF-8 or belongs to other tables; nothing
+ * changes then, and it may be called again.
  */
 export function loadNames(input?: RequestInfo | URL | Response | BufferSource): Promise<void>;
 
