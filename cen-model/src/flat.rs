@@ -67,14 +67,22 @@ pub struct Layout {
     /// prefix (nor a repeat): then a row can be written straight as JSON text
     /// ([`Layout::write_json`]). `None` for headers whose columns overwrite each other, which
     /// only the value of [`Layout::record`] resolves.
-    text_order: Option<Vec<(usize, Vec<Key>)>>,
+    text_order: Option<TextOrder>,
+}
+
+/// The columns that fill the record, in path order, and the member names their paths use.
+#[derive(Debug, Clone)]
+struct TextOrder {
+    columns: Vec<(usize, Vec<Key>)>,
+    /// For each name id, the JSON text that starts its member: `"name":`.
+    members: Vec<Vec<u8>>,
 }
 
 /// A step of a path as JSON text writes it, ordered so that the columns of one object or array
-/// are next to each other.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// are next to each other. Names are ids, given in the order of the names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Key {
-    Name(String),
+    Name(u32),
     Index(usize),
 }
 
@@ -163,8 +171,8 @@ impl Layout {
                 column_finding(plan, &mut findings);
             }
         }
-        let mut writer = TextWriter::new(out);
-        for (index, keys) in order {
+        let mut writer = TextWriter::new(out, &order.members);
+        for (index, keys) in &order.columns {
             let cell = cells.get(*index).copied().unwrap_or(Cell::Empty);
             if is_absent(cell) {
                 continue;
@@ -215,8 +223,8 @@ fn column_finding(plan: &Plan, findings: &mut Vec<Finding>) {
 
 /// The columns that fill the record, sorted by path; `None` when a path is another's prefix or
 /// repeats it (see [`Layout::write_json`]).
-fn text_order(plans: &[Plan]) -> Option<Vec<(usize, Vec<Key>)>> {
-    let mut order: Vec<(usize, Vec<Key>)> = plans
+fn text_order(plans: &[Plan]) -> Option<TextOrder> {
+    let named: Vec<(usize, Vec<Result<&str, usize>>)> = plans
         .iter()
         .enumerate()
         .filter_map(|(index, plan)| match plan {
@@ -225,23 +233,56 @@ fn text_order(plans: &[Plan]) -> Option<Vec<(usize, Vec<Key>)>> {
                 steps
                     .iter()
                     .map(|step| match step {
-                        Step::Field(name) => Key::Name((*name).to_owned()),
-                        Step::Index(i) => Key::Index(*i),
+                        Step::Field(name) => Ok(*name),
+                        Step::Index(i) => Err(*i),
                     })
                     .collect(),
             )),
             Plan::Unknown { field, .. } if is_top_level(plan) => {
-                Some((index, vec![Key::Name(field.clone())]))
+                Some((index, vec![Ok(field.as_str())]))
             }
             _ => None,
         })
         .collect();
-    order.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut names: Vec<&str> = named
+        .iter()
+        .flat_map(|(_, p)| p)
+        .filter_map(|s| s.ok())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let id = |name: &str| names.binary_search(&name).unwrap_or_default() as u32;
+    let mut columns: Vec<(usize, Vec<Key>)> = named
+        .iter()
+        .map(|(index, path)| {
+            let keys = path
+                .iter()
+                .map(|step| match step {
+                    Ok(name) => Key::Name(id(name)),
+                    Err(i) => Key::Index(*i),
+                })
+                .collect();
+            (*index, keys)
+        })
+        .collect();
+    columns.sort_by(|a, b| a.1.cmp(&b.1));
     // Sorted, a path comes right before the paths inside it.
-    let overlapping = order
+    if columns
         .windows(2)
-        .any(|pair| pair[1].1.starts_with(&pair[0].1));
-    (!overlapping).then_some(order)
+        .any(|pair| pair[1].1.starts_with(&pair[0].1))
+    {
+        return None;
+    }
+    let members = names
+        .iter()
+        .map(|name| {
+            let mut text = Vec::with_capacity(name.len() + 3);
+            write_string(name, &mut text);
+            text.push(b':');
+            text
+        })
+        .collect();
+    Some(TextOrder { columns, members })
 }
 
 /// Writes nested JSON members in path order: opens and closes the objects and arrays between
@@ -249,61 +290,63 @@ fn text_order(plans: &[Plan]) -> Option<Vec<(usize, Vec<Key>)>> {
 /// [`Layout::record`] does).
 struct TextWriter<'a> {
     out: &'a mut Vec<u8>,
+    /// `"name":` for each name id.
+    members: &'a [Vec<u8>],
     /// The open containers below the root: the key each sits under, whether it is an array, and
     /// how many members or items it has so far.
-    open: Vec<(&'a Key, bool, usize)>,
+    open: Vec<(Key, bool, usize)>,
     /// Members of the root so far.
     root_members: usize,
 }
 
 impl<'a> TextWriter<'a> {
-    fn new(out: &'a mut Vec<u8>) -> TextWriter<'a> {
+    fn new(out: &'a mut Vec<u8>, members: &'a [Vec<u8>]) -> TextWriter<'a> {
         out.push(b'{');
         TextWriter {
             out,
+            members,
             open: Vec::new(),
             root_members: 0,
         }
     }
 
     /// Positions the writer for the value at `keys` (the value itself is the caller's).
-    fn member(&mut self, keys: &'a [Key]) {
+    fn member(&mut self, keys: &[Key]) {
         let (containers, leaf) = keys.split_at(keys.len() - 1);
         let common = self
             .open
             .iter()
             .zip(containers)
-            .take_while(|((key, _, _), step)| *key == *step)
+            .take_while(|((key, _, _), step)| key == *step)
             .count();
         while self.open.len() > common {
             self.close();
         }
         for (depth, key) in containers.iter().enumerate().skip(common) {
-            self.key(key);
+            self.key(*key);
             let is_array = matches!(keys[depth + 1], Key::Index(_));
             self.out.push(if is_array { b'[' } else { b'{' });
-            self.open.push((key, is_array, 0));
+            self.open.push((*key, is_array, 0));
         }
-        self.key(&leaf[0]);
+        self.key(leaf[0]);
     }
 
     /// Writes what comes before a member or item with this key in the innermost container.
-    fn key(&mut self, key: &Key) {
+    fn key(&mut self, key: Key) {
         let count = match self.open.last_mut() {
             Some((_, _, count)) => count,
             None => &mut self.root_members,
         };
         match key {
-            Key::Name(name) => {
+            Key::Name(id) => {
                 if *count > 0 {
                     self.out.push(b',');
                 }
                 *count += 1;
-                write_string(name, self.out);
-                self.out.push(b':');
+                self.out.extend_from_slice(&self.members[id as usize]);
             }
             Key::Index(index) => {
-                while *count < *index {
+                while *count < index {
                     self.out
                         .extend_from_slice(if *count > 0 { b",{}" } else { b"{}" });
                     *count += 1;
@@ -334,7 +377,12 @@ impl<'a> TextWriter<'a> {
 fn is_absent(cell: Cell<'_>) -> bool {
     match cell {
         Cell::Empty => true,
-        Cell::Text(text) => text.trim().is_empty(),
+        // Most cells start with a visible ASCII character: no need to trim them.
+        Cell::Text(text) => match text.as_bytes().first() {
+            None => true,
+            Some(b) if b.is_ascii_graphic() => false,
+            Some(_) => text.trim().is_empty(),
+        },
         _ => false,
     }
 }
