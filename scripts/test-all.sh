@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 steps=("$@")
 if [ ${#steps[@]} -eq 0 ]; then
-    steps=(rust wasm-core cli c python wasm fuzz)
+    # scale reuses the wheel build of python (the same CARGO_TARGET_DIR), so it comes after it.
+    steps=(rust wasm-core cli c python scale wasm fuzz)
 fi
 started=$(date +%s)
 for step in "${steps[@]}"; do
