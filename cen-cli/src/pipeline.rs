@@ -10,7 +10,7 @@ use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
 use cen_model::flat::Cell;
-use cen_rules::{Checked, DuplicateIndex, Input, Report, Validator};
+use cen_rules::{Checked, DuplicateIndex, DuplicateKeys, Input, Report, Validator};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -194,36 +194,36 @@ fn process<J: Job>(
             }
             Some(pool) => {
                 // One parallel pass: check, report and render each record as if it had no
-                // earlier duplicate, keeping what it takes to report it again. Then, in input
-                // order, the duplicate index decides; the rare duplicate is reported again with
-                // CEN-DUP-001 (the same report `Batch::finish` gives).
+                // earlier duplicate, keeping its duplicate keys. Then, in input order, the
+                // duplicate index decides; the rare duplicate is checked and reported again
+                // with CEN-DUP-001 (the same report `Batch::finish` gives). Keeping only the
+                // keys, not the whole check, saves a copy of every record's issues.
                 let shared: &J = job;
-                let rendered: Vec<(Raw, Option<Checked>, J::Out)> = pool.install(|| {
+                let rendered: Vec<(Raw, Option<DuplicateKeys>, J::Out)> = pool.install(|| {
                     chunk
                         .into_par_iter()
                         .enumerate()
                         .map(|(i, raw)| {
                             let checked = check(validator, &raw);
-                            let keep =
-                                (!checked.duplicate_keys().is_empty()).then(|| checked.clone());
+                            let keys = checked.duplicate_keys();
+                            let keys = (!keys.is_empty()).then(|| keys.clone());
                             let report = report(validator, &raw, checked, None);
                             let out = shared.render(&raw, first + i, report);
-                            (raw, keep, out)
+                            (raw, keys, out)
                         })
                         .collect()
                 });
-                for (raw, keep, out) in rendered {
+                for (raw, keys, out) in rendered {
                     let position = next;
                     next += 1;
                     // A record without keys can be no one's duplicate and leaves no trace.
-                    let out = match keep {
-                        Some(checked) => match index.observe(position, checked.duplicate_keys()) {
-                            Some(earlier) => {
-                                let report = report(validator, &raw, checked, Some(earlier));
-                                job.render(&raw, position, report)
-                            }
-                            None => out,
-                        },
+                    let earlier = keys.and_then(|keys| index.observe(position, &keys));
+                    let out = match earlier {
+                        Some(earlier) => {
+                            let checked = check(validator, &raw);
+                            let report = report(validator, &raw, checked, Some(earlier));
+                            job.render(&raw, position, report)
+                        }
                         None => out,
                     };
                     job.consume(out)?;

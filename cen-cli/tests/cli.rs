@@ -727,6 +727,36 @@ fn duplicates_are_found_across_files_and_formats() {
     assert_eq!(lines[2]["record"], 2);
 }
 
+/// Duplicates found in a later chunk than their first record (chunks hold 4,096 records) are
+/// reported alike whatever the number of threads: the parallel pass keeps only their keys.
+#[test]
+fn duplicates_across_chunks_are_the_same_whatever_the_number_of_threads() {
+    let generated = run(cen().args([
+        "generate",
+        "--count",
+        "5000",
+        "--seed",
+        "3",
+        "--invalid-share",
+        "0.2",
+        "--today",
+        TODAY,
+    ]));
+    let twice = format!("{}{}", generated.stdout, generated.stdout);
+    let reports = |jobs: &str| {
+        run(cen()
+            .args([
+                "validate", "--format", "ndjson", "--jobs", jobs, "--today", TODAY, "-",
+            ])
+            .write_stdin(twice.clone()))
+        .stdout
+    };
+    let one = reports("1");
+    assert!(one.matches("CEN-DUP-001").count() > 2000);
+    assert_eq!(reports("2"), one);
+    assert_eq!(reports("3"), one);
+}
+
 // ---------------------------------------------------------------- bad records and files
 
 #[test]
