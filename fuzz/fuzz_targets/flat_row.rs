@@ -1,5 +1,6 @@
 //! Flat rows (CSV, Excel, data frames): arbitrary text split into a header line and a row
-//! line on `,` (no quoting), with cells also typed as numbers; never panics.
+//! line on `,` (no quoting), with cells also typed as numbers; never panics, and the row
+//! written as JSON text (`Layout::write_json`) gives the report of the row's JSON value.
 #![no_main]
 
 use cen_model::flat::{column_of, Cell, Layout};
@@ -18,6 +19,17 @@ fuzz_target!(|data: &[u8]| {
     let layout = Layout::new(&header);
     let cells: Vec<Cell> = row.iter().map(|c| Cell::Text(c)).collect();
     let report = common::validator().validate_row(&layout, &cells);
+    let row_value = layout.record(&cells);
+    if row_value.findings.is_empty() {
+        // What the columns cannot show aside, the text and the value are the same record.
+        assert_eq!(
+            report.to_json(),
+            common::validator()
+                .validate_value(&row_value.value)
+                .to_json(),
+            "the text and the value of a row disagree"
+        );
+    }
     common::check_report(&report);
     for issue in &report.issues {
         let _ = column_of(&issue.path);
