@@ -10,16 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-VENV=.venv
 
 echo "== tools"
-if ! python3 -c "import venv, ensurepip" >/dev/null 2>&1; then
-    echo "apt-get install python3-venv"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq python3-venv >/dev/null
-fi
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+source scripts/lib/python-venv.sh
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r bindings-python/requirements-dev.txt
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 

@@ -11,17 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-VENV=.venv
-PIP=("$VENV/bin/python" -m pip install -q --disable-pip-version-check)
 
 echo "== tools"
-if ! python3 -c "import venv, ensurepip" >/dev/null 2>&1; then
-    echo "apt-get install python3-venv"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq python3-venv >/dev/null
-fi
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+source scripts/lib/python-venv.sh
+PIP=("$VENV/bin/python" -m pip install -q --disable-pip-version-check)
 "${PIP[@]}" -r bindings-python/requirements-dev.txt -r examples/scale/requirements.txt
 SPARK=${CEN_TEST_SPARK:-1}
 if [ "$SPARK" = 1 ]; then
