@@ -14,6 +14,7 @@ record, as the single run does (docs/scale.md).
 
 from __future__ import annotations
 
+import argparse
 import csv
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -193,3 +194,30 @@ def validate_single(table: pa.Table, options: Mapping[str, Any], id_column: str 
 def invalid_rows(issues: Iterable[Any]) -> set[int]:
     """Rows with an issue of severity ``error``, from (row, severity) pairs."""
     return {row for row, severity in issues if severity == "error"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments both examples take: where the records are and where the results go, the
+    input format, an id column, and cen's options."""
+    parser.add_argument("source", help="a directory of .parquet or .csv files (or one file)")
+    parser.add_argument("out", help="where to write issues/ and valid/")
+    parser.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    parser.add_argument("--id", dest="id_column", help="an integer column naming each record")
+    parser.add_argument("--today")
+    parser.add_argument("--lang")
+    parser.add_argument("--form")
+    parser.add_argument("--source-option", dest="source_option", help="the `source` option (cen, ncen, cencomm)")
+    parser.add_argument("--profile", help="a profile (JSON file)")
+
+
+def options_of(args: argparse.Namespace) -> dict[str, Any]:
+    """cen's options from the arguments; bad options fail here, before any work starts."""
+    options: dict[str, Any] = {
+        key: value
+        for key, value in {"today": args.today, "lang": args.lang, "form": args.form, "source": args.source_option}.items()
+        if value is not None
+    }
+    if args.profile:
+        options["profile"] = Path(args.profile).read_text(encoding="utf-8")
+    cen.Validator(**options)
+    return options

@@ -32,8 +32,6 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-import cen
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import censcale  # noqa: E402
 
@@ -193,28 +191,12 @@ def validate_directory(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", help="a directory of .parquet or .csv files (or one file)")
-    parser.add_argument("out", help="where to write issues/ and valid/")
-    parser.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    censcale.add_arguments(parser)
     parser.add_argument("--workers", type=int, default=2, help="local worker processes (default 2)")
     parser.add_argument("--scheduler", help="address of a running Dask scheduler instead of a local cluster")
     parser.add_argument("--blocksize", help="bytes per partition (Dask's blocksize, e.g. 64MB)")
-    parser.add_argument("--id", dest="id_column", help="an integer column naming each record")
-    parser.add_argument("--today")
-    parser.add_argument("--lang")
-    parser.add_argument("--form")
-    parser.add_argument("--source-option", dest="source_option", help="the `source` option (cen, ncen, cencomm)")
-    parser.add_argument("--profile", help="a profile (JSON file)")
     args = parser.parse_args(argv)
-    options: dict[str, Any] = {
-        key: value
-        for key, value in {"today": args.today, "lang": args.lang, "form": args.form, "source": args.source_option}.items()
-        if value is not None
-    }
-    if args.profile:
-        options["profile"] = Path(args.profile).read_text(encoding="utf-8")
-    cen_check = cen.Validator(**options)  # bad options fail here, before any work
-    del cen_check
+    options = censcale.options_of(args)
 
     from distributed import Client, LocalCluster
 

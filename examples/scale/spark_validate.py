@@ -30,8 +30,6 @@ from typing import Any, Iterator, Mapping, Sequence
 
 import pyarrow as pa
 
-import cen
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import censcale  # noqa: E402
 
@@ -182,25 +180,10 @@ def session(master: str = "local[2]") -> Any:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", help="a directory of .parquet or .csv files (or one file)")
-    parser.add_argument("out", help="where to write issues/ and valid/")
-    parser.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    censcale.add_arguments(parser)
     parser.add_argument("--master", default="local[2]", help="Spark master (default local[2])")
-    parser.add_argument("--id", dest="id_column", help="an integer column naming each record")
-    parser.add_argument("--today")
-    parser.add_argument("--lang")
-    parser.add_argument("--form")
-    parser.add_argument("--source-option", dest="source_option", help="the `source` option (cen, ncen, cencomm)")
-    parser.add_argument("--profile", help="a profile (JSON file)")
     args = parser.parse_args(argv)
-    options: dict[str, Any] = {
-        key: value
-        for key, value in {"today": args.today, "lang": args.lang, "form": args.form, "source": args.source_option}.items()
-        if value is not None
-    }
-    if args.profile:
-        options["profile"] = Path(args.profile).read_text(encoding="utf-8")
-    cen.Validator(**options)  # bad options fail here, before Spark starts
+    options = censcale.options_of(args)  # before Spark starts
     spark = session(args.master)
     try:
         counts = validate_directory(spark, args.source, args.out, fmt=args.format, options=options, id_column=args.id_column)
