@@ -27,9 +27,11 @@ const iterations = Number(process.env.ITERATIONS ?? 50_000);
 const rounds = Number(process.env.ROUNDS ?? 5);
 const options = { today: "2026-11-28" };
 
-/** [elapsed, CPU] nanoseconds per call: medians over batches of 1,000 calls, best of the rounds. */
-function measure(call) {
-  const batch = 1000;
+const batch = 1000;
+
+/** [elapsed, CPU] nanoseconds per call: medians over batches of `batch` calls, best of the
+ * rounds. `runBatch()` makes one batch of calls. */
+function timeBatches(runBatch) {
   let best = [Infinity, Infinity];
   for (let round = 0; round < rounds; round++) {
     const elapsed = [];
@@ -37,12 +39,10 @@ function measure(call) {
     for (let b = 0; b < Math.ceil(iterations / batch); b++) {
       const start = process.hrtime.bigint();
       const startCpu = process.cpuUsage();
-      let sink = 0;
-      for (let i = 0; i < batch; i++) sink += call() ? 1 : 0;
+      runBatch();
       const used = process.cpuUsage(startCpu);
       elapsed.push(Number(process.hrtime.bigint() - start) / batch);
       cpu.push(((used.user + used.system) * 1000) / batch);
-      if (sink < 0) console.log(sink);
     }
     const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
     best = [Math.min(best[0], median(elapsed)), Math.min(best[1], median(cpu))];
@@ -50,25 +50,18 @@ function measure(call) {
   return best;
 }
 
+/** One JavaScript call at a time. */
+function measure(call) {
+  return timeBatches(() => {
+    let sink = 0;
+    for (let i = 0; i < batch; i++) sink += call() ? 1 : 0;
+    if (sink < 0) console.log(sink);
+  });
+}
+
 /** `__benchCore` runs the core `batch` times per call, so one call here is one core call. */
 function measureCore(text) {
-  const batch = 1000;
-  let best = [Infinity, Infinity];
-  for (let round = 0; round < rounds; round++) {
-    const elapsed = [];
-    const cpu = [];
-    for (let b = 0; b < Math.ceil(iterations / batch); b++) {
-      const start = process.hrtime.bigint();
-      const startCpu = process.cpuUsage();
-      raw.__benchCore(text, batch, options);
-      const used = process.cpuUsage(startCpu);
-      elapsed.push(Number(process.hrtime.bigint() - start) / batch);
-      cpu.push(((used.user + used.system) * 1000) / batch);
-    }
-    const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
-    best = [Math.min(best[0], median(elapsed)), Math.min(best[1], median(cpu))];
-  }
-  return best;
+  return timeBatches(() => raw.__benchCore(text, batch, options));
 }
 
 const validator = new Validator(options);
