@@ -72,3 +72,12 @@ def write_dataset(directory: Path, records: list[dict[str, Any]], files: int, fm
         else:
             pcsv.write_csv(part, directory / f"seizures-{i:03d}.csv")
     return table
+
+
+def read_output(directory: Path) -> Any:
+    """The Parquet files an example wrote in this directory, as one table."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    files = sorted(directory.glob("*.parquet"))
+    assert files, f"nothing written in {directory}"
+    return pa.concat_tables([pq.read_table(f) for f in files], promote_options="permissive")

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import cen
-from conftest import OPTIONS, TODAY, flat_table, records_with_duplicates, write_dataset
+from conftest import OPTIONS, TODAY, read_output, flat_table, records_with_duplicates, write_dataset
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -31,12 +31,6 @@ def client() -> Iterator[Any]:
         assert len(connected.scheduler_info()["workers"]) == 2
         yield connected
     cluster.close()
-
-
-def read_output(directory: Path) -> Any:
-    files = sorted(directory.glob("*.parquet"))
-    assert files, f"nothing written in {directory}"
-    return pa.concat_tables([pq.read_table(f) for f in files], promote_options="permissive")
 
 
 def normalised(table: Any) -> list[dict[str, Any]]:

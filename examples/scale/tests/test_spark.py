@@ -9,7 +9,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from conftest import OPTIONS, TODAY, records_with_duplicates, write_dataset
+from conftest import OPTIONS, TODAY, read_output, records_with_duplicates, write_dataset
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -24,12 +24,6 @@ def spark() -> Iterator[Any]:
     session = spark_validate.session("local[2]")
     yield session
     session.stop()
-
-
-def read_output(directory: Path) -> Any:
-    files = sorted(directory.glob("*.parquet"))
-    assert files, f"nothing written in {directory}"
-    return pa.concat_tables([pq.read_table(f) for f in files], promote_options="permissive")
 
 
 def normalised(table: Any, columns: list[str]) -> list[dict[str, Any]]:
