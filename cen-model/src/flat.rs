@@ -396,7 +396,8 @@ fn write_value(value: &Value, out: &mut Vec<u8>) {
     let _ = serde_json::to_writer(&mut *out, value);
 }
 
-/// Writes the JSON of a cell that is not absent: the text of [`cell_value`]'s value.
+/// Writes the JSON of a cell that is not absent (the one definition of a cell's value: see
+/// [`cell_value`]).
 fn write_cell(cell: Cell<'_>, plan: &Plan, out: &mut Vec<u8>) {
     let kind = match plan {
         Plan::Path(_, kind) => Some(*kind),
@@ -546,38 +547,19 @@ fn parse_number(text: &str) -> Option<Value> {
         .map(Value::Number)
 }
 
+/// The JSON value of a cell, `None` when it is absent: what [`write_cell`] writes, read back, so
+/// that a row's text and its value cannot differ.
 fn cell_value(cell: Cell<'_>, plan: &Plan) -> Option<Value> {
-    let kind = match plan {
-        Plan::Path(_, kind) => Some(*kind),
-        _ => None,
-    };
-    match cell {
-        Cell::Empty => None,
-        Cell::Text(text) if text.trim().is_empty() => None,
-        Cell::Text(text) => Some(match kind {
-            Some(Kind::Number(_) | Kind::Integer(_)) => {
-                parse_number(text).unwrap_or_else(|| Value::from(text))
-            }
-            Some(Kind::List(item, _)) => Value::Array(
-                text.split(LIST_SEPARATOR)
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(|t| match item {
-                        Kind::Number(_) | Kind::Integer(_) => {
-                            parse_number(t).unwrap_or_else(|| Value::from(t))
-                        }
-                        _ => Value::from(t),
-                    })
-                    .collect(),
-            ),
-            _ => Value::from(text),
-        }),
-        Cell::Number(x) => {
-            Some(Number::from_f64(x).map_or_else(|| Value::from(x.to_string()), Value::Number))
-        }
-        Cell::Integer(n) => Some(Value::from(n)),
-        Cell::Bool(b) => Some(Value::Bool(b)),
+    if is_absent(cell) {
+        return None;
     }
+    let mut text = Vec::new();
+    write_cell(cell, plan, &mut text);
+    // serde_json writes what it reads; should it ever not, the cell's text is still kept.
+    Some(
+        serde_json::from_slice(&text)
+            .unwrap_or_else(|_| Value::from(String::from_utf8_lossy(&text).into_owned())),
+    )
 }
 
 fn insert(root: &mut Map<String, Value>, steps: &[Step], value: Value) {
