@@ -15,8 +15,12 @@
 //! cen-names 1 <fingerprint> <UN/LOCODEs> <airports> <HS entries>     (separated by tabs)
 //! name \t subdivision \t iata \t remarks                             one per UN/LOCODE
 //! name \t city                                                       one per airport
-//! description                                                        one per HS entry
+//! description \t description 2017 \t description 2012               one per HS code
 //! ```
+//!
+//! An HS line holds the description of the newest edition that has the code, then those of
+//! HS 2017 and HS 2012 where they are worded otherwise: an empty field repeats the newer text
+//! (`codes-data/data/hs.tsv` does the same), so most codes have one text.
 //!
 //! Trailing empty fields are left out. No text of the tables holds a tab or a line break (they
 //! come from tab-separated files), which [`write`] checks. Lines are in the order of the tables
@@ -25,12 +29,13 @@
 //! order; a file made from other tables than the `.wasm`'s is refused rather than giving wrong
 //! names.
 
+use codes_data::HsEdition;
 use serde_json::Value;
 
 /// The first word of the file.
 const MAGIC: &str = "cen-names";
 /// The version of the format.
-const FORMAT: &str = "1";
+const FORMAT: &str = "2";
 
 /// FNV-1a, 64 bits: small, and enough to tell two editions of the tables apart.
 struct Fnv(u64);
@@ -113,7 +118,20 @@ pub fn write() -> Result<String, String> {
         line(&mut out, &[airport.name(), airport.city()])?;
     }
     for entry in (0..hs).filter_map(codes_data::hs_at) {
-        line(&mut out, &[entry.description()])?;
+        let mut fields = [entry.description(), "", ""];
+        let mut newer = entry.description();
+        for (slot, edition) in [(1, HsEdition::Hs2017), (2, HsEdition::Hs2012)] {
+            if let Some(older) = entry
+                .in_edition(edition)
+                .filter(|e| e.edition() < entry.edition())
+            {
+                if older.description() != newer {
+                    fields[slot] = older.description();
+                }
+                newer = older.description();
+            }
+        }
+        line(&mut out, &fields)?;
     }
     Ok(out)
 }
@@ -252,13 +270,34 @@ impl Names {
         set(value, "city", self.field(line, 1).into());
     }
 
-    /// Puts an HS entry's description back into a look-up object (`cen_rules::api::hs`).
+    /// Puts an HS entry's description, in the entry's edition, back into a look-up object
+    /// (`cen_rules::api::hs_in`).
     pub fn fill_hs(&self, value: &mut Value) {
         let Some(index) = value.get("code").and_then(Value::as_str).and_then(hs_index) else {
             return;
         };
+        let Some(entry) = codes_data::hs_at(index) else {
+            return;
+        };
+        let wanted = value
+            .get("edition")
+            .and_then(Value::as_str)
+            .and_then(HsEdition::from_year)
+            .unwrap_or(entry.edition());
         let line = self.unlocodes + self.airports + index;
-        set(value, "description", self.field(line, 0).into());
+        // The newest edition's text, then older editions' where they differ.
+        let mut text = self.field(line, 0);
+        for (slot, edition) in [(1, HsEdition::Hs2017), (2, HsEdition::Hs2012)] {
+            if edition >= entry.edition() || edition < wanted || !entry.editions().contains(edition)
+            {
+                continue;
+            }
+            let own = self.field(line, slot);
+            if !own.is_empty() {
+                text = own;
+            }
+        }
+        set(value, "description", text.into());
     }
 }
 
@@ -305,7 +344,7 @@ mod tests {
     fn a_file_of_other_tables_is_refused() {
         let [u, a, h] = lengths();
         let header = |fingerprint: u64, u: usize| {
-            format!("cen-names\t1\t{fingerprint:016x}\t{u}\t{a}\t{h}\n")
+            format!("cen-names\t2\t{fingerprint:016x}\t{u}\t{a}\t{h}\n")
         };
         let lines = "\n".repeat(u + a + h);
         let right = fingerprint();
@@ -316,7 +355,7 @@ mod tests {
             format!("{}{}", header(right, u), &lines[1..]),
             format!("{}{lines}\n", header(right, u)),
             format!("{}{lines}x", header(right, u)),
-            format!("cen-names\t2\t{}", &header(right, u)[12..]),
+            format!("cen-names\t1\t{}", &header(right, u)[12..]),
             format!("{}{lines}", header(right, u)).replace('\n', "\r\n"),
             "{}".to_owned(),
             String::new(),
@@ -368,10 +407,12 @@ mod tests {
             }
         }
         for entry in (0..codes_data::hs_len()).filter_map(codes_data::hs_at) {
-            let full = api::hs(entry.code()).expect("found");
-            let mut filled = blank(&full, &["description"]);
-            names.fill_hs(&mut filled);
-            assert_eq!(filled, full);
+            for edition in entry.editions().iter() {
+                let full = api::hs_in(entry.code(), edition).expect("found");
+                let mut filled = blank(&full, &["description"]);
+                names.fill_hs(&mut filled);
+                assert_eq!(filled, full);
+            }
         }
     }
 }

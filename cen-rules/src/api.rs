@@ -3,7 +3,7 @@
 //! and catalogue (spec 5.3a, 5.6, 5.7).
 
 use cen_model::pointer;
-use codes_data::{Lang, ResolvedLocation};
+use codes_data::{HsEdition, Lang, ResolvedLocation};
 use serde_json::{json, Map, Value};
 
 use crate::{Issue, Validator};
@@ -138,10 +138,62 @@ pub fn airport(code: &str, lang: Lang) -> Option<Value> {
     found.map(|a| airport_json(a, lang))
 }
 
-/// A Harmonized System chapter, heading or subheading (descriptions are in English only, as
-/// HS 2022 is published).
+/// A Harmonized System chapter, heading or subheading of HS 2022, the newest edition (see
+/// [`hs_in`] for the others).
 pub fn hs(code: &str) -> Option<Value> {
-    codes_data::hs(code).map(|h| json!({"code": h.code(), "level": h.level(), "description": h.description(), "parent": h.parent(), "section": h.section()}))
+    hs_in(code, HsEdition::NEWEST)
+}
+
+/// A Harmonized System chapter, heading or subheading of one edition, with the editions that
+/// have the code (descriptions are in English only, as the editions are published).
+///
+/// ```
+/// use codes_data::HsEdition;
+/// let phones = cen_rules::api::hs_in("851712", HsEdition::Hs2017).unwrap();
+/// assert_eq!(phones["edition"], "2017");
+/// assert_eq!(phones["editions"], serde_json::json!(["2012", "2017"]));
+/// assert!(cen_rules::api::hs_in("851712", HsEdition::Hs2022).is_none());
+/// ```
+pub fn hs_in(code: &str, edition: HsEdition) -> Option<Value> {
+    codes_data::hs_in(code, edition).map(|h| {
+        let editions: Vec<&str> = h.editions().iter().map(HsEdition::as_str).collect();
+        json!({"code": h.code(), "edition": edition.as_str(), "level": h.level(), "description": h.description(),
+               "parent": h.parent(), "section": h.section(), "editions": editions})
+    })
+}
+
+/// Reads an HS edition as every surface takes it (`"2012"`, `"2017"`, `"2022"`), with the
+/// message that every surface gives for any other value.
+///
+/// ```
+/// assert_eq!(cen_rules::api::hs_edition("2017"), Ok(codes_data::HsEdition::Hs2017));
+/// assert_eq!(cen_rules::api::hs_edition("2018").unwrap_err(), "`2018` is not an HS edition: use 2012, 2017 or 2022");
+/// ```
+pub fn hs_edition(text: &str) -> Result<HsEdition, String> {
+    HsEdition::from_year(text.trim())
+        .ok_or_else(|| format!("`{text}` is not an HS edition: use 2012, 2017 or 2022"))
+}
+
+/// The codes of edition `to` that UNSD's correlation tables pair with `code` of edition `from`
+/// (spec 7.1), sorted, each with its relationship read from `from` to `to` (`1:1`, `1:n`,
+/// `n:1`, `n:n`): `[{"code": "851713", "relationship": "1:n"}, ...]`. Between 2012 and 2022
+/// the pairs go through HS 2017; a heading's pairs are the headings of its subheadings' pairs
+/// (see [`codes_data::hs_correlate`]). The code is read as look-ups read it (spec 5.3b: spaces
+/// and dots are ignored). Empty when `from` has no such code.
+///
+/// ```
+/// use codes_data::HsEdition;
+/// let pairs = cen_rules::api::hs_correlate("8517.12", HsEdition::Hs2017, HsEdition::Hs2022);
+/// assert!(pairs.as_array().unwrap().iter().any(|p| p["code"] == "851713" && p["relationship"] == "1:n"));
+/// ```
+pub fn hs_correlate(code: &str, from: HsEdition, to: HsEdition) -> Value {
+    let code: String = code.chars().filter(|c| *c != ' ' && *c != '.').collect();
+    Value::Array(
+        codes_data::hs_correlate(&code, from, to)
+            .into_iter()
+            .map(|p| json!({"code": p.code, "relationship": p.relationship.as_str()}))
+            .collect(),
+    )
 }
 
 /// The codes of a table closest to a code that was not found, for "did you mean" help:
@@ -174,7 +226,7 @@ pub fn closest(table: &str, code: &str, count: usize) -> Vec<String> {
         "location" => return closest("airport", code, count),
         "hs" => (0..codes_data::hs_len())
             .filter_map(codes_data::hs_at)
-            .filter(|h| h.code().len() == code.len())
+            .filter(|h| h.edition() == HsEdition::NEWEST && h.code().len() == code.len())
             .map(|h| h.code().to_owned())
             .collect(),
         _ => Vec::new(),

@@ -7,7 +7,7 @@
 
 use cen_model::shape::CodeKind;
 use cen_model::*;
-use codes_data::{Currency, GoodsType, ResolvedLocation};
+use codes_data::{Currency, GoodsType, HsEdition, ResolvedLocation};
 
 use crate::rules::{codes, dates, identifiers};
 use crate::sink::Sink;
@@ -96,6 +96,7 @@ impl<'r> Facts<'r> {
         form: Form,
         source: Source,
         today: Date,
+        hs_edition: Option<HsEdition>,
         sink: &mut Sink,
     ) -> Facts<'r> {
         let record = &decoded.record;
@@ -109,6 +110,13 @@ impl<'r> Facts<'r> {
         });
         let seizure_date = date(sink, &record.seizure_date, || "/seizure_date".into());
         let entry_date = date(sink, &record.entry_date, || "/entry_date".into());
+        // Spec 3, "The HS edition in force": the option, else the seizure date's, else the
+        // newest (no date, or a date that is not one).
+        let hs_edition = hs_edition.unwrap_or_else(|| {
+            seizure_date.map_or(HsEdition::NEWEST, |d| {
+                HsEdition::in_force_on(i32::from(d.year()), d.month(), d.day())
+            })
+        });
 
         let location = record.location.as_ref();
         let location_type = location.and_then(|l| l.r#type);
@@ -214,7 +222,7 @@ impl<'r> Facts<'r> {
                         codes::currency(sink, c, || format!("/goods/{i}/value/currency"))
                     });
                 if let Some(hs) = line.hs_code.as_deref() {
-                    codes::hs(sink, hs, || at("goods", i, "hs_code"));
+                    codes::hs(sink, hs, hs_edition, || at("goods", i, "hs_code"));
                 }
                 GoodsFacts {
                     line: Some(line),

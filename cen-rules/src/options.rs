@@ -2,7 +2,7 @@
 
 use cen_model::required::{BadPointer, RequiredPath};
 use cen_model::{CommodityArea, Date, Enumeration, Form, Source};
-use codes_data::Lang;
+use codes_data::{HsEdition, Lang};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
@@ -27,6 +27,9 @@ pub struct Options {
     pub lang: Lang,
     /// The date "the future" is measured from; today's UTC date when absent.
     pub today: Option<Date>,
+    /// The HS edition to check HS codes against instead of the one in force on each record's
+    /// seizure date (spec 3, CEN-COD-005); wins over the profile's.
+    pub hs_edition: Option<HsEdition>,
     /// The settings of a closed user group or deployment.
     pub profile: Option<Profile>,
 }
@@ -47,6 +50,8 @@ pub struct Profile {
     pub name: Option<String>,
     /// The form the group collects (an option `form` still wins).
     pub form: Option<Form>,
+    /// The HS edition the group codes in (an option `hs_edition` still wins).
+    pub hs_edition: Option<HsEdition>,
     /// The commodity areas the group collects (CEN-FRM-002); all when absent.
     pub commodities: Option<Vec<CommodityArea>>,
     /// Fields the group requires besides those of the form (CEN-SCH-004).
@@ -65,7 +70,9 @@ pub enum OptionsError {
     #[error("the options must be a JSON object")]
     NotObject,
     /// An option this library does not know.
-    #[error("unknown option `{0}` (known options: form, source, lang, today, profile)")]
+    #[error(
+        "unknown option `{0}` (known options: form, source, lang, today, hs_edition, profile)"
+    )]
     UnknownOption(String),
     /// An option with a value it cannot take.
     #[error("option `{option}`: {problem}")]
@@ -93,7 +100,9 @@ pub enum ProfileError {
     #[error("the profile is not valid JSON: {0}")]
     NotJson(String),
     /// A key a profile does not have.
-    #[error("unknown key `{0}` (known keys: name, form, commodities, required, severity)")]
+    #[error(
+        "unknown key `{0}` (known keys: name, form, hs_edition, commodities, required, severity)"
+    )]
     UnknownKey(String),
     /// A key with a value it cannot take.
     #[error("`{key}`: {problem}")]
@@ -127,6 +136,18 @@ fn enum_value<E: Enumeration>(value: &Value) -> Result<Option<E>, String> {
         other => Err(format!(
             "expected one of {}, found {}",
             words::<E>(),
+            json_type(other)
+        )),
+    }
+}
+
+/// `hs_edition` of the options or of a profile: `"2012"`, `"2017"` or `"2022"`; `null` is absent.
+fn hs_edition(value: &Value) -> Result<Option<HsEdition>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(text) => crate::api::hs_edition(text).map(Some),
+        other => Err(format!(
+            "expected an HS edition \"2012\", \"2017\" or \"2022\", found {}",
             json_type(other)
         )),
     }
@@ -196,6 +217,9 @@ impl Options {
                         }
                     }
                 }
+                "hs_edition" => {
+                    options.hs_edition = hs_edition(value).map_err(bad("hs_edition"))?
+                }
                 "profile" => {
                     options.profile = match value {
                         Value::Null => None,
@@ -246,6 +270,9 @@ impl Profile {
                     }
                 }
                 "form" => profile.form = enum_value(value).map_err(bad("form"))?,
+                "hs_edition" => {
+                    profile.hs_edition = hs_edition(value).map_err(bad("hs_edition"))?
+                }
                 "commodities" => {
                     profile.commodities = commodities(value).map_err(bad("commodities"))?
                 }
@@ -381,6 +408,19 @@ mod tests {
     }
 
     #[test]
+    fn hs_edition_is_an_option_and_a_profile_key() {
+        let options =
+            Options::from_json(r#"{"hs_edition": "2017", "profile": {"hs_edition": "2012"}}"#)
+                .unwrap();
+        assert_eq!(options.hs_edition, Some(HsEdition::Hs2017));
+        assert_eq!(options.profile.unwrap().hs_edition, Some(HsEdition::Hs2012));
+        assert_eq!(
+            Options::from_json(r#"{"hs_edition": null}"#).unwrap(),
+            Options::default()
+        );
+    }
+
+    #[test]
     fn null_options_mean_defaults() {
         assert_eq!(Options::from_json("null").unwrap(), Options::default());
         assert_eq!(
@@ -400,6 +440,15 @@ mod tests {
                 "`de` is not one of en, fr, es, ru, ar, pt",
             ),
             (r#"{"today": "28/11/2026"}"#, "not a calendar date"),
+            (
+                r#"{"hs_edition": "2018"}"#,
+                "option `hs_edition`: `2018` is not an HS edition: use 2012, 2017 or 2022",
+            ),
+            (r#"{"hs_edition": 2017}"#, "expected an HS edition"),
+            (
+                r#"{"profile": {"hs_edition": "HS2017"}}"#,
+                "profile: `hs_edition`: `HS2017` is not an HS edition",
+            ),
             (r#"{"form": 1}"#, "expected one of long, simplified"),
             (r#"{"profile": []}"#, "a profile must be a JSON object"),
             (r#"{"profile": {"nom": "x"}}"#, "unknown key `nom`"),

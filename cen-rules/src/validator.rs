@@ -5,7 +5,7 @@ use std::sync::Arc;
 use cen_model::flat::{Cell, Layout};
 use cen_model::required::RequiredPath;
 use cen_model::{CommodityArea, Date, Decoded, Fatal, Form, Record, Source};
-use codes_data::Lang;
+use codes_data::{HsEdition, Lang};
 use serde_json::Value;
 
 use crate::catalogue::Severity;
@@ -115,6 +115,8 @@ pub struct Validator {
     overrides: Overrides,
     commodities: Option<Vec<CommodityArea>>,
     required: Vec<RequiredPath>,
+    /// The option's HS edition, else the profile's; `None`: the one in force on the date.
+    hs_edition: Option<HsEdition>,
 }
 
 impl std::fmt::Debug for Validator {
@@ -179,12 +181,14 @@ impl Validator {
         );
         let commodities = profile.and_then(|p| p.commodities.clone());
         let required = profile.map(|p| p.required.clone()).unwrap_or_default();
+        let hs_edition = options.hs_edition.or(profile.and_then(|p| p.hs_edition));
         Validator {
             options,
             clock,
             overrides,
             commodities,
             required,
+            hs_edition,
         }
     }
 
@@ -360,7 +364,14 @@ impl Validator {
             sink.finding(finding);
         }
         structure::required(&decoded, form, &self.required, &mut sink);
-        let facts = Facts::build(&decoded, form, source, self.clock.today(), &mut sink);
+        let facts = Facts::build(
+            &decoded,
+            form,
+            source,
+            self.clock.today(),
+            self.hs_edition,
+            &mut sink,
+        );
         dates::check(&facts, &mut sink);
         movement::check(&facts, &mut sink);
         quantity::check(&facts, &mut sink);

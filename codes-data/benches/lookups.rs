@@ -147,6 +147,39 @@ fn lookups(c: &mut Criterion) {
         codes_data::hs_at(i).map(|h| h.code().to_string())
     });
     bench_batch(c, "hs", "hit", &hs, |s| codes_data::hs(s).is_some());
+    // Every edition: codes spread over the table of all editions, each looked up in an edition
+    // that has it (hits) and in one that lacks it or not at all (misses).
+    for (name, edition) in [
+        ("hit-2012", codes_data::HsEdition::Hs2012),
+        ("hit-2017", codes_data::HsEdition::Hs2017),
+    ] {
+        let codes = spread(codes_data::hs_len(), 1000, |i| {
+            codes_data::hs_at(i)
+                .and_then(|h| h.in_edition(edition))
+                .map(|h| h.code().to_string())
+        });
+        bench_batch(
+            c,
+            "hs",
+            name,
+            &codes,
+            match edition {
+                codes_data::HsEdition::Hs2012 => {
+                    |s: &str| codes_data::hs_in(s, codes_data::HsEdition::Hs2012).is_some()
+                }
+                _ => |s: &str| codes_data::hs_in(s, codes_data::HsEdition::Hs2017).is_some(),
+            },
+        );
+    }
+    let hs_misses: Vec<String> = [
+        "851713", "240412", "8549", "2499", "999999", "030290", "77", "0101211",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    bench_batch(c, "hs", "miss-2017", &hs_misses, |s| {
+        codes_data::hs_in(s, codes_data::HsEdition::Hs2017).is_some()
+    });
 
     let labels: Vec<(String, String)> = codes_data::enumerations()
         .iter()

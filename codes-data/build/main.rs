@@ -449,51 +449,185 @@ impl Builder {
         self.rows.insert("hs_sections", sections.len());
 
         let text = self.read_data("hs.tsv");
-        let rows = parse("hs.tsv", &text, Some(&["code", "section", "description"]));
+        let header = [
+            "code",
+            "section",
+            "editions",
+            "description",
+            "description_2017",
+            "description_2012",
+        ];
+        let rows = parse("hs.tsv", &text, Some(&header));
+        assert!(
+            rows.len() < 1 << 14,
+            "hs.tsv: too many codes for 14-bit indexes"
+        );
         let mut keys = Vec::with_capacity(rows.len() * 4);
         let mut fixed = String::with_capacity(rows.len() * 6);
-        let mut rec = Vec::with_capacity(rows.len() * 8);
+        let mut rec = Vec::with_capacity(rows.len() * 3);
+        let mut desc = Vec::with_capacity(rows.len() * 18);
         let mut pool = String::new();
+        let mut pooled: HashMap<&str, u32> = HashMap::new();
         let mut prev_key = None;
-        let mut seen = HashSet::new();
-        for r in &rows {
+        // code → (index, editions bit mask)
+        let mut index: HashMap<&str, (u16, u8)> = HashMap::new();
+        let mut per_edition = [0usize; 3];
+        for (i, r) in rows.iter().enumerate() {
             let c = &r.cells;
             let at = |why: &str| format!("hs.tsv:{}: {why}", r.line);
             let code = c[0];
             let key = hs_key(code).unwrap_or_else(|| panic!("{}", at("bad code")));
             assert!(Some(key) > prev_key, "{}", at("not sorted by code"));
             prev_key = Some(key);
-            if code.len() > 2 {
-                assert!(
-                    seen.contains(&code[..code.len() - 2]),
-                    "{}",
-                    at("parent missing")
-                );
-            }
-            seen.insert(code);
             let section = *section_index
                 .get(c[1])
                 .unwrap_or_else(|| panic!("{}", at("unknown section")));
-            let desc = c[2];
-            assert!(!desc.is_empty(), "{}", at("empty description"));
+            // Bits: 1 HS 2012, 2 HS 2017, 4 HS 2022 (src/hs.rs, `HsEdition::bit`).
+            let mut mask = 0u8;
+            for year in c[2].split(' ') {
+                mask |= match year {
+                    "2012" => 1,
+                    "2017" => 2,
+                    "2022" => 4,
+                    _ => panic!("{}", at("editions must be 2012, 2017 or 2022")),
+                };
+            }
+            if code.len() > 2 {
+                let parent = index
+                    .get(&code[..code.len() - 2])
+                    .unwrap_or_else(|| panic!("{}", at("parent missing")));
+                assert!(
+                    parent.1 & mask == mask,
+                    "{}",
+                    at("parent missing in an edition")
+                );
+            }
+            index.insert(code, (i as u16, mask));
+            // Descriptions, newest edition first: `description` is the newest edition's, the
+            // other columns those of older editions, empty when the edition lacks the code or
+            // words it as the next newer edition does.
+            let mut newer: Option<&str> = None;
+            let mut slots = [("", false); 3];
+            for (slot, (bit, cell)) in [(4u8, c[3]), (2, c[4]), (1, c[5])].into_iter().enumerate() {
+                if mask & bit == 0 {
+                    assert!(
+                        slot == 0 || cell.is_empty(),
+                        "{}",
+                        at("description for an edition without the code")
+                    );
+                    continue;
+                }
+                per_edition[slot] += 1;
+                let text = match (newer, cell) {
+                    (None, own) => {
+                        assert!(
+                            slot == 0 || own.is_empty(),
+                            "{}",
+                            at("the newest edition's text belongs in `description`")
+                        );
+                        c[3]
+                    }
+                    (Some(text), "") => text,
+                    (Some(_), text) => text,
+                };
+                assert!(!text.is_empty(), "{}", at("empty description"));
+                newer = Some(text);
+                slots[slot] = (text, true);
+            }
             keys.extend_from_slice(&key.to_le_bytes());
             pad(&mut fixed, code, 6);
-            rec.extend_from_slice(&offset(&pool).to_le_bytes());
-            let len = u16::try_from(desc.len()).unwrap_or_else(|_| panic!("{}", at("too long")));
-            rec.extend_from_slice(&len.to_le_bytes());
             rec.push(u8::try_from(section).unwrap());
             rec.push(u8::try_from(code.len()).unwrap());
-            pool.push_str(desc);
+            rec.push(mask);
+            for (text, present) in slots {
+                let (start, len) = if present {
+                    let start = *pooled.entry(text).or_insert_with(|| {
+                        let start = offset(&pool);
+                        pool.push_str(text);
+                        start
+                    });
+                    let len =
+                        u16::try_from(text.len()).unwrap_or_else(|_| panic!("{}", at("too long")));
+                    (start, len)
+                } else {
+                    (0, 0)
+                };
+                desc.extend_from_slice(&start.to_le_bytes());
+                desc.extend_from_slice(&len.to_le_bytes());
+            }
         }
         if !self.names {
-            rec = rec.chunks(8).flat_map(|r| [r[6], r[7]]).collect();
+            desc.clear();
             pool.clear();
         }
         self.write("hs_keys.bin", &keys);
         self.write("hs_fixed.txt", fixed.as_bytes());
         self.write("hs_rec.bin", &rec);
+        self.write("hs_desc.bin", &desc);
         self.write("hs_text.txt", pool.as_bytes());
-        self.rows.insert("hs", rows.len());
+        self.rows.insert("hs", per_edition[0]);
+        self.rows.insert("hs2017", per_edition[1]);
+        self.rows.insert("hs2012", per_edition[2]);
+
+        for (table, newer, older) in [
+            ("hs_correlation_2022_2017", 4u8, 2u8),
+            ("hs_correlation_2017_2012", 2, 1),
+        ] {
+            let file = format!("{table}.tsv");
+            let text = self.read_data(&file);
+            let (ya, yb) = (&table[15..19], &table[20..24]);
+            let header = [
+                format!("hs{ya}"),
+                format!("hs{yb}"),
+                "relationship".to_owned(),
+            ];
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            let rows = parse(&file, &text, Some(&header));
+            // Layout (src/hs.rs): P × (newer index u16, older index | relationship << 14 u16),
+            // sorted; a code's 1:1 pair with itself is left out (a code of both editions in no
+            // pair is its own 1:1 partner).
+            let mut pairs: Vec<(u16, u16)> = Vec::with_capacity(rows.len());
+            for r in &rows {
+                let c = &r.cells;
+                let at = |why: &str| format!("{file}:{}: {why}", r.line);
+                let find = |code: &str, bit: u8| match index.get(code) {
+                    Some(&(i, mask)) if mask & bit != 0 && code.len() == 6 => i,
+                    _ => panic!(
+                        "{}",
+                        at(&format!("{code} is not a subheading of its edition"))
+                    ),
+                };
+                let (a, b) = (find(c[0], newer), find(c[1], older));
+                let rel: u16 = match c[2] {
+                    "1:1" => 0,
+                    "1:n" => 1,
+                    "n:1" => 2,
+                    "n:n" => 3,
+                    _ => panic!("{}", at("unknown relationship")),
+                };
+                if a == b && rel == 0 {
+                    continue;
+                }
+                pairs.push((a, b | rel << 14));
+            }
+            pairs.sort_unstable();
+            let before = pairs.len();
+            pairs.dedup_by_key(|p| (p.0, p.1 & 0x3fff));
+            assert!(pairs.len() == before, "{file}: repeated pair");
+            let bytes: Vec<u8> = pairs
+                .iter()
+                .flat_map(|(a, b)| [a.to_le_bytes(), b.to_le_bytes()].concat())
+                .collect();
+            self.write(&format!("{table}.bin"), &bytes);
+            self.rows.insert(
+                if newer == 4 {
+                    "hs_correlation_2022_2017"
+                } else {
+                    "hs_correlation_2017_2012"
+                },
+                rows.len(),
+            );
+        }
     }
 
     // --- Units and taxonomy (the project's own tables) --------------------------------

@@ -82,9 +82,42 @@ EDITIONS = [
         "hs",
         "hs.tsv",
         "Harmonized System, repository datasets/harmonized-system, "
-        "data/harmonized-system.csv (from UN Comtrade); English only",
+        "data/harmonized-system.csv (from UN Comtrade); English only. hs.tsv also holds HS 2017 "
+        "and HS 2012 (tables hs2017, hs2012)",
         "HS 2022",
         "ODC-PDDL-1.0",
+    ),
+    (
+        "hs2017",
+        "hs.tsv",
+        "UN Comtrade classification list H5 (classificationH5.json), from repository "
+        "insongkim/concordance, commit 201c812e (2023-01-16), folder data-raw/; English only",
+        "HS 2017",
+        "UN Comtrade terms of use (UN data, free use with attribution)",
+    ),
+    (
+        "hs2012",
+        "hs.tsv",
+        "UN Comtrade classification list H4 (classificationH4.json), from repository "
+        "insongkim/concordance, commit 201c812e (2023-01-16), folder data-raw/; English only",
+        "HS 2012",
+        "UN Comtrade terms of use (UN data, free use with attribution)",
+    ),
+    (
+        "hs_correlation_2022_2017",
+        "hs_correlation_2022_2017.tsv",
+        "UNSD, HS2022toHS2017ConversionAndCorrelationTables.xlsx, sheet \"HS2022-HS2017 "
+        "Correlations\", from repository insongkim/concordance, commit 201c812e (2023-01-16)",
+        "HS 2022 - HS 2017",
+        "UNSD terms of use (UN data, free use with attribution)",
+    ),
+    (
+        "hs_correlation_2017_2012",
+        "hs_correlation_2017_2012.tsv",
+        "UNSD, HS2017toHS2012ConversionAndCorrelationTables.xlsx, sheet \"Correlation "
+        "HS17-HS12\", from repository insongkim/concordance, commit 201c812e (2023-01-16)",
+        "HS 2017 - HS 2012",
+        "UNSD terms of use (UN data, free use with attribution)",
     ),
     (
         "hs_sections",
@@ -353,7 +386,65 @@ def build_airports(src: Path) -> tuple[str, int, dict[str, int]]:
 # --- Harmonized System ------------------------------------------------------------------
 
 
-def build_hs(src: Path) -> tuple[str, int, str, int, dict[str, int]]:
+HS_EDITIONS = ("2022", "2017", "2012")  # newest first
+# The upstream list of each edition, in shared/codes: (file, code column, has a section column).
+HS_FILES = {
+    "2022": ("hs.csv", True),
+    "2017": ("hs-editions/hs2017.csv", False),
+    "2012": ("hs-editions/hs2012.csv", False),
+}
+# UNSD's correlation tables: (newer, older, file).
+HS_CORRELATIONS = (
+    ("2022", "2017", "hs-editions/correlation-hs2022-hs2017.csv"),
+    ("2017", "2012", "hs-editions/correlation-hs2017-hs2012.csv"),
+)
+RELATIONSHIPS = ("1:1", "1:n", "n:1", "n:n")
+
+
+def read_hs_edition(src: Path, edition: str, stats: dict[str, int]) -> dict[str, tuple[str, str]]:
+    """code -> (section or "", description) of one edition, synthetic rows skipped."""
+    name, has_section = HS_FILES[edition]
+    rows = read_csv(src / name)
+    out: dict[str, tuple[str, str]] = {}
+    for i, r in enumerate(rows, start=2):
+        where = f"{name}:{i}"
+        code = clean(r["hscode"], where)
+        section = clean(r["section"], where) if has_section else ""
+        if section == "TOTAL" or code == "TOTAL" or code.startswith("99"):
+            # Decision: UN Comtrade's synthetic rows (TOTAL, and chapter 99 "Commodities not
+            # specified according to kind" with its 9999 / 999999) are not HS.
+            stats[f"skipped_{edition}"] += 1
+            continue
+        if not HS_RE.match(code):
+            fail(f"{where}: bad code {code!r}")
+        level = clean(r["level"], where)
+        if level != str(len(code)):
+            fail(f"{where}: level {level} does not match code {code}")
+        parent = clean(r["parent"], where)
+        expected_parent = ("TOTAL" if has_section else "") if len(code) == 2 else code[:-2]
+        if parent != expected_parent:
+            fail(f"{where}: parent {parent!r}, expected {expected_parent!r}")
+        if len(code) > 2 and code[:-2] not in out:
+            fail(f"{where}: parent {code[:-2]} comes later or is missing")
+        if code in out:
+            fail(f"{where}: duplicate code {code}")
+        desc = clean(r["description"], where)
+        if not desc or len(desc.encode()) > 65535:
+            fail(f"{where}: bad description")
+        out[code] = (section, desc)
+        stats[f"{edition}_{level}"] += 1
+    return out
+
+
+def build_hs(src: Path) -> tuple[dict[str, str], dict[str, int], list[str]]:
+    """The HS editions in one table, the sections, and the correlation tables.
+
+    `hs.tsv`: one row per code of any edition, sorted: `code section editions description
+    description_2017 description_2012`, where `editions` lists the editions that have the code
+    (`2012 2017 2022`), `description` is the text of the newest of them, and an older
+    edition's column is empty when that edition lacks the code or words it the same as the
+    next newer edition that has it (most codes: one text, once).
+    """
     sections = read_csv(src / "hs-sections.csv")
     sec_rows = []
     romans: set[str] = set()
@@ -365,44 +456,110 @@ def build_hs(src: Path) -> tuple[str, int, str, int, dict[str, int]]:
             fail(f"{where}: bad section {roman!r}")
         romans.add(roman)
         sec_rows.append([roman, name])
-    rows = read_csv(src / "hs.csv")
-    out = []
-    seen: set[str] = set()
-    stats = {"upstream": len(rows), "skipped": 0, "2": 0, "4": 0, "6": 0}
-    for i, r in enumerate(rows, start=2):
-        where = f"hs.csv:{i}"
-        section = clean(r["section"], where)
-        code = clean(r["hscode"], where)
-        if section == "TOTAL":
-            # Decision: UN Comtrade's synthetic rows (TOTAL, and chapter 99 "Commodities not
-            # specified according to kind" with its 9999 / 999999) are not HS 2022.
-            stats["skipped"] += 1
-            continue
+
+    stats: dict[str, int] = {}
+    for e in HS_EDITIONS:
+        stats[f"skipped_{e}"] = 0
+        for level in ("2", "4", "6"):
+            stats[f"{e}_{level}"] = 0
+    editions = {e: read_hs_edition(src, e, stats) for e in HS_EDITIONS}
+    # Sections are those of HS 2022, by chapter (no chapter changed section between editions).
+    chapter_section: dict[str, str] = {}
+    for code, (section, _) in editions["2022"].items():
         if section not in romans:
-            fail(f"{where}: unknown section {section!r}")
-        if not HS_RE.match(code):
-            fail(f"{where}: bad code {code!r}")
-        level = clean(r["level"], where)
-        if level != str(len(code)):
-            fail(f"{where}: level {level} does not match code {code}")
-        parent = clean(r["parent"], where)
-        expected_parent = "TOTAL" if len(code) == 2 else code[:-2]
-        if parent != expected_parent:
-            fail(f"{where}: parent {parent!r}, expected {expected_parent!r}")
-        if len(code) > 2 and code[:-2] not in seen:
-            fail(f"{where}: parent {code[:-2]} comes later or is missing")
-        if code in seen:
-            fail(f"{where}: duplicate code {code}")
-        seen.add(code)
-        desc = clean(r["description"], where)
-        if not desc or len(desc.encode()) > 65535:
-            fail(f"{where}: bad description")
-        stats[level] += 1
-        out.append([code, section, desc])
-    out.sort(key=lambda row: row[0])
-    hs_text = tsv(note("hs.csv"), ["code", "section", "description"], out)
-    sec_text = tsv(note("hs-sections.csv"), ["section", "name"], sec_rows)
-    return hs_text, len(out), sec_text, len(sec_rows), stats
+            fail(f"hs.csv: {code}: unknown section {section!r}")
+        if len(code) == 2:
+            chapter_section[code] = section
+        elif chapter_section.get(code[:2]) != section:
+            fail(f"hs.csv: {code}: section {section} differs from its chapter's")
+    codes = sorted(set().union(*editions.values()))
+    out = []
+    for code in codes:
+        if code[:2] not in chapter_section:
+            fail(f"HS {code}: chapter {code[:2]} is not in HS 2022")
+        have = [e for e in HS_EDITIONS if code in editions[e]]
+        texts = [editions[e][code][1] if code in editions[e] else "" for e in HS_EDITIONS]
+        # An older text equal to the next newer one that exists is written once.
+        shown = []
+        newer = None
+        for text in texts:
+            if not text:
+                shown.append("")
+                continue
+            shown.append("" if text == newer else text)
+            newer = text
+        newest = next(t for t in shown if t)
+        older = shown[HS_EDITIONS.index(have[0]) + 1 :]
+        older = [""] * (len(HS_EDITIONS) - 1 - len(older)) + older
+        out.append([code, chapter_section[code[:2]], " ".join(sorted(have)), newest, *older])
+    files = {
+        "hs.tsv": tsv(
+            note("hs.csv, hs-editions/hs2017.csv and hs-editions/hs2012.csv"),
+            ["code", "section", "editions", "description", "description_2017", "description_2012"],
+            out,
+        ),
+        "hs_sections.tsv": tsv(note("hs-sections.csv"), ["section", "name"], sec_rows),
+    }
+    rows = {"hs_sections": len(sec_rows)}
+    for e in HS_EDITIONS:
+        rows["hs" if e == "2022" else f"hs{e}"] = len(editions[e])
+    report = [
+        "hs: "
+        + ", ".join(
+            f"HS {e} {len(editions[e])} ({stats[e + '_2']} chapters, {stats[e + '_4']} headings, "
+            f"{stats[e + '_6']} subheadings; {stats['skipped_' + e]} synthetic rows skipped)"
+            for e in HS_EDITIONS
+        )
+        + f"; {len(codes)} distinct codes"
+    ]
+
+    for newer, older, name in HS_CORRELATIONS:
+        rows_in = read_csv(src / name)
+        pairs: dict[tuple[str, str], str] = {}
+        skipped = 0
+        for i, r in enumerate(rows_in, start=2):
+            where = f"{name}:{i}"
+            a = clean(r[f"hs{newer}"], where)
+            b = clean(r[f"hs{older}"], where)
+            rel = clean(r["relationship"], where)
+            if a == "999999" or b == "999999":
+                skipped += 1  # UN Comtrade's synthetic code, as above
+                continue
+            if a not in editions[newer] or len(a) != 6:
+                fail(f"{where}: {a} is not a subheading of HS {newer}")
+            if b not in editions[older] or len(b) != 6:
+                fail(f"{where}: {b} is not a subheading of HS {older}")
+            if rel not in RELATIONSHIPS:
+                fail(f"{where}: unknown relationship {rel!r}")
+            if (a, b) in pairs:
+                fail(f"{where}: repeated pair {a} {b}")
+            pairs[(a, b)] = rel
+        # UNSD's relationship must agree with the pairs: "1" on a side means that the code of the
+        # other side has no other partner.
+        partners_a: dict[str, int] = {}
+        partners_b: dict[str, int] = {}
+        for a, b in pairs:
+            partners_a[a] = partners_a.get(a, 0) + 1
+            partners_b[b] = partners_b.get(b, 0) + 1
+        for (a, b), rel in pairs.items():
+            left, right = rel.split(":")
+            if (left == "1" and partners_b[b] > 1) or (right == "1" and partners_a[a] > 1):
+                fail(f"{name}: {a} {b} {rel} contradicts the other pairs")
+        unpaired_new = [c for c in editions[newer] if len(c) == 6 and c not in partners_a]
+        unpaired_old = [c for c in editions[older] if len(c) == 6 and c not in partners_b]
+        table = f"hs_correlation_{newer}_{older}"
+        files[f"{table}.tsv"] = tsv(
+            note(name),
+            [f"hs{newer}", f"hs{older}", "relationship"],
+            [[a, b, rel] for (a, b), rel in sorted(pairs.items())],
+        )
+        rows[table] = len(pairs)
+        report.append(
+            f"{table}: {len(pairs)} pairs ({skipped} with 999999 skipped); subheadings in no "
+            f"pair: HS {newer} {len(unpaired_new)} {unpaired_new[:5]}, HS {older} "
+            f"{len(unpaired_old)} {unpaired_old[:5]}"
+        )
+    return files, rows, report
 
 
 # --- Driver -----------------------------------------------------------------------------
@@ -426,14 +583,10 @@ def build_all(src: Path) -> tuple[dict[str, str], list[str]]:
         f"airports: {st['upstream']} upstream rows, {st['no_code']} without IATA or ICAO code "
         f"dropped, {rows['airports']} shipped ({st['iata']} IATA, {st['icao']} ICAO)"
     )
-    files["hs.tsv"], rows["hs"], files["hs_sections.tsv"], rows["hs_sections"], st = build_hs(
-        src
-    )
-    report.append(
-        f"hs: {st['upstream']} upstream rows, {st['skipped']} synthetic rows skipped, "
-        f"{rows['hs']} shipped ({st['2']} chapters, {st['4']} headings, "
-        f"{st['6']} subheadings), {rows['hs_sections']} sections"
-    )
+    hs_files, hs_rows, hs_report = build_hs(src)
+    files.update(hs_files)
+    rows.update(hs_rows)
+    report.extend(hs_report)
     report.append(f"countries: {rows['countries']}, currencies: {rows['currencies']}")
 
     ed_rows = []

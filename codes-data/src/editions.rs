@@ -3,7 +3,8 @@
 /// The source, edition, licence and size of one shipped table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Edition {
-    /// The table: `countries`, `currencies`, `unlocode`, `airports`, `hs`, `hs_sections`,
+    /// The table: `countries`, `currencies`, `unlocode`, `airports`, `hs` (HS 2022), `hs2017`,
+    /// `hs2012`, `hs_correlation_2022_2017`, `hs_correlation_2017_2012`, `hs_sections`,
     /// `taxonomy`, `units` or `labels`.
     pub table: &'static str,
     /// Where the data comes from (`"written by the project"` for the project's own tables).
@@ -25,7 +26,7 @@ include!(concat!(env!("OUT_DIR"), "/editions.rs"));
 /// ```
 /// let hs = codes_data::editions().iter().find(|e| e.table == "hs").unwrap();
 /// assert_eq!(hs.edition, "HS 2022");
-/// assert_eq!(hs.rows, codes_data::hs_len());
+/// assert_eq!(hs.rows, (0..codes_data::hs_len()).filter(|&i| codes_data::hs_at(i).unwrap().edition() == codes_data::HsEdition::Hs2022).count());
 /// ```
 pub fn editions() -> &'static [Edition] {
     &EDITIONS

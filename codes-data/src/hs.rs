@@ -1,25 +1,140 @@
-//! The Harmonized System, 2022 edition (spec 4, CEN-COD-004, CEN-COD-005).
+//! The Harmonized System, editions 2012, 2017 and 2022, with UNSD's correlation tables between
+//! them (spec 4 and 7.1, CEN-COD-004, CEN-COD-005).
 //!
-//! The upstream table is in English only.
+//! The upstream tables are in English only.
 //!
-//! Layout (written by the build script `build/`, K entries sorted by code, each code
-//! before the codes it is a prefix of): `KEYS` K × `u32` ([`key`]); `FIXED` K × 6 ASCII (the code,
-//! space-padded); `REC` K × 8 bytes: offset of the description in `TEXT` (`u32`), its
-//! length (`u16`), section index (`u8`), level (`u8`: 2, 4 or 6).
+//! Layout (written by the build script `build/`): one table of every code of any edition, K
+//! entries sorted by code, each code before the codes it is a prefix of: `KEYS` K × `u32`
+//! ([`key`]); `FIXED` K × 6 ASCII (the code, space-padded); `REC` K × 3 bytes: section index,
+//! level (2, 4 or 6), editions (bits: 1 HS 2012, 2 HS 2017, 4 HS 2022). With the `names`
+//! feature, `DESC` K × 3 × (offset in `TEXT` `u32`, length `u16`), the description in HS 2022,
+//! 2017, 2012 (length 0 where the edition lacks the code; equal texts are stored once).
+//!
+//! Correlations: `CORR_22_17` and `CORR_17_12`, P × (index of the newer edition's code `u16`,
+//! index of the older edition's code | relationship << 14 `u16`), sorted. A code's 1:1 pair
+//! with itself is left out: a subheading of both editions in no pair is its own 1:1 partner.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use crate::blob::{blob, search_u32, slice, text};
 
 static KEYS: &[u8] = blob!("hs_keys.bin");
 static FIXED: &str = text!("hs_fixed.txt");
 static REC: &[u8] = blob!("hs_rec.bin");
+#[cfg(feature = "names")]
+static DESC: &[u8] = blob!("hs_desc.bin");
+#[cfg(feature = "names")]
 static TEXT: &str = text!("hs_text.txt");
+static CORR_22_17: &[u8] = blob!("hs_correlation_2022_2017.bin");
+static CORR_17_12: &[u8] = blob!("hs_correlation_2017_2012.bin");
 
 const WIDTH: usize = 6;
-/// Without the `names` feature `REC` keeps only the section and level bytes.
-#[cfg(feature = "names")]
-const REC_WIDTH: usize = 8;
-#[cfg(not(feature = "names"))]
-const REC_WIDTH: usize = 2;
+const REC_WIDTH: usize = 3;
+
+/// An edition of the Harmonized System that is built in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HsEdition {
+    /// HS 2012, in force from 2012-01-01 to 2016-12-31.
+    Hs2012,
+    /// HS 2017, in force from 2017-01-01 to 2021-12-31.
+    Hs2017,
+    /// HS 2022, in force from 2022-01-01 (until HS 2028).
+    Hs2022,
+}
+
+impl HsEdition {
+    /// Every built-in edition, oldest first.
+    pub const ALL: [HsEdition; 3] = [HsEdition::Hs2012, HsEdition::Hs2017, HsEdition::Hs2022];
+    /// The newest edition built in: what applies when no date says otherwise.
+    pub const NEWEST: HsEdition = HsEdition::Hs2022;
+
+    /// The edition's year as the options write it: `"2022"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HsEdition::Hs2012 => "2012",
+            HsEdition::Hs2017 => "2017",
+            HsEdition::Hs2022 => "2022",
+        }
+    }
+
+    /// The edition of a year written `"2012"`, `"2017"` or `"2022"`.
+    ///
+    /// ```
+    /// use codes_data::HsEdition;
+    /// assert_eq!(HsEdition::from_year("2017"), Some(HsEdition::Hs2017));
+    /// assert_eq!(HsEdition::from_year("2018"), None);
+    /// ```
+    pub fn from_year(year: &str) -> Option<HsEdition> {
+        HsEdition::ALL.into_iter().find(|e| e.as_str() == year)
+    }
+
+    /// The edition in force on a day (spec 3, "The HS edition in force"): HS 2012 before
+    /// 2017-01-01, HS 2017 until 2021-12-31, HS 2022 from 2022-01-01.
+    ///
+    /// ```
+    /// use codes_data::HsEdition;
+    /// assert_eq!(HsEdition::in_force_on(2016, 12, 31), HsEdition::Hs2012);
+    /// assert_eq!(HsEdition::in_force_on(2017, 1, 1), HsEdition::Hs2017);
+    /// assert_eq!(HsEdition::in_force_on(2022, 1, 1), HsEdition::Hs2022);
+    /// ```
+    pub fn in_force_on(year: i32, _month: u8, _day: u8) -> HsEdition {
+        // Every edition enters into force on 1 January.
+        match year {
+            ..=2016 => HsEdition::Hs2012,
+            2017..=2021 => HsEdition::Hs2017,
+            _ => HsEdition::Hs2022,
+        }
+    }
+
+    /// The edition's bit in [`HsEditions`].
+    fn bit(self) -> u8 {
+        match self {
+            HsEdition::Hs2012 => 1,
+            HsEdition::Hs2017 => 2,
+            HsEdition::Hs2022 => 4,
+        }
+    }
+
+    /// Position in `DESC`: HS 2022, 2017, 2012.
+    #[cfg(feature = "names")]
+    fn slot(self) -> usize {
+        match self {
+            HsEdition::Hs2022 => 0,
+            HsEdition::Hs2017 => 1,
+            HsEdition::Hs2012 => 2,
+        }
+    }
+}
+
+impl core::fmt::Display for HsEdition {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "HS {}", self.as_str())
+    }
+}
+
+/// The editions that have a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct HsEditions(u8);
+
+impl HsEditions {
+    /// Whether the edition has the code.
+    pub fn contains(self, edition: HsEdition) -> bool {
+        self.0 & edition.bit() != 0
+    }
+
+    /// The editions, oldest first.
+    pub fn iter(self) -> impl Iterator<Item = HsEdition> {
+        HsEdition::ALL
+            .into_iter()
+            .filter(move |e| self.contains(*e))
+    }
+
+    /// The newest of them.
+    pub fn newest(self) -> Option<HsEdition> {
+        self.iter().last()
+    }
+}
 
 /// A section of the Harmonized System (`I` to `XXI`).
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -54,43 +169,81 @@ pub fn hs_sections() -> &'static [HsSection] {
     &HS_SECTIONS
 }
 
-/// An HS 2022 chapter (2 digits), heading (4) or subheading (6): a handle into the static
-/// table.
+/// An HS chapter (2 digits), heading (4) or subheading (6) of one edition: a handle into the
+/// static table.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct HsEntry {
     idx: u32,
+    edition: HsEdition,
+}
+
+fn rec(idx: usize) -> [u8; 3] {
+    let o = idx * REC_WIDTH;
+    match REC.get(o..o + REC_WIDTH) {
+        Some(&[a, b, c]) => [a, b, c],
+        _ => [0; 3],
+    }
+}
+
+fn code_at(idx: usize) -> &'static str {
+    slice(FIXED, idx * WIDTH, usize::from(rec(idx)[1]))
 }
 
 impl HsEntry {
-    /// The 8-byte record: text offset, description length, section, level.
-    fn rec(&self) -> [u8; 8] {
-        let o = self.idx as usize * REC_WIDTH;
-        match REC.get(o..o + REC_WIDTH) {
-            Some(&[a, b, c, d, e, f, g, h]) => [a, b, c, d, e, f, g, h],
-            Some(&[section, level]) => [0, 0, 0, 0, 0, 0, section, level],
-            _ => [0; 8],
-        }
-    }
-
     /// The code, `"0101"`.
     pub fn code(&self) -> &'static str {
-        slice(FIXED, self.idx as usize * WIDTH, usize::from(self.level()))
+        code_at(self.idx as usize)
     }
 
     /// 2 for a chapter, 4 for a heading, 6 for a subheading.
     pub fn level(&self) -> u8 {
-        self.rec()[7]
+        rec(self.idx as usize)[1]
     }
 
-    /// The English description (as published by UN Comtrade, which cuts a few long ones
-    /// at 255 characters).
+    /// The edition this entry is of.
+    pub fn edition(&self) -> HsEdition {
+        self.edition
+    }
+
+    /// Every edition that has this code.
+    ///
+    /// ```
+    /// use codes_data::HsEdition;
+    /// let phones = codes_data::hs_in("851712", HsEdition::Hs2017).unwrap();
+    /// assert!(!phones.editions().contains(HsEdition::Hs2022));
+    /// assert_eq!(phones.editions().newest(), Some(HsEdition::Hs2017));
+    /// ```
+    pub fn editions(&self) -> HsEditions {
+        HsEditions(rec(self.idx as usize)[2])
+    }
+
+    /// The same code in another edition, when that edition has it.
+    pub fn in_edition(&self, edition: HsEdition) -> Option<HsEntry> {
+        self.editions().contains(edition).then_some(HsEntry {
+            idx: self.idx,
+            edition,
+        })
+    }
+
+    /// The English description in this entry's edition (as published by UN Comtrade, which
+    /// cuts a few long ones at 255 characters); `""` without the `names` feature.
     pub fn description(&self) -> &'static str {
-        let r = self.rec();
-        slice(
-            TEXT,
-            u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize,
-            usize::from(u16::from_le_bytes([r[4], r[5]])),
-        )
+        #[cfg(feature = "names")]
+        {
+            let o = (self.idx as usize * 3 + self.edition.slot()) * 6;
+            match DESC.get(o..o + 6) {
+                Some(&[a, b, c, d, e, f]) => slice(
+                    TEXT,
+                    u32::from_le_bytes([a, b, c, d]) as usize,
+                    usize::from(u16::from_le_bytes([e, f])),
+                ),
+                _ => "",
+            }
+        }
+        #[cfg(not(feature = "names"))]
+        {
+            ""
+        }
     }
 
     /// The code of the enclosing heading or chapter; `None` for a chapter.
@@ -106,7 +259,7 @@ impl HsEntry {
     /// The section, in Roman numerals (`"I"`).
     pub fn section(&self) -> &'static str {
         HS_SECTIONS
-            .get(usize::from(self.rec()[6]))
+            .get(usize::from(rec(self.idx as usize)[0]))
             .map_or("", |s| s.roman)
     }
 }
@@ -115,6 +268,7 @@ impl core::fmt::Debug for HsEntry {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("HsEntry")
             .field("code", &self.code())
+            .field("edition", &self.edition)
             .field("section", &self.section())
             .field("description", &self.description())
             .finish()
@@ -137,8 +291,13 @@ fn key(code: &str) -> Option<u32> {
     Some(v * 4 + b.len() as u32 / 2)
 }
 
-/// The HS 2022 entry of an exact 2-, 4- or 6-digit code. National 8- and 10-digit codes
-/// are not in the table: look up their first 6 digits.
+fn index_of(code: &str) -> Option<usize> {
+    search_u32(KEYS, key(code)?)
+}
+
+/// The HS 2022 entry of an exact 2-, 4- or 6-digit code (the newest edition: see [`hs_in`]
+/// for the others). National 8- and 10-digit codes are not in the table: look up their
+/// first 6 digits.
 ///
 /// ```
 /// let h = codes_data::hs("0101").unwrap();
@@ -148,32 +307,312 @@ fn key(code: &str) -> Option<u32> {
 /// assert_eq!(h.section(), "I");
 /// assert!(codes_data::hs("77").is_none()); // reserved chapter
 /// assert!(codes_data::hs("01012").is_none());
+/// assert!(codes_data::hs("851712").is_none()); // HS 2017 only
 /// ```
 pub fn hs(code: &str) -> Option<HsEntry> {
-    let i = search_u32(KEYS, key(code)?)?;
-    Some(HsEntry { idx: i as u32 })
+    hs_in(code, HsEdition::NEWEST)
 }
 
-/// The number of entries in the HS table (chapters, headings and subheadings).
+/// The entry of an exact 2-, 4- or 6-digit code in one edition.
 ///
 /// ```
-/// assert_eq!(codes_data::hs_len(), 6_936);
+/// use codes_data::{hs_in, HsEdition};
+/// assert!(hs_in("851712", HsEdition::Hs2017).is_some());
+/// assert!(hs_in("851712", HsEdition::Hs2022).is_none());
+/// assert!(hs_in("240412", HsEdition::Hs2017).is_none());
+/// assert_eq!(hs_in("240412", HsEdition::Hs2022).unwrap().edition(), HsEdition::Hs2022);
+/// ```
+pub fn hs_in(code: &str, edition: HsEdition) -> Option<HsEntry> {
+    let i = index_of(code)?;
+    HsEntry {
+        idx: i as u32,
+        edition,
+    }
+    .in_edition(edition)
+}
+
+/// The number of codes in the HS table, of all editions together (chapters, headings and
+/// subheadings).
+///
+/// ```
+/// assert_eq!(codes_data::hs_len(), 7_167);
 /// ```
 pub fn hs_len() -> usize {
     REC.len() / REC_WIDTH
 }
 
-/// The HS entry at position `i` (sorted by code, each code before its sub-codes).
+/// The HS entry at position `i` (sorted by code, each code before its sub-codes), of the
+/// newest edition that has the code.
 ///
 /// ```
 /// assert_eq!(codes_data::hs_at(0).unwrap().code(), "01");
 /// ```
 pub fn hs_at(i: usize) -> Option<HsEntry> {
     if i < hs_len() {
-        Some(HsEntry { idx: i as u32 })
+        let edition = HsEditions(rec(i)[2]).newest()?;
+        Some(HsEntry {
+            idx: i as u32,
+            edition,
+        })
     } else {
         None
     }
+}
+
+/// How the codes of a correlated pair relate (UNSD's notation, read from the edition of the
+/// look-up to the edition asked for): `1:n` means that the code splits into several codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HsRelationship {
+    /// One code for one code.
+    OneToOne,
+    /// The code is split among several codes.
+    OneToMany,
+    /// Several codes were merged into this one.
+    ManyToOne,
+    /// Parts of several codes were regrouped into several codes.
+    ManyToMany,
+}
+
+impl HsRelationship {
+    /// `"1:1"`, `"1:n"`, `"n:1"` or `"n:n"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HsRelationship::OneToOne => "1:1",
+            HsRelationship::OneToMany => "1:n",
+            HsRelationship::ManyToOne => "n:1",
+            HsRelationship::ManyToMany => "n:n",
+        }
+    }
+
+    fn from_bits(bits: u16) -> HsRelationship {
+        match bits & 3 {
+            0 => HsRelationship::OneToOne,
+            1 => HsRelationship::OneToMany,
+            2 => HsRelationship::ManyToOne,
+            _ => HsRelationship::ManyToMany,
+        }
+    }
+
+    fn of_counts(from_side: usize, to_side: usize) -> HsRelationship {
+        match (from_side > 1, to_side > 1) {
+            (false, false) => HsRelationship::OneToOne,
+            (false, true) => HsRelationship::OneToMany,
+            (true, false) => HsRelationship::ManyToOne,
+            (true, true) => HsRelationship::ManyToMany,
+        }
+    }
+
+    /// The same relationship read the other way.
+    fn reversed(self) -> HsRelationship {
+        match self {
+            HsRelationship::OneToMany => HsRelationship::ManyToOne,
+            HsRelationship::ManyToOne => HsRelationship::OneToMany,
+            other => other,
+        }
+    }
+}
+
+/// One code of the edition asked for that the correlation tables pair with the code looked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct HsPair {
+    /// The code in the edition asked for.
+    pub code: &'static str,
+    /// How it relates to the code looked up.
+    pub relationship: HsRelationship,
+}
+
+/// The pairs of one correlation table, and the same sorted by the older code (built on first
+/// use).
+struct Table {
+    bytes: &'static [u8],
+    by_older: OnceLock<Vec<(u16, u16)>>,
+}
+
+static TABLE_22_17: Table = Table {
+    bytes: CORR_22_17,
+    by_older: OnceLock::new(),
+};
+static TABLE_17_12: Table = Table {
+    bytes: CORR_17_12,
+    by_older: OnceLock::new(),
+};
+
+impl Table {
+    fn len(&self) -> usize {
+        self.bytes.len() / 4
+    }
+
+    fn pair(&self, i: usize) -> (u16, u16) {
+        match self.bytes.get(i * 4..i * 4 + 4) {
+            Some(&[a, b, c, d]) => (u16::from_le_bytes([a, b]), u16::from_le_bytes([c, d])),
+            _ => (u16::MAX, 0),
+        }
+    }
+
+    /// The older codes paired with the newer code at `idx`: (index, relationship).
+    fn older(&self, idx: u16, out: &mut Vec<(usize, HsRelationship)>) {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.pair(mid).0 < idx {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        for i in low..self.len() {
+            let (a, b) = self.pair(i);
+            if a != idx {
+                break;
+            }
+            out.push((usize::from(b & 0x3fff), HsRelationship::from_bits(b >> 14)));
+        }
+    }
+
+    /// The newer codes paired with the older code at `idx`, relationship read from old to new.
+    fn newer(&self, idx: u16, out: &mut Vec<(usize, HsRelationship)>) {
+        let by_older = self.by_older.get_or_init(|| {
+            let mut v: Vec<(u16, u16)> = (0..self.len())
+                .map(|i| {
+                    let (a, b) = self.pair(i);
+                    (b & 0x3fff, a | (b & 0xc000))
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        });
+        let start = by_older.partition_point(|p| p.0 < idx);
+        for &(b, a) in by_older[start..].iter().take_while(|p| p.0 == idx) {
+            let _ = b;
+            out.push((
+                usize::from(a & 0x3fff),
+                HsRelationship::from_bits(a >> 14).reversed(),
+            ));
+        }
+    }
+}
+
+/// The subheadings of edition `to` paired with the subheading at `idx` of the adjacent edition
+/// `from` (2022 and 2017, or 2017 and 2012).
+fn adjacent(idx: usize, from: HsEdition, to: HsEdition) -> Vec<(usize, HsRelationship)> {
+    let mut out = Vec::new();
+    let Ok(i) = u16::try_from(idx) else {
+        return out;
+    };
+    match (from, to) {
+        (HsEdition::Hs2022, HsEdition::Hs2017) => TABLE_22_17.older(i, &mut out),
+        (HsEdition::Hs2017, HsEdition::Hs2012) => TABLE_17_12.older(i, &mut out),
+        (HsEdition::Hs2017, HsEdition::Hs2022) => TABLE_22_17.newer(i, &mut out),
+        (HsEdition::Hs2012, HsEdition::Hs2017) => TABLE_17_12.newer(i, &mut out),
+        _ => return out,
+    }
+    let both = HsEditions(rec(idx)[2]);
+    if out.is_empty() && both.contains(from) && both.contains(to) {
+        // Left out of the packed table: the code is its own 1:1 partner.
+        out.push((idx, HsRelationship::OneToOne));
+    }
+    out
+}
+
+/// The codes of edition `to` (as indexes) paired with `code` of edition `from`, without
+/// relationships; through HS 2017 between 2012 and 2022; headings through their subheadings.
+fn targets(idx: usize, from: HsEdition, to: HsEdition) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    if !HsEditions(rec(idx)[2]).contains(from) {
+        return out;
+    }
+    if from == to {
+        out.insert(idx);
+        return out;
+    }
+    match rec(idx)[1] {
+        6 => {
+            let mut frontier = vec![idx];
+            let mut at = from;
+            let step = if to > from { 1isize } else { -1 };
+            while at != to {
+                let next = HsEdition::ALL[(at as isize + step) as usize];
+                let mut reached = BTreeSet::new();
+                for i in frontier {
+                    reached.extend(adjacent(i, at, next).into_iter().map(|(j, _)| j));
+                }
+                frontier = reached.into_iter().collect();
+                at = next;
+            }
+            out.extend(frontier);
+        }
+        4 => {
+            // The headings of the codes paired with the heading's subheadings.
+            let code = code_at(idx);
+            for sub in idx + 1..hs_len() {
+                let sub_code = code_at(sub);
+                if !sub_code.starts_with(code) {
+                    break;
+                }
+                for t in targets(sub, from, to) {
+                    if let Some(h) = code_at(t).get(..4).and_then(index_of) {
+                        out.insert(h);
+                    }
+                }
+            }
+        }
+        _ => {
+            // Chapters do not change between editions.
+            if HsEditions(rec(idx)[2]).contains(to) {
+                out.insert(idx);
+            }
+        }
+    }
+    out
+}
+
+/// The codes of edition `to` that UNSD's correlation tables pair with `code` of edition
+/// `from`, sorted, each with its relationship (spec 7.1).
+///
+/// Between adjacent editions (2022 and 2017, 2017 and 2012) a subheading's pairs and their
+/// relationships are UNSD's; between 2012 and 2022 the pairs go through HS 2017, and a
+/// heading's are the headings of its subheadings' pairs: their relationships are those that
+/// the pairs imply (`n` on a side that has several codes). A code of both editions that UNSD
+/// leaves unchanged is its own `1:1` partner; a chapter is its own partner. Empty when `from`
+/// lacks the code, or when the code is not a 2-, 4- or 6-digit code.
+///
+/// ```
+/// use codes_data::{hs_correlate, HsEdition};
+/// let phones = hs_correlate("851712", HsEdition::Hs2017, HsEdition::Hs2022);
+/// let codes: Vec<&str> = phones.iter().map(|p| p.code).collect();
+/// assert!(codes.contains(&"851713") && codes.contains(&"851714"));
+/// assert_eq!(hs_correlate("851713", HsEdition::Hs2022, HsEdition::Hs2017)[0].relationship.as_str(), "n:1");
+/// assert_eq!(hs_correlate("010121", HsEdition::Hs2012, HsEdition::Hs2022)[0].code, "010121");
+/// assert!(hs_correlate("851712", HsEdition::Hs2022, HsEdition::Hs2017).is_empty());
+/// ```
+pub fn hs_correlate(code: &str, from: HsEdition, to: HsEdition) -> Vec<HsPair> {
+    let Some(idx) = index_of(code) else {
+        return Vec::new();
+    };
+    let adjacent_pair = rec(idx)[1] == 6 && (from as isize - to as isize).abs() == 1;
+    if adjacent_pair {
+        let mut pairs = adjacent(idx, from, to);
+        if !HsEditions(rec(idx)[2]).contains(from) {
+            pairs.clear();
+        }
+        pairs.sort_by_key(|p| p.0);
+        return pairs
+            .into_iter()
+            .map(|(i, relationship)| HsPair {
+                code: code_at(i),
+                relationship,
+            })
+            .collect();
+    }
+    let found = targets(idx, from, to);
+    let many_to = found.len();
+    found
+        .into_iter()
+        .map(|i| HsPair {
+            code: code_at(i),
+            relationship: HsRelationship::of_counts(targets(i, to, from).len(), many_to),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! | UN/LOCODE | [`unlocode`], [`unlocode_at`], [`unlocodes_in_country`] | UN/CEFACT |
 //! | airports by IATA and ICAO code | [`airport_by_iata`], [`airport_by_icao`], [`airports_in_country`] | airportsdata |
 //! | location codes of spec 2.2 | [`resolve_location`] | the two above |
-//! | Harmonized System 2022 (English only) | [`hs`], [`hs_sections`] | UN Comtrade |
+//! | Harmonized System 2012, 2017 and 2022 (English only), UNSD's correlations | [`hs`], [`hs_in`], [`hs_correlate`], [`hs_sections`] | UN Comtrade, UNSD |
 //! | commodity taxonomy and units of spec 2.4 | [`commodity_area`], [`goods_type`], [`unit()`] | the project |
 //! | labels of the enumerations in six languages | [`label`], [`enumeration_values`] | the project |
 //! | editions of all of the above | [`editions`] | `SOURCES.md` |
@@ -55,7 +55,10 @@ pub use airport::{
 pub use country::{countries, country, country_by_alpha3, Country};
 pub use currency::{currencies, currency, Currency};
 pub use editions::{editions, Edition};
-pub use hs::{hs, hs_at, hs_len, hs_sections, HsEntry, HsSection};
+pub use hs::{
+    hs, hs_at, hs_correlate, hs_in, hs_len, hs_sections, HsEdition, HsEditions, HsEntry, HsPair,
+    HsRelationship, HsSection,
+};
 pub use labels::{enumeration_values, enumerations, label};
 pub use lang::Lang;
 pub use location::{resolve_location, ResolvedLocation};

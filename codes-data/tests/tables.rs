@@ -72,40 +72,78 @@ fn currencies_and_minor_units() {
     }
 }
 
+/// The entries of one edition, in table order.
+fn hs_edition(edition: HsEdition) -> Vec<HsEntry> {
+    (0..hs_len())
+        .filter_map(|i| hs_at(i).and_then(|h| h.in_edition(edition)))
+        .collect()
+}
+
 #[test]
 fn harmonized_system() {
-    let mut levels = HashMap::new();
-    let mut prev: Option<HsEntry> = None;
-    for i in 0..hs_len() {
-        let h = hs_at(i).unwrap();
-        assert_eq!(hs(h.code()), Some(h));
-        assert_eq!(usize::from(h.level()), h.code().len());
-        *levels.entry(h.level()).or_insert(0) += 1;
-        assert!(!h.description().is_empty());
-        assert!(hs_sections().iter().any(|s| s.roman() == h.section()));
-        match h.parent() {
-            None => assert_eq!(h.level(), 2),
-            Some(p) => {
-                let parent = hs(p).unwrap();
-                assert_eq!(parent.level() + 2, h.level());
-                assert_eq!(parent.section(), h.section());
+    for (edition, counts) in [
+        (HsEdition::Hs2022, [96, 1228, 5612]),
+        (HsEdition::Hs2017, [96, 1222, 5387]),
+        (HsEdition::Hs2012, [96, 1224, 5205]),
+    ] {
+        let mut levels = HashMap::new();
+        let mut prev: Option<HsEntry> = None;
+        for h in hs_edition(edition) {
+            assert_eq!(hs_in(h.code(), edition), Some(h));
+            assert_eq!(h.edition(), edition);
+            assert_eq!(usize::from(h.level()), h.code().len());
+            *levels.entry(h.level()).or_insert(0) += 1;
+            assert!(!h.description().is_empty());
+            assert!(hs_sections().iter().any(|s| s.roman() == h.section()));
+            match h.parent() {
+                None => assert_eq!(h.level(), 2),
+                Some(p) => {
+                    let parent = hs_in(p, edition).unwrap();
+                    assert_eq!(parent.level() + 2, h.level());
+                    assert_eq!(parent.section(), h.section());
+                }
             }
+            if let Some(p) = prev {
+                assert!(p.code() < h.code());
+            }
+            prev = Some(h);
         }
-        if let Some(p) = prev {
-            assert!(p.code() < h.code());
-        }
-        prev = Some(h);
+        assert_eq!(
+            levels,
+            HashMap::from([(2, counts[0]), (4, counts[1]), (6, counts[2])]),
+            "{edition}"
+        );
     }
-    assert_eq!(levels, HashMap::from([(2, 96), (4, 1228), (6, 5612)]));
-    assert_eq!(hs_len(), 6936);
+    assert_eq!(hs_len(), 7167);
+    // hs() is HS 2022.
+    assert_eq!(hs("851712"), None);
+    assert_eq!(hs("851713").unwrap().edition(), HsEdition::Hs2022);
+    // The texts of an edition are its own.
+    assert_eq!(
+        hs_in("030193", HsEdition::Hs2012).unwrap().description(),
+        "Fish; live, carp (Cyprinus carpio, Carassius carassius, Ctenopharyngodon idellus, Hypophthalmichthys spp., Cirrhinus spp., Mylopharyngodon piceus)"
+    );
+    assert!(hs_in("030193", HsEdition::Hs2017)
+        .unwrap()
+        .description()
+        .contains("Cyprinus spp."));
     // Chapters 01..97 except 77; no chapter 99 (UN Comtrade's), no TOTAL.
     for ch in 1..=97 {
-        assert_eq!(hs(&format!("{ch:02}")).is_some(), ch != 77, "{ch}");
+        for edition in HsEdition::ALL {
+            assert_eq!(
+                hs_in(&format!("{ch:02}"), edition).is_some(),
+                ch != 77,
+                "{ch}"
+            );
+        }
     }
     for code in [
         "77", "99", "9999", "999999", "00", "98", "TOTAL", "0101210", "01012100",
     ] {
-        assert!(hs(code).is_none(), "{code}");
+        assert!(
+            HsEdition::ALL.iter().all(|e| hs_in(code, *e).is_none()),
+            "{code}"
+        );
     }
     let h = hs("010121").unwrap();
     assert_eq!(h.description(), "Horses; live, pure-bred breeding animals");
@@ -291,7 +329,11 @@ fn editions_match_the_tables_and_sources_md() {
         ("currencies", codes_data::currencies().len()),
         ("unlocode", unlocodes_len()),
         ("airports", airports_len()),
-        ("hs", hs_len()),
+        ("hs", hs_edition(HsEdition::Hs2022).len()),
+        ("hs2017", hs_edition(HsEdition::Hs2017).len()),
+        ("hs2012", hs_edition(HsEdition::Hs2012).len()),
+        ("hs_correlation_2022_2017", 15656),
+        ("hs_correlation_2017_2012", 6140),
         ("hs_sections", hs_sections().len()),
         (
             "taxonomy",
@@ -328,4 +370,59 @@ fn editions_match_the_tables_and_sources_md() {
     }
     let hs = eds.iter().find(|e| e.table == "hs").unwrap();
     assert_eq!(hs.edition, "HS 2022");
+}
+
+#[test]
+fn hs_correlations_follow_unsd() {
+    use HsEdition::*;
+    let codes = |code, from, to| -> Vec<(&'static str, &'static str)> {
+        hs_correlate(code, from, to)
+            .iter()
+            .map(|p| (p.code, p.relationship.as_str()))
+            .collect()
+    };
+    // Mobile phones: split in HS 2022, and among other codes (UNSD's n:n).
+    let phones = codes("851712", Hs2017, Hs2022);
+    assert!(phones.contains(&("851713", "1:n")) && phones.contains(&("851714", "1:n")));
+    assert!(phones.windows(2).all(|w| w[0].0 < w[1].0));
+    assert_eq!(codes("851713", Hs2022, Hs2017), [("851712", "n:1")]);
+    // A new code of HS 2022 comes from a part of an older one.
+    assert_eq!(codes("240412", Hs2022, Hs2017), [("382499", "n:1")]);
+    // Unchanged codes are their own 1:1 partners, across two steps too.
+    assert_eq!(codes("010121", Hs2022, Hs2017), [("010121", "1:1")]);
+    assert_eq!(codes("010121", Hs2012, Hs2022), [("010121", "1:1")]);
+    assert_eq!(codes("010121", Hs2022, Hs2022), [("010121", "1:1")]);
+    // 2012 -> 2022 goes through HS 2017.
+    let via: Vec<&str> = codes("851712", Hs2012, Hs2022)
+        .iter()
+        .map(|p| p.0)
+        .collect();
+    assert!(via.contains(&"851713"), "{via:?}");
+    // A code the edition lacks has no pairs; headings pair through their subheadings.
+    assert!(codes("851713", Hs2017, Hs2022).is_empty());
+    assert!(
+        codes("8549", Hs2022, Hs2017).contains(&("8548", "n:n"))
+            || codes("8549", Hs2022, Hs2017).iter().any(|p| p.0 == "8548")
+    );
+    assert_eq!(codes("24", Hs2012, Hs2022), [("24", "1:1")]);
+    for bad in ["", "85171", "8517120", "abcdef", "77"] {
+        assert!(codes(bad, Hs2017, Hs2022).is_empty(), "{bad}");
+    }
+    // Every pair is found from both sides.
+    for i in 0..hs_len() {
+        let h = hs_at(i).unwrap();
+        if h.level() != 6 {
+            continue;
+        }
+        for (from, to) in [(Hs2022, Hs2017), (Hs2017, Hs2012)] {
+            if h.editions().contains(from) {
+                for pair in hs_correlate(h.code(), from, to) {
+                    assert!(hs_in(pair.code, to).is_some());
+                    assert!(hs_correlate(pair.code, to, from)
+                        .iter()
+                        .any(|p| p.code == h.code()));
+                }
+            }
+        }
+    }
 }

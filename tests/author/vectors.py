@@ -278,11 +278,73 @@ case(F, "cod-004-reserved-chapter", "Chapter 77 is reserved.", set={"/goods/0/hs
 case(F, "cod-004-national-chapter", "Chapters 98 and 99 are not HS chapters.", set={"/goods/0/hs_code": "9801"},
      expect=[issue("CEN-COD-004", "/goods/0/hs_code", code="9801")])
 case(F, "cod-004-near-miss-chapter", "A chapter of two digits.", set={"/goods/0/hs_code": "29"})
-case(F, "cod-005-unknown-heading", "A well-formed heading that HS 2022 does not have.", set={"/goods/0/hs_code": "2499"},
-     expect=[issue("CEN-COD-005", "/goods/0/hs_code", code="2499")])
+case(F, "cod-005-unknown-heading", "A well-formed heading that no HS edition has.", set={"/goods/0/hs_code": "2499"},
+     expect=[issue("CEN-COD-005", "/goods/0/hs_code", code="2499", edition="2022")])
 case(F, "cod-005-unknown-subheading-of-national-code", "The first six digits of a 10-digit code are checked.",
-     set={"/goods/0/hs_code": "2402990000"}, expect=[issue("CEN-COD-005", "/goods/0/hs_code", code="2402990000")])
+     set={"/goods/0/hs_code": "2402990000"}, expect=[issue("CEN-COD-005", "/goods/0/hs_code", code="2402990000", edition="2022")])
 case(F, "cod-005-near-miss", "A subheading and an 8-digit national code.", set={"/goods/0/hs_code": "29394500"})
+
+
+def on(day, code):
+    """The base record seized on `day` (its flight that day too) with one HS code."""
+    return {"/seizure_date": day, "/conveyance/0/date": day, "/goods/0/hs_code": code}
+
+
+def cod005(code, edition, found_in=None, suggest=None):
+    params = {"code": code, "edition": edition}
+    if found_in:
+        params["found_in"] = found_in
+    if suggest:
+        params["suggest"] = suggest
+    return issue("CEN-COD-005", "/goods/0/hs_code", **params)
+
+
+PHONES_2022 = ["851713", "851714", "852411", "852412", "852419", "852491", "852492", "852499", "852990", "854151",
+               "854159", "854921", "854929", "854931", "854939", "854991", "854999"]
+# Spec 3, "The HS edition in force": the edition of the seizure date, its edges, and what replaces a code.
+case(F, "cod-005-hs2012-on-2016-12-31", "The last day of HS 2012: a subheading that HS 2017 created (fish livers and roes, 0302.91) is not yet valid; UNSD pairs it with 0302.90.",
+     set=on("2016-12-31", "030291"), expect=[cod005("030291", "2012", "2022", ["030290"])])
+case(F, "cod-005-near-miss-hs2017-on-2017-01-01", "The first day of HS 2017: 0302.91 is valid.", set=on("2017-01-01", "030291"))
+case(F, "cod-005-hs2012-code-on-2017-01-01", "The first day of HS 2017: HS 2012's 0302.90 is gone.",
+     set=on("2017-01-01", "030290"), expect=[cod005("030290", "2017", "2012", ["030291"])])
+case(F, "cod-005-near-miss-hs2017-on-2021-12-31", "The last day of HS 2017: mobile phones are still 8517.12.", set=on("2021-12-31", "851712"))
+case(F, "cod-005-hs2022-code-on-2021-12-31", "The last day of HS 2017: smartphones (8517.13, HS 2022) do not exist yet.",
+     set=on("2021-12-31", "851713"), expect=[cod005("851713", "2017", "2022", ["851712"])])
+case(F, "cod-005-hs2017-code-on-2022-01-01", "The first day of HS 2022: mobile phones 8517.12 were split; the correlation table gives every HS 2022 code it went to.",
+     set=on("2022-01-01", "851712"), expect=[cod005("851712", "2022", "2017", PHONES_2022)])
+case(F, "cod-005-near-miss-hs2022-on-2022-01-01", "The first day of HS 2022: 8517.13 is valid.", set=on("2022-01-01", "851713"))
+case(F, "cod-005-near-miss-phones-on-2019", "A seizure of 2019 is coded in HS 2017: 8517.12 is valid.", set=on("2019-06-15", "851712"))
+case(F, "cod-005-phones-on-2023", "A seizure of 2023 is coded in HS 2022: 8517.12 is HS 2017's.",
+     set=on("2023-03-10", "851712"), expect=[cod005("851712", "2022", "2017", PHONES_2022)])
+case(F, "cod-005-nicotine-on-2019", "Nicotine products for inhalation (2404.12) did not exist in 2019; UNSD pairs them with 3824.99.",
+     set=on("2019-06-15", "240412"), expect=[cod005("240412", "2017", "2022", ["382499"])])
+case(F, "cod-005-ten-digits-on-2019", "The first six digits of a 10-digit national code are checked against the edition in force.",
+     set=on("2019-06-15", "2404120000"), expect=[cod005("2404120000", "2017", "2022", ["382499"])])
+case(F, "cod-005-eight-digits-on-2023", "An 8-digit national code of HS 2017's 8517.12 on a 2023 record.",
+     set=on("2023-03-10", "85171200"), expect=[cod005("85171200", "2022", "2017", PHONES_2022)])
+case(F, "cod-005-near-miss-eight-digits-on-2019", "The same 8-digit code on a 2019 record.", set=on("2019-06-15", "85171200"))
+case(F, "cod-005-heading-on-2019", "A heading that HS 2022 created (2404); the suggestion is the headings of the codes its subheadings came from.",
+     set=on("2019-06-15", "2404"), expect=[cod005("2404", "2017", "2022", ["2106", "2403", "3824"])])
+case(F, "cod-005-near-miss-heading-on-2019", "A heading of every edition.", set=on("2019-06-15", "8517"))
+case(F, "cod-005-hs2012-to-hs2022-through-hs2017", "HS 2012's 0302.90 on a 2024 record: the suggestion follows the tables through HS 2017.",
+     set=on("2024-01-15", "030290"), expect=[cod005("030290", "2022", "2012", ["030291"])])
+case(F, "cod-005-unpaired", "HS 2017's 3002.19 is in no pair of UNSD's 2022-2017 table: no suggestion.",
+     set=on("2023-03-10", "300219"), expect=[cod005("300219", "2022", "2017")])
+case(F, "cod-005-missing-date", "Without a seizure date the newest edition applies.",
+     set={"/goods/0/hs_code": "851712"}, remove=("/seizure_date",),
+     expect=[issue("CEN-SCH-004", "/seizure_date", field="seizure_date"), cod005("851712", "2022", "2017", PHONES_2022)])
+case(F, "cod-005-bad-date", "A seizure date that is not a date: the newest edition applies.",
+     set=on("2019-02-30", "851712") | {"/conveyance/0/date": "2019-02-27"},
+     expect=[issue("CEN-DAT-001", "/seizure_date"), cod005("851712", "2022", "2017", PHONES_2022)])
+case(F, "cod-005-option-hs-edition", "The option hs_edition overrides the date: HS 2017 on a 2023 record.",
+     set=on("2023-03-10", "851713"), options={"hs_edition": "2017"}, expect=[cod005("851713", "2017", "2022", ["851712"])])
+case(F, "cod-005-near-miss-option-hs-edition", "The option hs_edition 2017 accepts 8517.12 on a 2023 record.",
+     set=on("2023-03-10", "851712"), options={"hs_edition": "2017"})
+case(F, "cod-005-profile-hs-edition", "A profile's hs_edition overrides the date too (HS 2012 on a 2019 record).",
+     set=on("2019-06-15", "030291"), options={"profile": {"name": "HS-2012-GROUP", "hs_edition": "2012"}},
+     expect=[cod005("030291", "2012", "2022", ["030290"])])
+case(F, "cod-005-option-wins-over-profile", "The option wins over the profile's hs_edition.",
+     set=on("2019-06-15", "851713"), options={"hs_edition": "2022", "profile": {"hs_edition": "2012"}})
 case(F, "cod-006-type-of-another-area", "Cocaine is not a tobacco product.", set={"/goods/0/commodity": "tobacco"},
      expect=[issue("CEN-COD-006", "/goods/0/type", commodity="tobacco", type="cocaine")])
 case(F, "cod-006-unknown-type", "A misspelt type.", set={"/goods/0/type": "cocain"},

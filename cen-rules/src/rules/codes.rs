@@ -2,7 +2,7 @@
 //! rules compare.
 
 use cen_model::{CommodityArea, Enumeration, ParamValue, Params, Unit};
-use codes_data::{Currency, GoodsType, ResolvedLocation};
+use codes_data::{Currency, GoodsType, HsEdition, ResolvedLocation};
 
 use crate::catalogue::{Param, Rule, Severity};
 use crate::sink::Sink;
@@ -35,12 +35,17 @@ pub static COD_004: Rule = Rule {
     params: &[Param::as_is("code")],
     summary: "An HS code is not 2, 4, 6, 8 or 10 digits, or its chapter is not 01..97 or is 77.",
 };
-/// CEN-COD-005: an HS heading or subheading is not in the HS table.
+/// CEN-COD-005: an HS heading or subheading is not in the HS edition in force.
 pub static COD_005: Rule = Rule {
     id: "CEN-COD-005",
     severity: Severity::Warning,
-    params: &[Param::as_is("code")],
-    summary: "A 4- or 6-digit HS code (or the first 6 digits of a longer one) is not a heading or subheading of the HS table.",
+    params: &[
+        Param::as_is("code"),
+        Param::as_is("edition"),
+        Param::as_is("found_in"),
+        Param::as_is("suggest"),
+    ],
+    summary: "A 4- or 6-digit HS code (or the first 6 digits of a longer one) is not a heading or subheading of the HS edition in force on the seizure date (HS 2012 before 2017, HS 2017 until 2021, HS 2022 from 2022; the newest without a valid date; the option hs_edition overrides).",
 };
 /// CEN-COD-006: the goods type is not a type of the commodity area.
 pub static COD_006: Rule = Rule {
@@ -115,8 +120,8 @@ pub(crate) fn currency(
     found
 }
 
-/// CEN-COD-004 and CEN-COD-005 on one HS code.
-pub(crate) fn hs(sink: &mut Sink, code: &str, path: impl FnOnce() -> String) {
+/// CEN-COD-004 and CEN-COD-005 on one HS code, against `edition` (the edition in force).
+pub(crate) fn hs(sink: &mut Sink, code: &str, edition: HsEdition, path: impl FnOnce() -> String) {
     let b = code.as_bytes();
     let well_formed = matches!(b.len(), 2 | 4 | 6 | 8 | 10) && b.iter().all(u8::is_ascii_digit);
     let chapter = if well_formed {
@@ -129,9 +134,33 @@ pub(crate) fn hs(sink: &mut Sink, code: &str, path: impl FnOnce() -> String) {
         return;
     }
     let known_part = &code[..code.len().min(6)];
-    if known_part.len() >= 4 && codes_data::hs(known_part).is_none() {
-        sink.emit(&COD_005, path(), Params::new().with("code", code));
+    if known_part.len() < 4 || codes_data::hs_in(known_part, edition).is_some() {
+        return;
     }
+    let mut params = Params::new()
+        .with("code", code)
+        .with("edition", edition.as_str());
+    // The newest other edition that has the code, and what the correlation tables make of it
+    // in the edition in force.
+    let found_in = HsEdition::ALL
+        .into_iter()
+        .rev()
+        .find(|e| codes_data::hs_in(known_part, *e).is_some());
+    let mut variant = None;
+    if let Some(found_in) = found_in {
+        params = params.with("found_in", found_in.as_str());
+        let suggest: Vec<&str> = codes_data::hs_correlate(known_part, found_in, edition)
+            .iter()
+            .map(|p| p.code)
+            .collect();
+        if suggest.is_empty() {
+            variant = Some("unpaired");
+        } else {
+            params = params.with("suggest", ParamValue::words(&suggest));
+            variant = Some("other_edition");
+        }
+    }
+    sink.emit_variant(&COD_005, path(), params, variant);
 }
 
 /// CEN-COD-006 on one goods line; the goods type when the area has it.
