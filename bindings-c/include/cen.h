@@ -532,6 +532,26 @@ int cen_labels_json(const char *lang, char **out);
  */
 int cen_lookup_json(const char *table, const char *code, const char *lang, char **out);
 
+/**
+ * Gives the codes of HS edition `to` that UNSD's correlation tables pair with `code` of
+ * edition `from` (spec 7.1), as a JSON array sorted by code, each with its relationship read
+ * from `from` to `to`: `[{"code": "851713", "relationship": "1:n"}, ...]` for `851712` from
+ * `"2017"` to `"2022"`. Between 2012 and 2022 the pairs go through HS 2017; a heading pairs
+ * through its subheadings. An empty array when `from` has no such code. Spaces and dots in
+ * `code` are ignored (`"8517.12"`). All three are NUL-terminated; the editions are `"2012"`,
+ * `"2017"` or `"2022"`.
+ *
+ * On success `*out` receives a new string, which the caller frees with `cen_string_free`; on
+ * any failure `*out` is set to NULL.
+ *
+ * Returns `CEN_OK`; `CEN_ERR_NULL` when an argument is NULL; `CEN_ERR_ARGUMENT` for an edition
+ * that is not one of the three (the message says which). Thread-safe.
+ *
+ * # Safety
+ * `code`, `from` and `to` are NULL or NUL-terminated; `out` is NULL or writable.
+ */
+int cen_hs_correlate_json(const char *code, const char *from, const char *to, char **out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

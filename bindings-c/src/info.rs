@@ -186,3 +186,42 @@ pub unsafe extern "C" fn cen_lookup_json(
         })
     }
 }
+
+/// Gives the codes of HS edition `to` that UNSD's correlation tables pair with `code` of
+/// edition `from` (spec 7.1), as a JSON array sorted by code, each with its relationship read
+/// from `from` to `to`: `[{"code": "851713", "relationship": "1:n"}, ...]` for `851712` from
+/// `"2017"` to `"2022"`. Between 2012 and 2022 the pairs go through HS 2017; a heading pairs
+/// through its subheadings. An empty array when `from` has no such code. Spaces and dots in
+/// `code` are ignored (`"8517.12"`). All three are NUL-terminated; the editions are `"2012"`,
+/// `"2017"` or `"2022"`.
+///
+/// On success `*out` receives a new string, which the caller frees with `cen_string_free`; on
+/// any failure `*out` is set to NULL.
+///
+/// Returns `CEN_OK`; `CEN_ERR_NULL` when an argument is NULL; `CEN_ERR_ARGUMENT` for an edition
+/// that is not one of the three (the message says which). Thread-safe.
+///
+/// # Safety
+/// `code`, `from` and `to` are NULL or NUL-terminated; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn cen_hs_correlate_json(
+    code: *const c_char,
+    from: *const c_char,
+    to: *const c_char,
+    out: *mut *mut c_char,
+) -> c_int {
+    // SAFETY: as documented.
+    unsafe {
+        give_json("cen_hs_correlate_json", out, || {
+            let code = word(code, "code")?;
+            let edition = |text: *const c_char, name: &str| -> Result<_, Failure> {
+                let text = word(text, name)?;
+                api::hs_edition(text)
+                    .map_err(|problem| Failure::new(cen_status::CEN_ERR_ARGUMENT, problem))
+            };
+            let from = edition(from, "from")?;
+            let to = edition(to, "to")?;
+            Ok(api::hs_correlate(code, from, to).to_string())
+        })
+    }
+}

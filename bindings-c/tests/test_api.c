@@ -85,6 +85,22 @@ static void lookups(void)
     CHECK(cen_lookup_json("country", "QQ", NULL, &out) == CEN_ERR_NOT_FOUND, "QQ");
     CHECK(out == NULL, "out is cleared on failure");
     CHECK_STR(cen_last_error(), "cen_lookup_json: no country has the code `QQ`");
+
+    out = NULL;
+    CHECK(cen_hs_correlate_json("8517.12", "2017", "2022", &out) == CEN_OK, "%s", cen_last_error());
+    CHECK_HAS(out, "{\"code\":\"851713\",\"relationship\":\"1:n\"}");
+    cen_string_free(out);
+
+    out = NULL;
+    CHECK(cen_hs_correlate_json("851713", "2017", "2022", &out) == CEN_OK, "%s", cen_last_error());
+    CHECK_STR(out, "[]");
+    cen_string_free(out);
+
+    out = (char *)"untouched";
+    CHECK(cen_hs_correlate_json("851712", "2018", "2022", &out) == CEN_ERR_ARGUMENT, "2018");
+    CHECK(out == NULL, "out is cleared on failure");
+    CHECK_STR(cen_last_error(),
+              "cen_hs_correlate_json: `2018` is not an HS edition: use 2012, 2017 or 2022");
 }
 
 static void projection(void)

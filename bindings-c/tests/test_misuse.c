@@ -103,6 +103,11 @@ static void null_pointers(const cen_validator *v)
     CHECK_ERROR("cen_lookup_json", "`table` is NULL");
     CHECK(cen_lookup_json("country", NULL, NULL, &out) == CEN_ERR_NULL, "code");
     CHECK(cen_lookup_json("country", "BE", NULL, NULL) == CEN_ERR_NULL, "out");
+    CHECK(cen_hs_correlate_json(NULL, "2017", "2022", &out) == CEN_ERR_NULL, "code");
+    CHECK_ERROR("cen_hs_correlate_json", "`code` is NULL");
+    CHECK(cen_hs_correlate_json("851712", NULL, "2022", &out) == CEN_ERR_NULL, "from");
+    CHECK(cen_hs_correlate_json("851712", "2017", NULL, &out) == CEN_ERR_NULL, "to");
+    CHECK(cen_hs_correlate_json("851712", "2017", "2022", NULL) == CEN_ERR_NULL, "out");
 
     /* Freeing NULL is allowed, as free(NULL) is. */
     cen_string_free(NULL);
@@ -129,6 +134,10 @@ static void bad_options(void)
         {"{\"lang\": 5}", "expected a language code"},
         {"{\"today\": \"28/11/2026\"}", "not a calendar date"},
         {"{\"today\": \"2026-02-30\"}", "not a calendar date"},
+        {"{\"hs_edition\": \"2018\"}",
+         "option `hs_edition`: `2018` is not an HS edition: use 2012, 2017 or 2022"},
+        {"{\"hs_edition\": 2017}", "expected an HS edition"},
+        {"{\"profile\": {\"hs_edition\": \"HS 2017\"}}", "`HS 2017` is not an HS edition"},
         {"{\"form\": 1}", "expected one of long, simplified"},
         {"{\"source\": \"icomm\"}", "`icomm` is not one of"},
         {"{\"profile\": []}", "a profile must be a JSON object"},

@@ -173,29 +173,59 @@ pub fn field_label(path: String, lang: Option<String>) -> PyResult<String> {
     Ok(cen_rules::field_label(&pointer, lang))
 }
 
-/// A code looked up in a table: `country`, `currency`, `location`, `airport` or `hs`. A dict
-/// of what the table knows, or None when the code is not in it.
+/// An HS edition argument (`"2012"`, `"2017"`, `"2022"`): another value raises `OptionsError`
+/// with the message of every surface.
+fn hs_edition(edition: &str) -> PyResult<codes_data::HsEdition> {
+    cen_rules::api::hs_edition(edition).map_err(|problem| {
+        options_error(cen_rules::OptionsError::BadValue {
+            option: "hs_edition",
+            problem,
+        })
+    })
+}
+
+/// A code looked up in a table: `country`, `currency`, `location`, `airport` or `hs` (of
+/// `edition`, HS 2022 when None). A dict of what the table knows, or None when the code is not
+/// in it.
 #[pyfunction]
-#[pyo3(signature = (table, code, lang=None))]
+#[pyo3(signature = (table, code, lang=None, edition=None))]
 pub fn lookup<'py>(
     py: Python<'py>,
     table: &str,
     code: String,
     lang: Option<String>,
+    edition: Option<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let lang = self::lang(lang.as_deref())?;
+    let edition = match edition.as_deref() {
+        Some(text) => hs_edition(text)?,
+        None => codes_data::HsEdition::NEWEST,
+    };
     let found = match table {
         "country" => cen_rules::api::country(&code, lang),
         "currency" => cen_rules::api::currency(&code, lang),
         "location" => cen_rules::api::location(&code, lang),
         "airport" => cen_rules::api::airport(&code, lang),
-        "hs" => cen_rules::api::hs(&code),
+        "hs" => cen_rules::api::hs_in(&code, edition),
         other => return Err(unknown_table(other)),
     };
     match found {
         Some(value) => json_to_py(py, &value),
         None => Ok(py.None().into_bound(py)),
     }
+}
+
+/// The codes of HS edition `to` that the correlation tables pair with `code` of edition
+/// `from_` (spec 7.1): a list of `{"code", "relationship"}` dicts, sorted by code.
+#[pyfunction]
+pub fn hs_correlate<'py>(
+    py: Python<'py>,
+    code: &str,
+    from_: &str,
+    to: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let pairs = cen_rules::api::hs_correlate(code, hs_edition(from_)?, hs_edition(to)?);
+    json_to_py(py, &pairs)
 }
 
 fn unknown_table(table: &str) -> PyErr {

@@ -34,7 +34,9 @@ use validator::PyValidator;
 /// options of spec 5.1. Returns a `Report`; never raises for the record (what is not a record
 /// gets CEN-SCH-001). Bad options raise `OptionsError` (a `ValueError`).
 #[pyfunction]
-#[pyo3(signature = (record, *, form=None, source=None, profile=None, lang=None, today=None))]
+// The keyword arguments are the options of spec 5.1, one by one, as Python callers write them.
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (record, *, form=None, source=None, profile=None, lang=None, today=None, hs_edition=None))]
 fn validate<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
@@ -43,6 +45,7 @@ fn validate<'py>(
     profile: Option<Bound<'py, PyAny>>,
     lang: Option<Bound<'py, PyAny>>,
     today: Option<Bound<'py, PyAny>>,
+    hs_edition: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Py<PyReport>> {
     let validator = PyValidator::from_args(&OptionArgs {
         form,
@@ -50,6 +53,7 @@ fn validate<'py>(
         profile,
         lang,
         today,
+        hs_edition,
     })?;
     let report = validator::validate_one(py, &validator.inner, record);
     PyReport::create(py, report).map(Bound::unbind)
@@ -60,7 +64,7 @@ fn validate<'py>(
 /// Returns one `Report` per record, in order. `threads`: None for every core, 1 for the
 /// calling thread only, or a number of threads.
 #[pyfunction]
-#[pyo3(signature = (records, *, form=None, source=None, profile=None, lang=None, today=None, threads=None))]
+#[pyo3(signature = (records, *, form=None, source=None, profile=None, lang=None, today=None, hs_edition=None, threads=None))]
 // The keyword arguments are the options of spec 5.1, one by one, as Python callers write them.
 #[allow(clippy::too_many_arguments)]
 fn validate_many<'py>(
@@ -71,6 +75,7 @@ fn validate_many<'py>(
     profile: Option<Bound<'py, PyAny>>,
     lang: Option<Bound<'py, PyAny>>,
     today: Option<Bound<'py, PyAny>>,
+    hs_edition: Option<Bound<'py, PyAny>>,
     threads: Option<usize>,
 ) -> PyResult<Bound<'py, pyo3::types::PyList>> {
     let validator = PyValidator::from_args(&OptionArgs {
@@ -79,6 +84,7 @@ fn validate_many<'py>(
         profile,
         lang,
         today,
+        hs_edition,
     })?;
     validator::validate_records(
         py,
@@ -114,6 +120,7 @@ fn _cen(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(info::label, m)?)?;
     m.add_function(wrap_pyfunction!(info::field_label, m)?)?;
     m.add_function(wrap_pyfunction!(info::lookup, m)?)?;
+    m.add_function(wrap_pyfunction!(info::hs_correlate, m)?)?;
     m.add_function(wrap_pyfunction!(info::closest, m)?)?;
     m.add_function(wrap_pyfunction!(info::flatten, m)?)?;
     m.add_function(wrap_pyfunction!(info::generate, m)?)?;

@@ -1,7 +1,7 @@
 //! Validation options from keyword arguments (spec 5.1), and the exceptions of misuse.
 //!
 //! The keywords are the JSON options of spec 5.1 (`form`, `source`, `profile`, `lang`,
-//! `today`); they are turned into that JSON and read by the core, so that every surface
+//! `today`, `hs_edition`); they are turned into that JSON and read by the core, so that every surface
 //! accepts and refuses the same options with the same messages. `None` means absent
 //! (docs/decisions.md #38). Two Python conveniences: `today` may be a `datetime.date`, and
 //! `profile` may be JSON text as well as a dict.
@@ -56,6 +56,8 @@ pub struct OptionArgs<'py> {
     pub lang: Option<Bound<'py, PyAny>>,
     /// `today`: `YYYY-MM-DD` or a `datetime.date`.
     pub today: Option<Bound<'py, PyAny>>,
+    /// `hs_edition`: `2012`, `2017` or `2022` (as a string).
+    pub hs_edition: Option<Bound<'py, PyAny>>,
 }
 
 impl OptionArgs<'_> {
@@ -72,6 +74,7 @@ impl OptionArgs<'_> {
         put("source", &self.source)?;
         put("lang", &self.lang)?;
         put("today", &self.today)?;
+        put("hs_edition", &self.hs_edition)?;
         put("profile", &self.profile)?;
         Options::from_value(&Value::Object(map)).map_err(options_error)
     }

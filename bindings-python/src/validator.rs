@@ -91,11 +91,13 @@ pub fn validate_records<'py>(
 /// Validates seizure records with one set of options (spec 5.1): reusable, and safe to share
 /// between threads.
 ///
-/// `Validator(form=None, source=None, profile=None, lang=None, today=None)`: `form` (`long`,
+/// `Validator(form=None, source=None, profile=None, lang=None, today=None, hs_edition=None)`: `form` (`long`,
 /// `simplified`) and `source` (`cen`, `ncen`, `cencomm`) override the record's own; `profile`
 /// is a closed user group's settings (a dict, or its JSON text); `lang` is the language of the
 /// messages (`en` when None; `fr`, `es`, `ru`, `ar`, `pt`); `today` is the day "the future" is
-/// measured from (`YYYY-MM-DD` or a `datetime.date`; today's UTC date when None). Bad options
+/// measured from (`YYYY-MM-DD` or a `datetime.date`; today's UTC date when None); `hs_edition`
+/// (`"2012"`, `"2017"`, `"2022"`) checks HS codes against that edition instead of the one in
+/// force on each record's seizure date. Bad options
 /// raise `OptionsError` (a `ValueError`), a bad profile `ProfileError`.
 #[pyclass(module = "cen", name = "Validator", frozen, subclass)]
 pub struct PyValidator {
@@ -105,13 +107,14 @@ pub struct PyValidator {
 #[pymethods]
 impl PyValidator {
     #[new]
-    #[pyo3(signature = (*, form=None, source=None, profile=None, lang=None, today=None))]
+    #[pyo3(signature = (*, form=None, source=None, profile=None, lang=None, today=None, hs_edition=None))]
     fn new<'py>(
         form: Option<Bound<'py, PyAny>>,
         source: Option<Bound<'py, PyAny>>,
         profile: Option<Bound<'py, PyAny>>,
         lang: Option<Bound<'py, PyAny>>,
         today: Option<Bound<'py, PyAny>>,
+        hs_edition: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Self> {
         let args = OptionArgs {
             form,
@@ -119,6 +122,7 @@ impl PyValidator {
             profile,
             lang,
             today,
+            hs_edition,
         };
         PyValidator::from_args(&args)
     }
@@ -198,6 +202,9 @@ impl PyValidator {
         if let Some(today) = options.today {
             parts.push(format!("today={}", py_repr(py, &today.to_string())));
         }
+        if let Some(edition) = options.hs_edition {
+            parts.push(format!("hs_edition={}", py_repr(py, edition.as_str())));
+        }
         if let Some(profile) = &options.profile {
             let name = profile.name.as_deref().unwrap_or("(unnamed)");
             parts.push(format!("profile={}", py_repr(py, name)));
@@ -222,6 +229,7 @@ fn options_dict<'py>(py: Python<'py>, validator: &Validator) -> PyResult<Bound<'
     out.set_item("source", options.source.map(Enumeration::as_str))?;
     out.set_item("lang", options.lang.code())?;
     out.set_item("today", options.today.map(|d| d.to_string()))?;
+    out.set_item("hs_edition", options.hs_edition.map(|e| e.as_str()))?;
     out.set_item(
         "profile",
         options

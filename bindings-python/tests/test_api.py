@@ -106,6 +106,13 @@ def test_a_profile_as_dict_or_json_text() -> None:
         ({"source": "x"}, cen.OptionsError, "option `source`"),
         ({"today": "2026-02-30"}, cen.OptionsError, "option `today`"),
         ({"today": datetime.datetime(2026, 1, 1, 12)}, cen.OptionsError, "option `today`"),
+        (
+            {"hs_edition": "2018"},
+            cen.OptionsError,
+            "option `hs_edition`: `2018` is not an HS edition: use 2012, 2017 or 2022",
+        ),
+        ({"hs_edition": 2017}, cen.OptionsError, "expected an HS edition"),
+        ({"profile": {"hs_edition": "HS 2017"}}, cen.ProfileError, "`HS 2017` is not an HS edition"),
         ({"profile": {"severity": {"CEN-XYZ-001": "off"}}}, cen.ProfileError, "CEN-XYZ-001"),
         ({"profile": {"colour": 1}}, cen.ProfileError, "unknown key `colour`"),
         ({"profile": {"required": ["/nothing"]}}, cen.ProfileError, "required"),
@@ -142,7 +149,8 @@ def test_none_options_mean_absent() -> None:
         cen.validate(INVALID, today=TODAY)
     )
     assert cen.Validator(today=TODAY).options == {
-        "form": None, "source": None, "lang": "en", "today": TODAY, "profile": None,
+        "form": None, "source": None, "lang": "en", "today": TODAY, "hs_edition": None,
+        "profile": None,
     }
     assert cen.Validator(profile={"name": "OP-X"}).options["profile"] == "OP-X"
 
@@ -265,6 +273,55 @@ def test_labels_and_lookups_in_six_languages() -> None:
         cen.codes.closest("planets", "X")
     with pytest.raises(TypeError):
         cen.codes.country(5)  # type: ignore[arg-type]
+
+
+def test_hs_editions_and_correlations() -> None:
+    assert cen.codes.hs("851712") is None
+    phones = cen.codes.hs("851712", edition="2017")
+    assert phones is not None and phones["editions"] == ["2012", "2017"]
+    pairs = cen.codes.hs_correlate("8517.12", "2017", "2022")
+    assert pairs[:2] == [
+        {"code": "851713", "relationship": "1:n"},
+        {"code": "851714", "relationship": "1:n"},
+    ]
+    assert cen.codes.hs_correlate("851713", "2017", "2022") == []
+    for bad in (("2018", "2022"), ("2017", "HS 2022")):
+        with pytest.raises(cen.OptionsError, match="is not an HS edition: use 2012, 2017 or 2022"):
+            cen.codes.hs_correlate("851712", *bad)
+    with pytest.raises(cen.OptionsError):
+        cen.codes.hs("851712", edition="17")
+    # The edition in force on the seizure date, and the option that overrides it.
+    record = {"seizure_date": "2019-06-15", "goods": [{"hs_code": "851712"}]}
+
+    def rules(report: cen.Report) -> list[str]:
+        return [i.rule for i in report.issues]
+
+    assert "CEN-COD-005" not in rules(cen.validate(record, today="2026-11-28"))
+    issue = next(
+        i for i in cen.validate(record, today="2026-11-28", hs_edition="2022").issues
+        if i.rule == "CEN-COD-005"
+    )
+    assert issue.params["found_in"] == "2017" and "851713" in issue.params["suggest"]
+    assert cen.Validator(hs_edition="2012").options["hs_edition"] == "2012"
+
+
+def test_hs_correlate_moves_a_pandas_column() -> None:
+    pd = pytest.importorskip("pandas")
+    codes = pd.Series(["851712", "010121", None, "2499", "851712"], index=[10, 11, 12, 13, 14])
+    moved = cen.codes.hs_correlate(codes, "2017", "2022")
+    assert list(moved.columns) == ["row", "code", "to_code", "relationship"]
+    # One row per pair, in order; a code without pairs keeps one row with missing values.
+    assert moved["row"].tolist()[0] == 10 and moved["row"].tolist()[-1] == 14
+    assert set(moved["row"]) == {10, 11, 12, 13, 14}
+    phones = moved[moved["row"] == 10]
+    assert len(phones) == len(cen.codes.hs_correlate("851712", "2017", "2022")) > 2
+    assert moved[moved["row"] == 11][["to_code", "relationship"]].values.tolist() == [["010121", "1:1"]]
+    assert moved[moved["row"].isin([12, 13])]["to_code"].isna().all()
+    assert cen.codes.hs_correlate_series(pd.Series([], dtype=str), "2012", "2022").empty
+    with pytest.raises(cen.OptionsError):
+        cen.codes.hs_correlate_series(pd.Series([], dtype=str), "2012", "2020")
+    with pytest.raises(TypeError):
+        cen.codes.hs_correlate_series(["851712"], "2017", "2022")
 
 
 def test_generate_is_reproducible_and_realistic() -> None:

@@ -193,9 +193,14 @@ export type RecordInput = SeizureRecord | string | Uint8Array | ArrayBuffer | un
 // Options (spec 5.1)
 
 /** The settings of a CENcomm closed user group or a deployment. */
+/** An edition of the Harmonized System that is built in. */
+export type HsEdition = "2012" | "2017" | "2022";
+
 export interface Profile {
   name?: string | null;
   form?: Form | null;
+  /** The HS edition the group codes in (the option `hs_edition` wins). */
+  hs_edition?: HsEdition | null;
   commodities?: CommodityArea[] | null;
   /** JSON Pointers that become required; `*` stands for every index of an array. */
   required?: string[] | null;
@@ -209,6 +214,8 @@ export interface Options {
   lang?: Lang | null;
   /** The date "the future" is measured from; JavaScript's clock (UTC) when absent. */
   today?: DateString | null;
+  /** Check HS codes against this edition instead of the one in force on the seizure date. */
+  hs_edition?: HsEdition | null;
   profile?: Profile | null;
 }
 
@@ -336,11 +343,23 @@ export interface AirportInfo extends LocationInfo {
 
 export interface HsInfo {
   code: string;
+  /** The edition looked in. */
+  edition: HsEdition;
   level: number;
-  /** `""` until the names file is loaded. */
+  /** In that edition; `""` until the names file is loaded. */
   description: string;
   parent: string | null;
   section: string | null;
+  /** Every edition that has the code, oldest first. */
+  editions: HsEdition[];
+}
+
+/** How two correlated HS codes relate, read from the edition looked up to the one asked for. */
+export type HsRelationship = "1:1" | "1:n" | "n:1" | "n:n";
+
+export interface HsPair {
+  code: string;
+  relationship: HsRelationship;
 }
 
 export type CodeTable = "country" | "currency" | "location" | "airport" | "hs";
@@ -446,7 +465,14 @@ export function lookupCurrency(code: string, lang?: Lang): CurrencyInfo | null;
 /** An airport by IATA or ICAO code, or `null`; `name` and `city` need `loadNames`. */
 export function lookupAirport(code: string, lang?: Lang): AirportInfo | null;
 /** An HS chapter, heading or subheading, or `null`; `description` needs `loadNames`. */
-export function lookupHs(code: string): HsInfo | null;
+/** In HS 2022 unless `edition` says otherwise; throws for an unknown edition. */
+export function lookupHs(code: string, edition?: HsEdition | null): HsInfo | null;
+
+/**
+ * The codes of edition `to` that UNSD's correlation tables pair with `code` of edition `from`
+ * (spec 7.1), sorted; empty when `from` has no such code. Throws for an unknown edition.
+ */
+export function hsCorrelate(code: string, from: HsEdition, to: HsEdition): HsPair[];
 
 /** The codes of a table closest to one that was not found ("did you mean"); 5 by default. */
 export function closestCodes(table: CodeTable, code: string, count?: number): string[];

@@ -501,9 +501,22 @@ export function lookupAirport(code, lang) {
   return parseOrNull(guarded(() => raw.lookupAirportJson(code, lang)));
 }
 
-/** A Harmonized System chapter, heading or subheading, or null. */
-export function lookupHs(code) {
-  return parseOrNull(guarded(() => raw.lookupHsJson(code)));
+/**
+ * A Harmonized System chapter, heading or subheading of an edition (`"2012"`, `"2017"` or
+ * `"2022"`; HS 2022 when absent), or null. Throws an `Error` for another edition.
+ */
+export function lookupHs(code, edition) {
+  return parseOrNull(guarded(() => raw.lookupHsJson(code, edition)));
+}
+
+/**
+ * The codes of HS edition `to` that UNSD's correlation tables pair with `code` of edition
+ * `from` (`"2012"`, `"2017"` or `"2022"`), sorted, each with its relationship read from `from`
+ * to `to` (`"1:1"`, `"1:n"`, `"n:1"`, `"n:n"`): `hsCorrelate("851712", "2017", "2022")`. An
+ * empty array when `from` has no such code; throws an `Error` for an unknown edition.
+ */
+export function hsCorrelate(code, from, to) {
+  return JSON.parse(guarded(() => raw.hsCorrelateJson(code, from, to)));
 }
 
 /** The codes of a table closest to one that was not found ("did you mean"). */

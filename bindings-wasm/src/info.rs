@@ -3,6 +3,7 @@
 //! which the JavaScript wrapper parses.
 
 use cen_rules::{api, Lang};
+use codes_data::HsEdition;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -147,11 +148,40 @@ pub fn lookup_airport_json(code: JsValue, lang: JsValue) -> Result<Option<String
     Ok(code_of(&code).and_then(|code| filled(api::airport(&code, lang), Names::fill_airport)))
 }
 
-/// A Harmonized System chapter, heading or subheading, as JSON text (description empty until
-/// the names are loaded).
+/// An HS edition argument: `"2012"`, `"2017"` or `"2022"`; `default` when undefined or null.
+fn hs_edition_of(
+    edition: &JsValue,
+    default: Option<HsEdition>,
+    function: &str,
+) -> Result<HsEdition, JsError> {
+    if let (true, Some(default)) = (edition.is_undefined() || edition.is_null(), default) {
+        return Ok(default);
+    }
+    let text = edition
+        .as_string()
+        .filter(|text| text.len() <= 8)
+        .unwrap_or_else(|| "(not a string)".to_owned());
+    api::hs_edition(&text).map_err(|problem| JsError::new(&format!("cen: {function}: {problem}")))
+}
+
+/// A Harmonized System chapter, heading or subheading of an edition (HS 2022 when `edition` is
+/// undefined), as JSON text (description empty until the names are loaded).
 #[wasm_bindgen(js_name = lookupHsJson)]
-pub fn lookup_hs_json(code: JsValue) -> Option<String> {
-    code_of(&code).and_then(|code| filled(api::hs(&code), Names::fill_hs))
+pub fn lookup_hs_json(code: JsValue, edition: JsValue) -> Result<Option<String>, JsError> {
+    let edition = hs_edition_of(&edition, Some(HsEdition::NEWEST), "lookupHs")?;
+    Ok(code_of(&code).and_then(|code| filled(api::hs_in(&code, edition), Names::fill_hs)))
+}
+
+/// The codes of HS edition `to` that UNSD's correlation tables pair with `code` of edition
+/// `from` (spec 7.1), as JSON text: `[{"code", "relationship"}]`.
+#[wasm_bindgen(js_name = hsCorrelateJson)]
+pub fn hs_correlate_json(code: JsValue, from: JsValue, to: JsValue) -> Result<String, JsError> {
+    let from = hs_edition_of(&from, None, "hsCorrelate")?;
+    let to = hs_edition_of(&to, None, "hsCorrelate")?;
+    Ok(code_of(&code)
+        .map(|code| api::hs_correlate(&code, from, to))
+        .unwrap_or_else(|| Value::Array(Vec::new()))
+        .to_string())
 }
 
 /// The codes of a table (`country`, `currency`, `location`, `airport`, `hs`) closest to one

@@ -65,6 +65,9 @@ test("bad options throw an Error that says what is wrong", () => {
     [{ lang: "de" }, /`de` is not one of en, fr, es, ru, ar, pt/],
     [{ language: "fr" }, /unknown option `language`/],
     [{ today: "28/11/2026" }, /not a calendar date/],
+    [{ hs_edition: "2018" }, /option `hs_edition`: `2018` is not an HS edition: use 2012, 2017 or 2022/],
+    [{ hs_edition: 2017 }, /expected an HS edition/],
+    [{ profile: { hs_edition: "HS 2017" } }, /`hs_edition`: `HS 2017` is not an HS edition/],
     [{ today: NaN }, /`\/today` is not a finite number/],
     [{ profile: { severity: { "CEN-SCH-001": "off" } } }, /cannot be changed/],
     [{ profile: { required: ["/goods/*/colour"] } }, /colour/],
@@ -463,9 +466,28 @@ test("look-ups of locations, countries, currencies, airports, HS", () => {
   assert.equal(cen.lookupCurrency("JPY").minor_units, 0);
   assert.equal(cen.lookupAirport("CDG").country, "FR");
   assert.equal(cen.lookupHs("240220").level, 6);
+  assert.equal(cen.lookupHs("851712"), null);
+  assert.deepEqual(cen.lookupHs("851712", "2017").editions, ["2012", "2017"]);
+  assert.throws(() => cen.lookupHs("851712", "2018"), /cen: lookupHs: `2018` is not an HS edition: use 2012, 2017 or 2022/);
   assert.deepEqual(cen.closestCodes("currency", "EUO", 1), ["EUR"]);
   assert.ok(cen.closestCodes("location", "NLRTN").includes("NLRTM"));
   assert.deepEqual(cen.closestCodes(null, "x"), []);
+});
+
+test("hsCorrelate and the HS edition in force", () => {
+  const phones = cen.hsCorrelate("851712", "2017", "2022");
+  assert.deepEqual(phones.slice(0, 2), [{ code: "851713", relationship: "1:n" }, { code: "851714", relationship: "1:n" }]);
+  assert.deepEqual(cen.hsCorrelate("8517.13", "2022", "2017"), [{ code: "851712", relationship: "n:1" }]);
+  assert.deepEqual(cen.hsCorrelate("851713", "2017", "2022"), []);
+  assert.deepEqual(cen.hsCorrelate(42, "2017", "2022"), []);
+  for (const [from, to] of [["2018", "2022"], ["2017", undefined], [2017, "2022"]]) {
+    assert.throws(() => cen.hsCorrelate("851712", from, to), /cen: hsCorrelate: .* is not an HS edition/);
+  }
+  const seized = (day) => ({ ...record("long-air-passenger"), seizure_date: day, goods: [{ ...record("long-air-passenger").goods[0], hs_code: "851712" }] });
+  const cod005 = (r, o = options) => cen.validate(r, o).issues.filter((i) => i.rule === "CEN-COD-005");
+  assert.deepEqual(cod005(seized("2019-06-15")), []);
+  assert.equal(cod005(seized("2023-06-15"))[0].params.found_in, "2017");
+  assert.deepEqual(cod005(seized("2023-06-15"), { ...options, hs_edition: "2017" }), []);
 });
 
 test("calls before init in the browser entry say so", async () => {

@@ -43,7 +43,9 @@ test("before loading: texts empty, everything else there, validation complete", 
   assert.deepEqual([withdrawn.withdrawn, withdrawn.resolves, withdrawn.remarks], [true, false, ""]);
   const heathrow = cen.lookupAirport("LHR");
   assert.deepEqual([heathrow.icao, heathrow.country, heathrow.name, heathrow.city], ["EGLL", "GB", "", ""]);
-  assert.deepEqual(cen.lookupHs("0101"), { code: "0101", level: 4, description: "", parent: "01", section: "I" });
+  assert.deepEqual(cen.lookupHs("0101"), {
+    code: "0101", edition: "2022", level: 4, description: "", parent: "01", section: "I", editions: ["2012", "2017", "2022"],
+  });
   // Validation needs no name: a bad location code, a seaport that is not one, a withdrawn code.
   const issues = (r) => cen.validate(r, options).issues.map((i) => `${i.rule} ${i.path}`);
   assert.ok(issues({ location: { type: "seaport", code: "NLRTX" } }).includes("CEN-COD-002 /location/code"));
@@ -142,12 +144,20 @@ test("every airport has the name and city of the committed table", () => {
   }
 });
 
-test("every HS entry has the description of the committed table", () => {
+test("every HS entry has the description of the committed table, in every edition", () => {
   const rows = table("hs.tsv");
   assert.ok(rows.length > 5_000);
   for (const row of rows) {
-    const found = cen.lookupHs(row.code);
-    if (found?.description !== row.description) assert.equal(found?.description, row.description, row.code);
+    // `description` is the newest edition's text; an older edition's column is empty when it
+    // words the code as the next newer edition does.
+    const editions = row.editions.split(" ");
+    const newest = editions.at(-1);
+    let text = row.description;
+    for (const edition of [...editions].reverse()) {
+      if (edition !== newest && row[`description_${edition}`]) text = row[`description_${edition}`];
+      const found = cen.lookupHs(row.code, edition);
+      if (found?.description !== text) assert.equal(found?.description, text, `${row.code} ${edition}`);
+    }
   }
 });
 

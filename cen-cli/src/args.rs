@@ -168,6 +168,10 @@ pub struct ValidationOptions {
     /// The date "the future" is measured from (YYYY-MM-DD); today's UTC date by default.
     #[arg(long, value_name = "D")]
     pub today: Option<String>,
+    /// Check HS codes against this edition (2012, 2017 or 2022) instead of the one in force on
+    /// each record's seizure date.
+    #[arg(long, value_name = "E")]
+    pub hs_edition: Option<String>,
 }
 
 /// Where records come from.
@@ -323,7 +327,8 @@ pub enum CodeTable {
     Location,
     /// IATA (3 letters) or ICAO (4 letters) airport.
     Airport,
-    /// Harmonized System 2022 chapter, heading or subheading.
+    /// Harmonized System chapter, heading or subheading (HS 2022 unless --edition says
+    /// otherwise).
     Hs,
 }
 
@@ -334,6 +339,11 @@ pub enum CodeTable {
   cen codes location NLRTM
   cen codes airport EBBR --format json
   cen codes hs 2402.20
+  cen codes hs 851712 --edition 2017
+  cen codes hs 851712 --edition 2017 --to 2022
+
+With --to, the codes of that HS edition that UNSD's correlation tables pair with the code, each
+with its relationship (1:1, 1:n, n:1, n:n).
 
 Exit status: 0 found, 1 not found (the closest codes are suggested), 2 bad arguments.")]
 pub struct CodesArgs {
@@ -348,6 +358,13 @@ pub struct CodesArgs {
     /// The format of the entry.
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputKind,
+    /// hs: the edition of the code (2012, 2017 or 2022; 2022 by default).
+    #[arg(long, value_name = "E")]
+    pub edition: Option<String>,
+    /// hs: the codes of this edition (2012, 2017 or 2022) that the correlation tables pair
+    /// with the code.
+    #[arg(long, value_name = "E")]
+    pub to: Option<String>,
 }
 
 /// Text for people or JSON for machines.

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use cen_model::Date;
 use cen_rules::synth::Generator;
+use codes_data::HsEdition;
 use serde_json::Value;
 
 use crate::args::{CodeTable, CodesArgs, GenerateArgs, OutputKind, RulesArgs, SchemaArgs};
@@ -51,16 +52,85 @@ fn write_entry(out: &mut dyn Write, value: &Value, style: Style) -> std::io::Res
     Ok(())
 }
 
+/// An HS edition argument, with the message every surface gives for another value.
+fn hs_edition(text: &str, flag: &str) -> Result<HsEdition, Failure> {
+    cen_rules::api::hs_edition(text)
+        .map_err(|problem| Failure::Message(format!("{flag}: {problem}")))
+}
+
+/// Runs `cen codes hs CODE --edition E --to E`: the codes the correlation tables pair with it.
+fn correlate(
+    code: &str,
+    from: HsEdition,
+    to: HsEdition,
+    format: OutputKind,
+) -> Result<u8, Failure> {
+    let pairs = cen_rules::api::hs_correlate(code, from, to);
+    let pairs = pairs.as_array().cloned().unwrap_or_default();
+    let (mut out, terminal) = options::output(None)?;
+    let style = Style::new(terminal);
+    match format {
+        OutputKind::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&Value::Array(pairs.clone())).unwrap_or_default()
+        )?,
+        OutputKind::Text if pairs.is_empty() => {
+            let why = if codes_data::hs_in(code, from).is_none() {
+                format!("HS {} has no code `{code}`", from.as_str())
+            } else {
+                format!(
+                    "the correlation tables pair {code} of HS {} with no code of HS {}",
+                    from.as_str(),
+                    to.as_str()
+                )
+            };
+            writeln!(out, "{}: {why}", style.error("not found"))?;
+        }
+        OutputKind::Text => {
+            writeln!(out, "{code} (HS {}) in HS {}:", from.as_str(), to.as_str())?;
+            for pair in &pairs {
+                let target = pair["code"].as_str().unwrap_or("");
+                let description = codes_data::hs_in(target, to).map_or("", |h| h.description());
+                writeln!(
+                    out,
+                    "  {}  {}  {description}",
+                    style.strong(&format!("{target:<6}")),
+                    pair["relationship"].as_str().unwrap_or("")
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if pairs.is_empty() {
+        EXIT_INVALID
+    } else {
+        EXIT_VALID
+    })
+}
+
 /// Runs `cen codes`.
 pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
     let lang = args.lang.lang();
     let code = normalise(args.table, &args.code);
+    if args.table != CodeTable::Hs && (args.edition.is_some() || args.to.is_some()) {
+        return Err(Failure::Message(
+            "--edition and --to are options of `cen codes hs`".to_owned(),
+        ));
+    }
+    let edition = match &args.edition {
+        Some(text) => hs_edition(text, "--edition")?,
+        None => HsEdition::NEWEST,
+    };
+    if let Some(to) = &args.to {
+        return correlate(&code, edition, hs_edition(to, "--to")?, args.format);
+    }
     let found = match args.table {
         CodeTable::Country => cen_rules::api::country(&code, lang),
         CodeTable::Currency => cen_rules::api::currency(&code, lang),
         CodeTable::Location => cen_rules::api::location(&code, lang),
         CodeTable::Airport => cen_rules::api::airport(&code, lang),
-        CodeTable::Hs => cen_rules::api::hs(&code),
+        CodeTable::Hs => cen_rules::api::hs_in(&code, edition),
     };
     let (mut out, terminal) = options::output(None)?;
     let style = Style::new(terminal);

@@ -24,6 +24,9 @@ pub fn validator(options: &ValidationOptions) -> Result<Validator, Failure> {
     if let Some(today) = &options.today {
         json.insert("today".into(), today.as_str().into());
     }
+    if let Some(edition) = &options.hs_edition {
+        json.insert("hs_edition".into(), edition.as_str().into());
+    }
     if let Some(path) = &options.profile {
         json.insert("profile".into(), read_profile(path)?);
     }

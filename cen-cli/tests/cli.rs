@@ -138,9 +138,9 @@ fn run_vectors() -> Vec<CaseRun> {
                 "--jobs".into(),
                 "2".into(),
             ];
-            for key in ["today", "lang", "form", "source"] {
+            for key in ["today", "lang", "form", "source", "hs_edition"] {
                 if let Some(value) = options.get(key).and_then(Value::as_str) {
-                    args.push(format!("--{key}"));
+                    args.push(format!("--{}", key.replace('_', "-")));
                     args.push(value.to_owned());
                 }
             }
@@ -1284,6 +1284,78 @@ fn codes_are_found_or_the_closest_are_suggested() {
         .unwrap()
         .contains(&Value::from("NLRTM")));
     assert_eq!(run(cen().args(["codes", "planet", "X"])).status, 2);
+}
+
+#[test]
+fn hs_codes_of_every_edition_and_their_correlations() {
+    cen()
+        .args([
+            "codes",
+            "hs",
+            "8517.12",
+            "--edition",
+            "2017",
+            "--to",
+            "2022",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "851713  1:n  Telephone sets; smartphones",
+        ));
+    let out = run(cen().args(["codes", "hs", "851713", "--to", "2017", "--format", "json"]));
+    let pairs: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        pairs,
+        serde_json::json!([{"code": "851712", "relationship": "n:1"}])
+    );
+    let out = run(cen().args(["codes", "hs", "851713", "--edition", "2017", "--to", "2022"]));
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stdout.contains("HS 2017 has no code `851713`"),
+        "{}",
+        out.stdout
+    );
+    let out = run(cen().args([
+        "codes",
+        "hs",
+        "851712",
+        "--edition",
+        "2017",
+        "--format",
+        "json",
+    ]));
+    let entry: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(entry["edition"], "2017");
+    assert_eq!(run(cen().args(["codes", "hs", "851712"])).status, 1);
+    for bad in [
+        &["codes", "hs", "851712", "--edition", "2018"][..],
+        &["codes", "hs", "851712", "--to", "HS2022"],
+        &["codes", "country", "BE", "--edition", "2017"],
+    ] {
+        let out = run(cen().args(bad));
+        assert_eq!(out.status, 2, "{bad:?}");
+        assert!(!out.stderr.is_empty());
+    }
+    let out = run(cen().args(["codes", "hs", "1", "--edition", "2018"]));
+    assert!(
+        out.stderr
+            .contains("`2018` is not an HS edition: use 2012, 2017 or 2022"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_unknown_hs_edition_is_refused_before_any_record() {
+    let out = run(cen().args(["validate", "--hs-edition", "2019", "--today", TODAY, "-"]));
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr
+            .contains("option `hs_edition`: `2019` is not an HS edition: use 2012, 2017 or 2022"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

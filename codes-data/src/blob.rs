@@ -124,31 +124,6 @@ pub(crate) fn search_by<K: Ord>(
     (at(base) == *key).then_some(base)
 }
 
-/// Binary search for `key` among the sorted little-endian `u32` keys of `keys`; returns
-/// the position. Branch-free like [`search_u16`].
-#[inline]
-pub(crate) fn search_u32(keys: &[u8], key: u32) -> Option<usize> {
-    let at = |i: usize| match keys.get(i * 4..i * 4 + 4) {
-        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
-        _ => u32::MAX,
-    };
-    let mut len = keys.len() / 4;
-    if len == 0 {
-        return None;
-    }
-    let mut base = 0;
-    while len > 1 {
-        let half = len / 2;
-        base = if at(base + half) <= key {
-            base + half
-        } else {
-            base
-        };
-        len -= half;
-    }
-    (at(base) == key).then_some(base)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,14 +179,5 @@ mod tests {
             .collect();
         assert_eq!(search_u16(&pairs, 4, 0, 3, 4), Some(1));
         assert_eq!(search_u16(&pairs, 4, 0, 3, 9), None);
-        let keys: Vec<u8> = (0..1000u32)
-            .map(|k| k * 3)
-            .flat_map(u32::to_le_bytes)
-            .collect();
-        for k in 0..3000 {
-            assert_eq!(search_u32(&keys, k), (k % 3 == 0).then_some(k as usize / 3));
-        }
-        assert_eq!(search_u32(&[], 0), None);
-        assert_eq!(search_u32(&[1, 0, 0, 0], 1), Some(0));
     }
 }

@@ -4,22 +4,22 @@
 //! The upstream tables are in English only.
 //!
 //! Layout (written by the build script `build/`): one table of every code of any edition, K
-//! entries sorted by code, each code before the codes it is a prefix of: `KEYS` K × `u32`
-//! ([`key`]); `FIXED` K × 6 ASCII (the code, space-padded); `REC` K × 3 bytes: section index,
+//! entries sorted by code as text (each code before the codes it is a prefix of), searched in
+//! place: `FIXED` K × 6 ASCII (the code, space-padded); `REC` K × 3 bytes: section index,
 //! level (2, 4 or 6), editions (bits: 1 HS 2012, 2 HS 2017, 4 HS 2022). With the `names`
 //! feature, `DESC` K × 3 × (offset in `TEXT` `u32`, length `u16`), the description in HS 2022,
 //! 2017, 2012 (length 0 where the edition lacks the code; equal texts are stored once).
 //!
-//! Correlations: `CORR_22_17` and `CORR_17_12`, P × (index of the newer edition's code `u16`,
-//! index of the older edition's code | relationship << 14 `u16`), sorted. A code's 1:1 pair
-//! with itself is left out: a subheading of both editions in no pair is its own 1:1 partner.
+//! Correlations: `CORR_22_17` and `CORR_17_12`, P pairs sorted, stored column by column: P ×
+//! the index of the newer edition's code (`u16`), then P × the index of the older edition's
+//! code | relationship << 14 (`u16`). A code's 1:1 pair with itself is left out: a subheading
+//! of both editions in no pair is its own 1:1 partner.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use crate::blob::{blob, search_u32, slice, text};
+use crate::blob::{blob, slice, text};
 
-static KEYS: &[u8] = blob!("hs_keys.bin");
 static FIXED: &str = text!("hs_fixed.txt");
 static REC: &[u8] = blob!("hs_rec.bin");
 #[cfg(feature = "names")]
@@ -275,24 +275,61 @@ impl core::fmt::Debug for HsEntry {
     }
 }
 
-/// The search key of a 2-, 4- or 6-digit code: the code padded with zeros to 6 digits,
-/// times 4, plus the number of digit pairs. Keys sort as the codes do.
-fn key(code: &str) -> Option<u32> {
+/// Whether a code has the shape of a table entry: 2, 4 or 6 ASCII digits.
+fn well_formed(code: &str) -> bool {
     let b = code.as_bytes();
-    if !matches!(b.len(), 2 | 4 | 6) || !b.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let mut v = b
-        .iter()
-        .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'));
-    for _ in b.len()..6 {
-        v *= 10;
-    }
-    Some(v * 4 + b.len() as u32 / 2)
+    matches!(b.len(), 2 | 4 | 6) && b.iter().all(u8::is_ascii_digit)
 }
 
+/// The code of entry `i` as bytes, without its padding.
+#[cfg(test)]
+fn fixed_at(i: usize) -> &'static [u8] {
+    let b = FIXED
+        .as_bytes()
+        .get(i * WIDTH..i * WIDTH + WIDTH)
+        .unwrap_or(&[]);
+    let end = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
+    &b[..end]
+}
+
+/// Six bytes, space-padded, as a number that sorts as the text does (a space sorts before
+/// the digits, so a chapter comes before its headings).
+fn sort_key(bytes: &[u8]) -> u64 {
+    let mut key = 0u64;
+    for i in 0..WIDTH {
+        key = key << 8 | u64::from(bytes.get(i).copied().unwrap_or(b' '));
+    }
+    key
+}
+
+/// The position of a code: a branch-free binary search on the padded codes of `FIXED`, read in
+/// place, which sort as the table does.
 fn index_of(code: &str) -> Option<usize> {
-    search_u32(KEYS, key(code)?)
+    if !well_formed(code) {
+        return None;
+    }
+    let wanted = sort_key(code.as_bytes());
+    let fixed = FIXED.as_bytes();
+    let at = |i: usize| {
+        fixed
+            .get(i * WIDTH..i * WIDTH + WIDTH)
+            .map_or(u64::MAX, sort_key)
+    };
+    let mut len = hs_len();
+    if len == 0 {
+        return None;
+    }
+    let mut base = 0;
+    while len > 1 {
+        let half = len / 2;
+        base = if at(base + half) <= wanted {
+            base + half
+        } else {
+            base
+        };
+        len -= half;
+    }
+    (at(base) == wanted).then_some(base)
 }
 
 /// The HS 2022 entry of an exact 2-, 4- or 6-digit code (the newest edition: see [`hs_in`]
@@ -442,9 +479,14 @@ impl Table {
         self.bytes.len() / 4
     }
 
+    /// Pair `i`: the newer code's index, and the older code's with the relationship's bits.
     fn pair(&self, i: usize) -> (u16, u16) {
-        match self.bytes.get(i * 4..i * 4 + 4) {
-            Some(&[a, b, c, d]) => (u16::from_le_bytes([a, b]), u16::from_le_bytes([c, d])),
+        let column = |at: usize| match self.bytes.get(at..at + 2) {
+            Some(&[a, b]) => Some(u16::from_le_bytes([a, b])),
+            _ => None,
+        };
+        match (column(i * 2), column(self.len() * 2 + i * 2)) {
+            (Some(a), Some(b)) => (a, b),
             _ => (u16::MAX, 0),
         }
     }
@@ -618,12 +660,18 @@ pub fn hs_correlate(code: &str, from: HsEdition, to: HsEdition) -> Vec<HsPair> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn keys_sort_as_codes() {
-        let codes = ["01", "0101", "010121", "010129", "0102", "02", "97", "9706"];
-        let keys: Vec<u32> = codes.iter().map(|c| super::key(c).unwrap()).collect();
-        assert!(keys.windows(2).all(|w| w[0] < w[1]));
-        for bad in ["", "1", "012", "0101211", "01a1", "٠١"] {
-            assert_eq!(super::key(bad), None, "{bad}");
+    fn every_code_is_found_at_its_position_and_text_order_is_table_order() {
+        for i in 0..super::hs_len() {
+            let code = super::code_at(i);
+            assert_eq!(super::index_of(code), Some(i), "{code}");
+            if i > 0 {
+                assert!(super::fixed_at(i - 1) < super::fixed_at(i), "{code}");
+            }
+        }
+        for bad in [
+            "", "1", "012", "0101211", "01a1", "٠١", "00", "77", "999999",
+        ] {
+            assert_eq!(super::index_of(bad), None, "{bad}");
         }
     }
 }

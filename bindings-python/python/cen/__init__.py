@@ -103,12 +103,14 @@ class Validator(_NativeValidator):
     """Validates records with one set of options (spec 5.1); reusable, safe to share between
     threads.
 
-    ``Validator(form=None, source=None, profile=None, lang=None, today=None)``: ``form``
-    (``long``, ``simplified``) and ``source`` (``cen``, ``ncen``, ``cencomm``) override the
-    record's own; ``profile`` is a closed user group's settings (a dict or its JSON text);
+    ``Validator(form=None, source=None, profile=None, lang=None, today=None, hs_edition=None)``:
+    ``form`` (``long``, ``simplified``) and ``source`` (``cen``, ``ncen``, ``cencomm``) override
+    the record's own; ``profile`` is a closed user group's settings (a dict or its JSON text);
     ``lang`` is the language of the messages (``en`` when None; ``fr``, ``es``, ``ru``, ``ar``,
     ``pt``); ``today`` is the day "the future" is measured from (``YYYY-MM-DD`` or a
-    ``datetime.date``; today's UTC date when None).
+    ``datetime.date``; today's UTC date when None); ``hs_edition`` (``"2012"``, ``"2017"``,
+    ``"2022"``) checks HS codes against that edition instead of the one in force on each
+    record's seizure date.
 
     >>> v = Validator(lang="fr", today="2026-11-28")
     >>> v.validate('{"reporting_country": "BE"').issues[0].rule
@@ -207,13 +209,16 @@ def validate_frame(
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
     today: str | _datetime.date | None = None,
+    hs_edition: str | None = None,
     threads: int | None = None,
 ) -> _pd.DataFrame:
     """Validates every row of a pandas DataFrame with the flat columns of spec 5.3 and returns
     its issues, one row per issue: ``row``, ``rule``, ``severity``, ``path``, ``column``,
     ``message`` (see `Validator.validate_frame`).
     """
-    validator = Validator(form=form, source=source, profile=profile, lang=lang, today=today)
+    validator = Validator(
+        form=form, source=source, profile=profile, lang=lang, today=today, hs_edition=hs_edition
+    )
     return validator.validate_frame(frame, threads=threads)
 
 
@@ -226,6 +231,7 @@ def validate_arrow(
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
     today: str | _datetime.date | None = None,
+    hs_edition: str | None = None,
     rows: Literal[False] = False,
     keys: Literal[False] = False,
     threads: int | None = None,
@@ -239,6 +245,7 @@ def validate_arrow(
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
     today: str | _datetime.date | None = None,
+    hs_edition: str | None = None,
     rows: Literal[True],
     keys: bool = False,
     threads: int | None = None,
@@ -252,6 +259,7 @@ def validate_arrow(
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
     today: str | _datetime.date | None = None,
+    hs_edition: str | None = None,
     rows: bool = False,
     keys: Literal[True],
     threads: int | None = None,
@@ -265,6 +273,7 @@ def validate_arrow(
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
     today: str | _datetime.date | None = None,
+    hs_edition: str | None = None,
     rows: bool = False,
     keys: bool = False,
     threads: int | None = None,
@@ -279,6 +288,7 @@ def validate_arrow(
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
     today: str | _datetime.date | None = None,
+    hs_edition: str | None = None,
     rows: bool = False,
     keys: bool = False,
     threads: int | None = None,
@@ -290,7 +300,9 @@ def validate_arrow(
     input row; with ``keys=True`` also the duplicate keys of every row (see
     `Validator.validate_arrow`).
     """
-    validator = Validator(form=form, source=source, profile=profile, lang=lang, today=today)
+    validator = Validator(
+        form=form, source=source, profile=profile, lang=lang, today=today, hs_edition=hs_edition
+    )
     return validator.validate_arrow(data, rows=rows, keys=keys, threads=threads)
 
 
@@ -302,10 +314,13 @@ def validate_rows(
     profile: Mapping[str, Any] | str | None = None,
     lang: str | None = "en",
     today: str | _datetime.date | None = None,
+    hs_edition: str | None = None,
     threads: int | None = None,
 ) -> list[Report]:
     """One `Report` per row of a pandas DataFrame with the flat columns of spec 5.3 (see
     `Validator.validate_rows`): the verdict and quality score of every row.
     """
-    validator = Validator(form=form, source=source, profile=profile, lang=lang, today=today)
+    validator = Validator(
+        form=form, source=source, profile=profile, lang=lang, today=today, hs_edition=hs_edition
+    )
     return validator.validate_rows(frame, threads=threads)

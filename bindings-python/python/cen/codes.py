@@ -15,16 +15,23 @@ True
 True
 >>> codes.closest("currency", "EUO", 1)
 ['EUR']
+>>> codes.hs("851712", edition="2017")["editions"]
+['2012', '2017']
+>>> [p["code"] for p in codes.hs_correlate("851713", "2022", "2017")]
+['851712']
 
-A language other than ``en``, ``fr``, ``es``, ``ru``, ``ar`` or ``pt`` raises
-`cen.OptionsError`.
+A language other than ``en``, ``fr``, ``es``, ``ru``, ``ar`` or ``pt``, or an HS edition
+other than ``"2012"``, ``"2017"`` or ``"2022"``, raises `cen.OptionsError`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 from . import _cen
+
+if TYPE_CHECKING:
+    import pandas as _pd
 
 __all__ = [
     "airport",
@@ -33,6 +40,8 @@ __all__ = [
     "currency",
     "field_label",
     "hs",
+    "hs_correlate",
+    "hs_correlate_series",
     "label",
     "labels",
     "location",
@@ -64,10 +73,76 @@ def airport(code: str, lang: str = "en") -> dict[str, Any] | None:
     return _cen.lookup("airport", code, lang)
 
 
-def hs(code: str) -> dict[str, Any] | None:
-    """A Harmonized System 2022 chapter, heading or subheading (descriptions in English, as
-    the HS is published): ``level``, ``description``, ``parent``, ``section``."""
-    return _cen.lookup("hs", code)
+def hs(code: str, edition: str | None = None) -> dict[str, Any] | None:
+    """A Harmonized System chapter, heading or subheading of an edition (``"2012"``,
+    ``"2017"`` or ``"2022"``; HS 2022 when None), with descriptions in English, as the HS is
+    published: ``edition``, ``level``, ``description``, ``parent``, ``section`` and
+    ``editions`` (every edition that has the code)."""
+    return _cen.lookup("hs", code, None, edition)
+
+
+@overload
+def hs_correlate(code: str, from_: str, to: str) -> list[dict[str, str]]: ...
+@overload
+def hs_correlate(code: _pd.Series, from_: str, to: str) -> _pd.DataFrame: ...
+
+
+def hs_correlate(code: Any, from_: str, to: str) -> Any:
+    """The codes of HS edition `to` that UNSD's correlation tables pair with `code` of edition
+    `from_` (spec 7.1), sorted, each with its relationship read from `from_` to `to`
+    (``1:1``, ``1:n``, ``n:1``, ``n:n``): a list of ``{"code", "relationship"}`` dicts, empty
+    when `from_` has no such code. Between HS 2012 and 2022 the pairs go through HS 2017; a
+    heading pairs through its subheadings. Spaces and dots in the code are ignored.
+
+    Given a pandas Series of codes, moves the whole column: see `hs_correlate_series`.
+    """
+    if isinstance(code, str):
+        return _cen.hs_correlate(code, from_, to)
+    return hs_correlate_series(code, from_, to)
+
+
+def hs_correlate_series(codes: _pd.Series, from_: str, to: str) -> _pd.DataFrame:
+    """Moves a pandas Series of HS codes of edition `from_` to edition `to`, for analysts
+    bringing years of history to one edition: a DataFrame with one row per pair, in the
+    Series' order, with the columns ``row`` (the Series' index label), ``code`` (as given),
+    ``to_code`` and ``relationship``. A code with no pair (not a code of `from_`, or one the
+    tables pair with nothing; also a missing value) keeps one row with ``to_code`` and
+    ``relationship`` missing, so that no row of the input disappears. Each distinct code is
+    correlated once.
+
+    >>> import pandas as pd
+    >>> moved = hs_correlate_series(pd.Series(["851712", "010121"]), "2017", "2022")
+    >>> moved[moved["code"] == "010121"][["to_code", "relationship"]].values.tolist()
+    [['010121', '1:1']]
+    """
+    import pandas as pd
+
+    if not isinstance(codes, pd.Series):
+        raise TypeError(
+            f"hs_correlate_series takes a pandas Series of codes, not {type(codes).__name__}"
+        )
+    # The editions are checked even when the Series is empty.
+    _cen.hs_correlate("", from_, to)
+    cache: dict[str, list[dict[str, str]]] = {}
+    rows: list[Any] = []
+    given: list[Any] = []
+    to_codes: list[str | None] = []
+    relationships: list[str | None] = []
+    for label, value in codes.items():
+        pairs: list[dict[str, str] | None] = [None]
+        if isinstance(value, str):
+            if value not in cache:
+                cache[value] = _cen.hs_correlate(value, from_, to)
+            pairs = list(cache[value]) or [None]
+        for pair in pairs:
+            rows.append(label)
+            given.append(value)
+            to_codes.append(pair["code"] if pair else None)
+            relationships.append(pair["relationship"] if pair else None)
+    return pd.DataFrame(
+        {"row": rows, "code": given, "to_code": to_codes, "relationship": relationships},
+        columns=["row", "code", "to_code", "relationship"],
+    )
 
 
 def closest(table: str, code: str, count: int = 5) -> list[str]:
