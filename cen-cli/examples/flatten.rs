@@ -37,7 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let [input, csv_path, xlsx_path] = args.as_slice() else {
         return Err("usage: flatten INPUT.ndjson OUTPUT.csv OUTPUT.xlsx".into());
     };
-    let order: BTreeMap<String, usize> = cen_model::shape::all_fields()
+    let order: BTreeMap<String, usize> = cen_model::all_fields()
         .into_iter()
         .enumerate()
         .map(|(i, (path, _))| (path, i))

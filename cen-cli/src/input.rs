@@ -983,7 +983,7 @@ fn column_kind(column: &str) -> ColumnKind {
         .split('.')
         .filter(|t| !t.bytes().all(|b| b.is_ascii_digit()))
         .collect();
-    match cen_model::shape::kind_at(&dotted.join(".")) {
+    match cen_model::kind_at(&dotted.join(".")) {
         Some(Kind::Number(_) | Kind::Integer(_)) => ColumnKind::Number,
         Some(Kind::Code(CodeKind::Date)) => ColumnKind::Date,
         Some(Kind::Enum(_))

@@ -7,8 +7,9 @@
 
 use std::collections::BTreeMap;
 
+use cen_model::all_fields;
 use cen_model::required::{BOTH_FORMS, CODE_OF_PORT, LONG_FORM};
-use cen_model::shape::{all_fields, CodeKind, Kind};
+use cen_model::shape::{CodeKind, Kind};
 use codes_data::Lang;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DocProperties, Format, FormatAlign, Formula, Note,
@@ -74,7 +75,7 @@ pub fn columns(form: FormArg) -> Vec<(String, &'static Kind)> {
     while i < leaves.len() {
         let top = leaves[i].0.split('.').next().unwrap_or("").to_owned();
         let is_list = matches!(
-            cen_model::shape::kind_at(&top),
+            cen_model::kind_at(&top),
             Some(Kind::List(Kind::Object(_), _))
         );
         if !is_list {

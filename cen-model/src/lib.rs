@@ -20,6 +20,7 @@
 pub mod date;
 pub mod decode;
 pub mod enums;
+mod fields;
 pub mod finding;
 pub mod flat;
 pub mod pointer;
@@ -35,6 +36,7 @@ pub use decode::{
     MAX_RECORD_BYTES,
 };
 pub use enums::*;
+pub use fields::{all_fields, field_names, kind_at};
 pub use finding::{Finding, ParamValue, Params};
 pub use project::{to_cen, to_cen_value};
 pub use record::*;

@@ -125,7 +125,7 @@ fn describe(at: &[String], name: &str) -> Option<String> {
         .map(String::as_str)
         .collect();
     dotted.push(name);
-    crate::shape::kind_at(&dotted.join(".")).map(|kind| match kind {
+    crate::fields::kind_at(&dotted.join(".")).map(|kind| match kind {
         Kind::Text(max) => format!("Free text, at most {max} characters."),
         Kind::Code(code) => format!("{code:?} code (format checked by the rules)."),
         Kind::Enum(info) => format!("One of the `{}` words.", info.name),

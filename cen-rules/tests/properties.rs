@@ -18,7 +18,7 @@ fn validator() -> Validator {
 /// and the rules are reached, not just the unknown-field path.
 fn any_json() -> impl Strategy<Value = Value> {
     // The record's own names, and one it does not know.
-    let mut names = cen_model::shape::field_names();
+    let mut names = cen_model::field_names();
     names.push("x");
     let names = prop::sample::select(names);
     let leaf = prop_oneof![

@@ -14,7 +14,7 @@ mod common;
 fn names() -> &'static [&'static str] {
     static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
-        let mut names = cen_model::shape::field_names();
+        let mut names = cen_model::field_names();
         names.push("x");
         names
     })
