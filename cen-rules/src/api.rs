@@ -6,7 +6,8 @@ use cen_model::pointer;
 use codes_data::{HsEdition, Lang, ResolvedLocation};
 use serde_json::{json, Map, Value};
 
-use crate::{Issue, Validator};
+use crate::report::Issue;
+use crate::validator::Validator;
 
 fn names(name: impl Fn(Lang) -> &'static str) -> Value {
     Value::Object(

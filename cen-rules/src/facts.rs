@@ -9,8 +9,8 @@ use cen_model::shape::CodeKind;
 use cen_model::*;
 use codes_data::{Currency, GoodsType, HsEdition, ResolvedLocation};
 
-use crate::rules::{codes, dates, identifiers};
 use crate::sink::Sink;
+use crate::values::{codes, date, identifiers};
 
 /// A country code that is present, valid and not `XX`.
 pub(crate) fn known(code: Option<&str>) -> Option<&str> {
@@ -82,7 +82,7 @@ fn country<'r>(
 fn date(sink: &mut Sink, value: &Option<String>, path: impl FnOnce() -> String) -> Option<Date> {
     value
         .as_deref()
-        .and_then(|text| dates::date(sink, text, path))
+        .and_then(|text| date::date(sink, text, path))
 }
 
 /// `/a/b` for a field, with an index when the field is in an array item.

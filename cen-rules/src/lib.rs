@@ -28,6 +28,7 @@
 
 pub mod api;
 mod catalogue;
+mod definition;
 mod facts;
 mod messages;
 mod options;
@@ -40,15 +41,18 @@ pub mod synth;
 #[cfg(test)]
 mod testing;
 mod validator;
+mod values;
 
-pub use catalogue::{catalogue, catalogue_json, rule, Param, Rule, Severity, Shown};
+pub use catalogue::{catalogue, catalogue_json, rule};
 pub use cen_model::{Finding, ParamValue, Params};
 pub use codes_data::Lang;
+pub use definition::{Param, Rule, Severity, Shown};
 pub use options::{Options, OptionsError, Profile, ProfileError, SeverityOverride};
 pub use report::{Counts, Issue, Report};
 pub use rules::duplicates::{DuplicateIndex, DuplicateKeys};
-pub use rules::{identifiers, quantity};
+pub use rules::quantity;
 pub use validator::{Batch, Checked, Input, Validator};
+pub use values::identifiers;
 
 /// The label of a field in a language: a pointer (`/goods/0/unit`), a dotted path
 /// (`goods.unit`) or a flat column (`goods.0.unit`); the path itself when it has no label.

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use cen_model::{ParamValue, Params};
 use codes_data::Lang;
 
-use crate::catalogue::{Rule, Shown};
+use crate::definition::{Rule, Shown};
 
 const MESSAGES: &str = include_str!("../data/messages.tsv");
 
@@ -78,6 +78,18 @@ pub(crate) fn variants(rule: &'static str, lang: Lang) -> Vec<(&'static str, &'s
                 .collect()
         })
         .unwrap_or_default()
+}
+
+impl Rule {
+    /// The message template of the rule in a language (its main wording).
+    pub fn template(&self, lang: Lang) -> &'static str {
+        template(self.id, None, lang)
+    }
+
+    /// The wordings of the rule besides the main one: `(variant, template)`.
+    pub fn variants(&self, lang: Lang) -> Vec<(&'static str, &'static str)> {
+        variants(self.id, lang)
+    }
 }
 
 fn list_separator(lang: Lang) -> &'static str {

@@ -6,7 +6,8 @@ use codes_data::{HsEdition, Lang};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::catalogue::{catalogue, Severity};
+use crate::catalogue::catalogue;
+use crate::definition::Severity;
 
 /// The options of a validation. Build them in Rust, or read them from the JSON of spec 5.1 with
 /// [`Options::from_json`].

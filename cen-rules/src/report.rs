@@ -3,7 +3,7 @@
 use cen_model::{Form, Params, Source};
 use serde::Serialize;
 
-use crate::catalogue::Severity;
+use crate::definition::Severity;
 
 /// One problem of a record.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,9 +1,9 @@
 //! Where the checks put what they find: issues with the severity of the profile applied, before
 //! their messages are written.
 
-use cen_model::{Finding, Params};
+use cen_model::Params;
 
-use crate::catalogue::{Rule, Severity};
+use crate::definition::{Rule, Severity};
 
 /// The severity of each rule after the profile: `None` means the rule is off.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -67,13 +67,6 @@ impl<'v> Sink<'v> {
                 params,
                 variant,
             });
-        }
-    }
-
-    /// Records a structural finding of the decoder.
-    pub(crate) fn finding(&mut self, finding: Finding) {
-        if let Some(rule) = crate::rule(finding.rule) {
-            self.emit_variant(rule, finding.path, finding.params, finding.variant);
         }
     }
 }

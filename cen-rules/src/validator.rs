@@ -4,19 +4,19 @@ use std::sync::Arc;
 
 use cen_model::flat::{Cell, Layout};
 use cen_model::required::RequiredPath;
-use cen_model::{CommodityArea, Date, Decoded, Fatal, Form, Record, Source};
+use cen_model::{CommodityArea, Date, Decoded, Fatal, Form, Params, Record, Source};
 use codes_data::{HsEdition, Lang};
 use serde_json::Value;
 
-use crate::catalogue::Severity;
+use crate::definition::Severity;
 use crate::facts::Facts;
 use crate::messages;
 use crate::options::{Options, OptionsError, SeverityOverride};
+use crate::quality;
 use crate::report::{Counts, Issue, Report};
 use crate::rules::duplicates::{self, DuplicateIndex, DuplicateKeys, DUP_001};
 use crate::rules::{dates, form, movement, nominal, quantity, structure};
 use crate::sink::{Overrides, Pending, Sink};
-use crate::{quality, Params};
 
 /// Where "today" comes from.
 #[derive(Clone)]
@@ -348,7 +348,7 @@ impl Validator {
             Err(fatal) => {
                 let (form, source) = self.form_and_source(None);
                 let mut sink = Sink::new(&self.overrides);
-                sink.finding(fatal.finding());
+                structure::emit_finding(&mut sink, fatal.finding());
                 return Checked {
                     form,
                     source,
@@ -361,7 +361,7 @@ impl Validator {
         let (form, source) = self.form_and_source(Some(&decoded.record));
         let mut sink = Sink::new(&self.overrides);
         for finding in decoded.findings.iter().cloned().chain(extra) {
-            sink.finding(finding);
+            structure::emit_finding(&mut sink, finding);
         }
         structure::required(&decoded, form, &self.required, &mut sink);
         let facts = Facts::build(

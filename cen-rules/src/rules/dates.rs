@@ -1,18 +1,12 @@
-//! DAT: dates (spec 3).
+//! DAT: dates compared with today, with each other and with the legs (spec 3). CEN-DAT-001,
+//! a date that is not one, is a check of a single value (`values/date.rs`).
 
 use cen_model::{Date, Params, Procedure};
 
-use crate::catalogue::{Rule, Severity};
+use crate::definition::{Rule, Severity};
 use crate::facts::Facts;
 use crate::sink::Sink;
 
-/// CEN-DAT-001: a date is not a real calendar date written `YYYY-MM-DD`.
-pub static DAT_001: Rule = Rule {
-    id: "CEN-DAT-001",
-    severity: Severity::Error,
-    params: &[],
-    summary: "A date is not a real calendar date written YYYY-MM-DD.",
-};
 /// CEN-DAT-002: `seizure_date` or `entry_date` is after today.
 pub static DAT_002: Rule = Rule {
     id: "CEN-DAT-002",
@@ -54,15 +48,6 @@ const CEN_OPERATIONAL: Date = match Date::new(2000, 1, 1) {
     Some(date) => date,
     None => panic!("2000-01-01 is a date"),
 };
-
-/// CEN-DAT-001 on one date field; the date when it is one.
-pub(crate) fn date(sink: &mut Sink, text: &str, path: impl FnOnce() -> String) -> Option<Date> {
-    let date = Date::parse(text);
-    if date.is_none() {
-        sink.emit(&DAT_001, path(), Params::new());
-    }
-    date
-}
 
 /// CEN-DAT-002 to CEN-DAT-006.
 pub(crate) fn check(facts: &Facts, sink: &mut Sink) {

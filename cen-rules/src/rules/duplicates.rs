@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::catalogue::{Param, Rule, Severity};
+use crate::definition::{Param, Rule, Severity};
 use crate::facts::Facts;
-use crate::rules::identifiers::awb_digits;
+use crate::values::identifiers::awb_digits;
 
 /// CEN-DUP-001: a possible duplicate of an earlier record of the batch.
 pub static DUP_001: Rule = Rule {

@@ -2,7 +2,7 @@
 
 use cen_model::{Enumeration, ParamValue, Params, Source};
 
-use crate::catalogue::{Param, Rule, Severity};
+use crate::definition::{Param, Rule, Severity};
 use crate::facts::Facts;
 use crate::sink::Sink;
 

@@ -3,7 +3,7 @@
 
 use cen_model::{ConveyanceType, Enumeration, Form, LocationType, Params, Procedure};
 
-use crate::catalogue::{Param, Rule, Severity, Shown};
+use crate::definition::{Param, Rule, Severity, Shown};
 use crate::facts::{known, Facts};
 use crate::sink::Sink;
 

@@ -3,7 +3,7 @@
 
 use cen_model::{Params, Source};
 
-use crate::catalogue::{Rule, Severity};
+use crate::definition::{Rule, Severity};
 use crate::facts::Facts;
 use crate::sink::Sink;
 

@@ -3,7 +3,7 @@
 use cen_model::{CommodityArea, ConveyanceType, Enumeration, ParamValue, Params, Unit};
 use codes_data::Currency;
 
-use crate::catalogue::{Param, Rule, Severity};
+use crate::definition::{Param, Rule, Severity};
 use crate::facts::Facts;
 use crate::sink::Sink;
 

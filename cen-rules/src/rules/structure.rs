@@ -8,9 +8,9 @@ use cen_model::required::{
     check as check_required, check_all, RequiredPath, BOTH_FORMS, CODE_OF_PORT, CURRENCY_OF_AMOUNT,
     LONG_FORM,
 };
-use cen_model::{Decoded, Form, LocationType, Record, Unit};
+use cen_model::{Decoded, Finding, Form, LocationType, Record, Unit};
 
-use crate::catalogue::{Param, Rule, Severity};
+use crate::definition::{Param, Rule, Severity};
 use crate::sink::Sink;
 
 /// CEN-SCH-001: the input is not a record.
@@ -55,6 +55,20 @@ pub static SCH_006: Rule = Rule {
     params: &[Param::as_is("limit")],
     summary: "A string is too long, an array has too many items, or a number is out of its range or not finite.",
 };
+
+/// The rules of the decoder's findings, which are all of the SCH group (`cen_model::finding`).
+const FOUND_BY_THE_DECODER: [&Rule; 6] =
+    [&SCH_001, &SCH_002, &SCH_003, &SCH_004, &SCH_005, &SCH_006];
+
+/// Records a structural finding of the decoder as an issue of its rule.
+pub(crate) fn emit_finding(sink: &mut Sink, finding: Finding) {
+    if let Some(rule) = FOUND_BY_THE_DECODER
+        .into_iter()
+        .find(|rule| rule.id == finding.rule)
+    {
+        sink.emit_variant(rule, finding.path, finding.params, finding.variant);
+    }
+}
 
 fn parsed(patterns: &'static [&'static str]) -> Vec<RequiredPath> {
     patterns
@@ -121,7 +135,7 @@ pub(crate) fn required(decoded: &Decoded, form: Form, profile: &[RequiredPath], 
     if form_fields_present(&decoded.record, form) {
         check_all(decoded, profile, &mut findings);
         for finding in findings {
-            sink.finding(finding);
+            emit_finding(sink, finding);
         }
         return;
     }
@@ -150,7 +164,7 @@ pub(crate) fn required(decoded: &Decoded, form: Form, profile: &[RequiredPath], 
     }
     check_all(decoded, profile, &mut findings);
     for finding in findings {
-        sink.finding(finding);
+        emit_finding(sink, finding);
     }
 }
 
@@ -158,6 +172,24 @@ pub(crate) fn required(decoded: &Decoded, form: Form, profile: &[RequiredPath], 
 mod tests {
     use crate::testing::{base, issues, issues_with};
     use serde_json::json;
+
+    #[test]
+    fn every_finding_of_the_decoder_has_its_rule() {
+        use cen_model::finding::*;
+        for id in [
+            SCH_NOT_A_RECORD,
+            SCH_WRONG_TYPE,
+            SCH_UNKNOWN_FIELD,
+            SCH_MISSING,
+            SCH_NOT_ALLOWED,
+            SCH_LIMIT,
+        ] {
+            assert!(
+                super::FOUND_BY_THE_DECODER.iter().any(|rule| rule.id == id),
+                "{id}"
+            );
+        }
+    }
 
     #[test]
     fn sch_004_both_forms_and_the_long_form() {

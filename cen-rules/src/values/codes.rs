@@ -4,7 +4,7 @@
 use cen_model::{CommodityArea, Enumeration, ParamValue, Params, Unit};
 use codes_data::{Currency, GoodsType, HsEdition, ResolvedLocation};
 
-use crate::catalogue::{Param, Rule, Severity};
+use crate::definition::{Param, Rule, Severity};
 use crate::sink::Sink;
 
 /// CEN-COD-001: a country code is not an ISO 3166-1 alpha-2 code.

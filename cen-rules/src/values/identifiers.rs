@@ -4,7 +4,7 @@
 use cen_model::shape::CodeKind;
 use cen_model::Params;
 
-use crate::catalogue::{Rule, Severity};
+use crate::definition::{Rule, Severity};
 use crate::sink::Sink;
 
 /// CEN-IDN-001: `container` is not a valid ISO 6346 number.
