@@ -1,6 +1,6 @@
 //! Validation from JavaScript: the `Validator` class and the functions of spec 5.7 that take
 //! options. Each one converts its arguments, makes one core call and returns the core's JSON
-//! text, which the JavaScript wrapper (`js/api.js`) parses into plain objects; so a report is,
+//! text, which the JavaScript wrapper (`bindings-wasm/js/cen.js`) parses into plain objects; so a report is,
 //! by construction, the JSON report of every other surface.
 
 use std::cell::{Cell, RefCell};
@@ -188,7 +188,7 @@ fn validate_many_text(validator: &Validator, records: JsValue) -> Result<String,
 
 /// The issues of one field, as JSON text; `None` when the value or the record holds a
 /// non-finite number, which a JSON value cannot carry (the wrapper then validates the whole
-/// record as a JavaScript value instead, see `js/api.js`).
+/// record as a JavaScript value instead, see `bindings-wasm/js/cen.js`).
 fn validate_field_text(
     validator: &Validator,
     path: JsValue,
