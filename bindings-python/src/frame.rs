@@ -16,8 +16,7 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyT
 
 use crate::options::date_text;
 use crate::pipeline::{Chunk, Pipeline, Sequence, Threads, CHUNK};
-use crate::report::PyReport;
-use crate::validator::push_reports;
+use crate::report::{push_reports, PyReport};
 
 /// One cell, owned, so that rows can be checked without the GIL.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,7 +14,7 @@ use crate::frame;
 use crate::host::Records;
 use crate::options::OptionArgs;
 use crate::pipeline::{Chunk, Pipeline, Sequence, Threads, CHUNK};
-use crate::report::{py_repr, PyReport};
+use crate::report::{push_reports, py_repr, PyReport};
 
 impl Chunk for Records {
     fn len(&self) -> usize {
@@ -24,14 +24,6 @@ impl Chunk for Records {
     fn check(&self, i: usize, validator: &Validator) -> Checked {
         Records::check(self, i, validator)
     }
-}
-
-/// Appends reports to a list as `cen.Report` objects.
-pub fn push_reports(py: Python<'_>, out: &Bound<'_, PyList>, reports: Vec<Report>) -> PyResult<()> {
-    for report in reports {
-        out.append(PyReport::create(py, report)?)?;
-    }
-    Ok(())
 }
 
 /// Refuses the arguments that are one record rather than records: iterating them would
