@@ -171,8 +171,7 @@ pub fn hs_in(code: &str, edition: HsEdition) -> Option<Value> {
 /// assert_eq!(cen_rules::api::hs_edition("2018").unwrap_err(), "`2018` is not an HS edition: use 2012, 2017 or 2022");
 /// ```
 pub fn hs_edition(text: &str) -> Result<HsEdition, String> {
-    HsEdition::from_year(text.trim())
-        .ok_or_else(|| format!("`{text}` is not an HS edition: use 2012, 2017 or 2022"))
+    crate::options::edition_of(text)
 }
 
 /// The codes of edition `to` that UNSD's correlation tables pair with `code` of edition `from`

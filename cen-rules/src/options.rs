@@ -142,11 +142,18 @@ fn enum_value<E: Enumeration>(value: &Value) -> Result<Option<E>, String> {
     }
 }
 
+/// An HS edition written as every surface takes it (`"2012"`, `"2017"`, `"2022"`), with the
+/// message that every surface gives for any other value (`api::hs_edition`).
+pub(crate) fn edition_of(text: &str) -> Result<HsEdition, String> {
+    HsEdition::from_year(text.trim())
+        .ok_or_else(|| format!("`{text}` is not an HS edition: use 2012, 2017 or 2022"))
+}
+
 /// `hs_edition` of the options or of a profile: `"2012"`, `"2017"` or `"2022"`; `null` is absent.
 fn hs_edition(value: &Value) -> Result<Option<HsEdition>, String> {
     match value {
         Value::Null => Ok(None),
-        Value::String(text) => crate::api::hs_edition(text).map(Some),
+        Value::String(text) => edition_of(text).map(Some),
         other => Err(format!(
             "expected an HS edition \"2012\", \"2017\" or \"2022\", found {}",
             json_type(other)
