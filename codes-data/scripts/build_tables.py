@@ -51,17 +51,19 @@ EDITIONS = [
     (
         "countries",
         "countries.tsv",
-        "ISO 3166-1 via pycountry 26.2.16 (Debian iso-codes data and translations)",
-        "iso-codes as shipped in pycountry 26.2.16",
-        "LGPL-2.1-or-later (iso-codes)",
+        "ISO 3166-1 codes via pycountry 26.2.16 (Debian iso-codes); names from the Unicode CLDR "
+        "48.2.0 (npm cldr-localenames-full; pt is pt-PT)",
+        "ISO 3166-1 as shipped in pycountry 26.2.16; CLDR 48.2.0",
+        "Unicode-3.0 (CLDR names); codes: ISO 3166-1 via iso-codes",
     ),
     (
         "currencies",
         "currencies.tsv",
-        "ISO 4217: codes and names from pycountry 26.2.16; minor units and flags from the "
-        "iso_currency 0.7.1 crate (isodata.tsv)",
-        "as shipped in pycountry 26.2.16 and iso_currency 0.7.1",
-        "LGPL-2.1-or-later (names), MIT (minor units and flags)",
+        "ISO 4217: codes from pycountry 26.2.16; minor units and flags from the iso_currency 0.7.1 "
+        "crate (isodata.tsv); names from the Unicode CLDR 48.2.0 (npm cldr-numbers-full; pt is "
+        "pt-PT), English where CLDR has none",
+        "as shipped in pycountry 26.2.16 and iso_currency 0.7.1; CLDR 48.2.0",
+        "Unicode-3.0 (CLDR names), MIT (minor units and flags)",
     ),
     (
         "unlocode",
@@ -198,10 +200,97 @@ def note(upstream: str) -> str:
     )
 
 
+# --- Unicode CLDR names ----------------------------------------------------------------
+
+CLDR_VERSION = "48.2.0"
+# The committed extract of the CLDR names the tables use (rewritten with --cldr).
+CLDR_EXTRACT = REPO_ROOT / "codes-data" / "upstream" / "cldr_names.tsv"
+# The CLDR locale of each language of the project. Portuguese is European Portuguese (pt-PT),
+# as the project's messages are written ("registo").
+CLDR_LOCALES = {"en": "en", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "pt": "pt-PT"}
+
+
+def extract_cldr(cldr: Path, countries: list[str], currencies: list[str]) -> str:
+    """The names of `countries` and `currencies` in the six languages, from the npm packages
+    cldr-localenames-full and cldr-numbers-full unpacked under `cldr` (each in a folder of its
+    name, or its `package/` folder as `npm pack` makes it). An empty cell: CLDR has no name."""
+    import json
+
+    def package(name: str) -> Path:
+        for candidate in (cldr / name / "package", cldr / name, cldr / f"{name}-{CLDR_VERSION}" / "package"):
+            if (candidate / "package.json").is_file():
+                version = json.loads((candidate / "package.json").read_text(encoding="utf-8"))["version"]
+                if version != CLDR_VERSION:
+                    fail(f"{candidate}: CLDR {version}, this script expects {CLDR_VERSION}")
+                return candidate
+        fail(f"{cldr}: no {name} {CLDR_VERSION} package")
+        raise AssertionError
+
+    names = package("cldr-localenames-full")
+    numbers = package("cldr-numbers-full")
+    rows = []
+    territories = {}
+    money = {}
+    for lang, locale in CLDR_LOCALES.items():
+        doc = json.loads((names / "main" / locale / "territories.json").read_text(encoding="utf-8"))
+        territories[lang] = doc["main"][locale]["localeDisplayNames"]["territories"]
+        doc = json.loads((numbers / "main" / locale / "currencies.json").read_text(encoding="utf-8"))
+        money[lang] = doc["main"][locale]["numbers"]["currencies"]
+    for code in sorted(countries):
+        rows.append(["territory", code, *[territories[l].get(code, "") for l in LANGS]])
+    for code in sorted(currencies):
+        rows.append(["currency", code, *[money[l].get(code, {}).get("displayName", "") for l in LANGS]])
+    for row in rows:
+        for cell in row:
+            if any(c in cell for c in "\t\r\n"):
+                fail(f"CLDR: {row[1]}: a tab or line break in {cell!r}")
+    return tsv(
+        f"Unicode CLDR {CLDR_VERSION} (npm cldr-localenames-full and cldr-numbers-full), "
+        "Unicode License V3: the names of the shipped countries and currencies, locales "
+        + ", ".join(f"{l}={loc}" for l, loc in CLDR_LOCALES.items())
+        + ". Written by codes-data/scripts/build_tables.py --cldr; an empty cell: CLDR has no name.",
+        ["kind", "code", *[f"name_{lang}" for lang in LANGS]],
+        rows,
+    )
+
+
+def read_cldr(path: Path) -> dict[tuple[str, str], list[str]]:
+    if not path.is_file():
+        fail(f"missing {path}: run with --cldr DIR (the unpacked CLDR npm packages)")
+    out: dict[tuple[str, str], list[str]] = {}
+    lines = [l for l in path.read_text(encoding="utf-8").split("\n") if l and not l.startswith("#")]
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) != 2 + len(LANGS):
+            fail(f"{path.name}: bad row {line!r}")
+        out[(cells[0], cells[1])] = cells[2:]
+    return out
+
+
+def cldr_names(
+    cldr: dict[tuple[str, str], list[str]], kind: str, code: str, iso_en: str,
+    fallbacks: dict[str, int],
+) -> list[str]:
+    """The six names of a code: CLDR's; where CLDR has none in a language, its English name
+    (CLDR's, else the ISO English name), counted in `fallbacks`."""
+    found = cldr.get((kind, code), [""] * len(LANGS))
+    english = found[0] or iso_en
+    if not found[0]:
+        fallbacks["en"] += 1
+    out = [english]
+    for lang, name in zip(LANGS[1:], found[1:]):
+        if not name:
+            fallbacks[lang] += 1
+        out.append(name or english)
+    return out
+
+
 # --- ISO 3166-1 -------------------------------------------------------------------------
 
 
-def build_countries(src: Path) -> tuple[str, int]:
+def build_countries(
+    src: Path, cldr: dict[tuple[str, str], list[str]], fallbacks: dict[str, int]
+) -> tuple[str, int]:
     rows = read_csv(src / "countries.csv")
     out = []
     seen2: set[str] = set()
@@ -215,7 +304,7 @@ def build_countries(src: Path) -> tuple[str, int]:
             fail(f"{where}: duplicate code {a2} / {a3}")
         seen2.add(a2)
         seen3.add(a3)
-        names = [clean(r[f"name_{lang}"], where) for lang in LANGS]
+        names = cldr_names(cldr, "territory", a2, clean(r["name_en"], where), fallbacks)
         if not all(names):
             fail(f"{where}: empty name")
         out.append([a2, a3, num, *names])
@@ -223,7 +312,7 @@ def build_countries(src: Path) -> tuple[str, int]:
     if len(out) != 249:
         fail(f"countries.csv: expected 249 countries, found {len(out)}")
     header = ["alpha2", "alpha3", "numeric", *[f"name_{lang}" for lang in LANGS]]
-    return tsv(note("countries.csv"), header, out), len(out)
+    return tsv(note("countries.csv (codes) and Unicode CLDR (names)"), header, out), len(out)
 
 
 # --- ISO 4217 ---------------------------------------------------------------------------
@@ -231,7 +320,9 @@ def build_countries(src: Path) -> tuple[str, int]:
 FLAGS_RE = re.compile(r"^(|fund|special|superseded\([A-Z]{3}\))$")
 
 
-def build_currencies(src: Path) -> tuple[str, int]:
+def build_currencies(
+    src: Path, cldr: dict[tuple[str, str], list[str]], fallbacks: dict[str, int]
+) -> tuple[str, int]:
     rows = read_csv(src / "currencies.csv")
     out = []
     seen: set[str] = set()
@@ -249,7 +340,7 @@ def build_currencies(src: Path) -> tuple[str, int]:
         if a3 in seen:
             fail(f"{where}: duplicate code {a3}")
         seen.add(a3)
-        names = [clean(r[f"name_{lang}"], where) for lang in LANGS]
+        names = cldr_names(cldr, "currency", a3, clean(r["name_en"], where), fallbacks)
         if not all(names):
             fail(f"{where}: empty name")
         out.append([a3, num, minor, flags, *names])
@@ -261,7 +352,7 @@ def build_currencies(src: Path) -> tuple[str, int]:
     if len(out) != 178:
         fail(f"currencies.csv: expected 178 currencies, found {len(out)}")
     header = ["alpha3", "numeric", "minor_units", "flags", *[f"name_{lang}" for lang in LANGS]]
-    return tsv(note("currencies.csv"), header, out), len(out)
+    return tsv(note("currencies.csv (codes) and Unicode CLDR (names)"), header, out), len(out)
 
 
 # --- UN/LOCODE --------------------------------------------------------------------------
@@ -565,13 +656,22 @@ def build_hs(src: Path) -> tuple[dict[str, str], dict[str, int], list[str]]:
 # --- Driver -----------------------------------------------------------------------------
 
 
-def build_all(src: Path) -> tuple[dict[str, str], list[str]]:
+def build_all(src: Path, cldr_path: Path = CLDR_EXTRACT) -> tuple[dict[str, str], list[str]]:
     files: dict[str, str] = {}
     report: list[str] = []
     rows: dict[str, int] = {}
 
-    files["countries.tsv"], rows["countries"] = build_countries(src)
-    files["currencies.tsv"], rows["currencies"] = build_currencies(src)
+    cldr = read_cldr(cldr_path)
+    for kind, build, name in (
+        ("territory", build_countries, "countries"),
+        ("currency", build_currencies, "currencies"),
+    ):
+        fallbacks = {lang: 0 for lang in LANGS}
+        files[f"{name}.tsv"], rows[name] = build(src, cldr, fallbacks)
+        report.append(
+            f"{name}: names from CLDR {CLDR_VERSION}; English fallbacks (no CLDR name): "
+            + ", ".join(f"{lang} {fallbacks[lang]}" for lang in LANGS)
+        )
     files["unlocode.tsv"], rows["unlocode"], st = build_unlocode(src)
     report.append(
         f"unlocode: {st['upstream']} upstream rows, {st['excluded']} excluded (pattern), "
@@ -608,6 +708,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", default=str(DEFAULT_OUT))
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument(
+        "--cldr",
+        metavar="DIR",
+        help="rewrite codes-data/upstream/cldr_names.tsv from the CLDR npm packages "
+        "cldr-localenames-full and cldr-numbers-full unpacked in DIR (npm pack, then tar xzf)",
+    )
     args = parser.parse_args(argv)
 
     src = Path(args.upstream)
@@ -616,6 +722,18 @@ def main(argv: list[str]) -> int:
         src = REPO_ROOT / src
     out_dir = Path(args.out)
     try:
+        if args.cldr:
+            codes = lambda name, key: [r[key].strip() for r in read_csv(src / name)]  # noqa: E731
+            text = extract_cldr(
+                Path(args.cldr), codes("countries.csv", "alpha2"), codes("currencies.csv", "alpha3")
+            )
+            CLDR_EXTRACT.parent.mkdir(parents=True, exist_ok=True)
+            if args.check:
+                if not CLDR_EXTRACT.is_file() or CLDR_EXTRACT.read_text(encoding="utf-8") != text:
+                    print(f"{CLDR_EXTRACT} differs from the CLDR packages")
+                    return 1
+            else:
+                CLDR_EXTRACT.write_bytes(text.encode("utf-8"))
         files, report = build_all(src)
     except DataError as e:
         print(f"build_tables.py: error: {e}", file=sys.stderr)

@@ -39,7 +39,7 @@ impl Country {
         self.numeric
     }
 
-    /// The short name in `lang` (ISO's English short name, and the iso-codes translations).
+    /// The name in `lang`, from the Unicode CLDR (`Türkiye`, `Turquie`, `تركيا`).
     pub fn name(&self, lang: Lang) -> &'static str {
         self.names[lang.index()]
     }

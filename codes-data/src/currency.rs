@@ -59,7 +59,7 @@ impl Currency {
         self.superseded_by
     }
 
-    /// The name in `lang`.
+    /// The name in `lang`, from the Unicode CLDR (English where CLDR has none).
     pub fn name(&self, lang: Lang) -> &'static str {
         self.names[lang.index()]
     }

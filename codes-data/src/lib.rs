@@ -3,8 +3,8 @@
 //!
 //! | table | look-ups | source |
 //! |---|---|---|
-//! | ISO 3166-1 countries, names in six languages | [`country`], [`country_by_alpha3`], [`countries`] | iso-codes via pycountry |
-//! | ISO 4217 currencies, minor units, names in six languages | [`currency`], [`currencies`] | pycountry, iso_currency |
+//! | ISO 3166-1 countries, names in six languages | [`country`], [`country_by_alpha3`], [`countries`] | codes: iso-codes via pycountry; names: Unicode CLDR |
+//! | ISO 4217 currencies, minor units, names in six languages | [`currency`], [`currencies`] | pycountry, iso_currency; names: Unicode CLDR |
 //! | UN/LOCODE | [`unlocode`], [`unlocode_at`], [`unlocodes_in_country`] | UN/CEFACT |
 //! | airports by IATA and ICAO code | [`airport_by_iata`], [`airport_by_icao`], [`airports_in_country`] | airportsdata |
 //! | location codes of spec 2.2 | [`resolve_location`] | the two above |

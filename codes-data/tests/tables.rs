@@ -426,3 +426,47 @@ fn hs_correlations_follow_unsd() {
         }
     }
 }
+
+#[test]
+fn country_and_currency_names_are_cldr_s() {
+    let tr = country("TR").unwrap();
+    assert_eq!(tr.name(Lang::Ar), "تركيا");
+    assert_eq!(tr.name(Lang::En), "Türkiye");
+    assert_eq!(currency("AWG").unwrap().name(Lang::Ar), "فلورن أروبي");
+    assert_eq!(currency("EUR").unwrap().name(Lang::Fr), "euro");
+    // English only where CLDR 48 names no currency in the language (SOURCES.md).
+    let english_in_arabic: Vec<&str> = currencies()
+        .iter()
+        .filter(|c| c.name(Lang::Ar) == c.name(Lang::En))
+        .map(|c| c.alpha3())
+        .collect();
+    assert_eq!(
+        english_in_arabic,
+        ["CHE", "CHW", "CLF", "COU", "MXV", "UYI", "UYW", "VED", "XAD", "XSU", "XUA"]
+    );
+    // Every name is the CLDR extract's, or English where the extract has none.
+    let extract = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("upstream/cldr_names.tsv"),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for line in extract.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let names: Vec<&str> = match cells[0] {
+            "territory" => Lang::ALL
+                .iter()
+                .map(|l| country(cells[1]).unwrap().name(*l))
+                .collect(),
+            _ => Lang::ALL
+                .iter()
+                .map(|l| currency(cells[1]).unwrap().name(*l))
+                .collect(),
+        };
+        for (i, cldr) in cells[2..].iter().enumerate() {
+            let expected = if cldr.is_empty() { names[0] } else { cldr };
+            assert_eq!(names[i], expected, "{} {:?}", cells[1], Lang::ALL[i]);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, (249 + 178) * 6);
+}
