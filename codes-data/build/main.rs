@@ -565,6 +565,22 @@ impl Builder {
             desc.clear();
             pool.clear();
         }
+        // Where each chapter's codes start (101 × u16): a search looks only in its chapter.
+        let mut chapter_starts = vec![0u16; 101];
+        let mut next = 0usize;
+        for chapter in 0..=100usize {
+            while next < rows.len()
+                && rows[next].cells[0][..2].parse::<usize>().unwrap_or(100) < chapter
+            {
+                next += 1;
+            }
+            chapter_starts[chapter] = u16::try_from(next).unwrap();
+        }
+        let chapter_starts: Vec<u8> = chapter_starts
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        self.write("hs_chapters.bin", &chapter_starts);
         self.write("hs_fixed.txt", fixed.as_bytes());
         self.write("hs_rec.bin", &rec);
         self.write("hs_desc.bin", &desc);

@@ -5,7 +5,8 @@
 //!
 //! Layout (written by the build script `build/`): one table of every code of any edition, K
 //! entries sorted by code as text (each code before the codes it is a prefix of), searched in
-//! place: `FIXED` K × 6 ASCII (the code, space-padded); `REC` K × 3 bytes: section index,
+//! place: `FIXED` K × 6 ASCII (the code, space-padded), with `CHAPTERS` 101 × `u16` where the
+//! codes of each chapter start; `REC` K × 3 bytes: section index,
 //! level (2, 4 or 6), editions (bits: 1 HS 2012, 2 HS 2017, 4 HS 2022). With the `names`
 //! feature, `DESC` K × 3 × (offset in `TEXT` `u32`, length `u16`), the description in HS 2022,
 //! 2017, 2012 (length 0 where the edition lacks the code; equal texts are stored once).
@@ -21,6 +22,7 @@ use std::sync::OnceLock;
 use crate::blob::{blob, slice, text};
 
 static FIXED: &str = text!("hs_fixed.txt");
+static CHAPTERS: &[u8] = blob!("hs_chapters.bin");
 static REC: &[u8] = blob!("hs_rec.bin");
 #[cfg(feature = "names")]
 static DESC: &[u8] = blob!("hs_desc.bin");
@@ -292,44 +294,53 @@ fn fixed_at(i: usize) -> &'static [u8] {
     &b[..end]
 }
 
-/// Six bytes, space-padded, as a number that sorts as the text does (a space sorts before
-/// the digits, so a chapter comes before its headings).
-fn sort_key(bytes: &[u8]) -> u64 {
-    let mut key = 0u64;
-    for i in 0..WIDTH {
-        key = key << 8 | u64::from(bytes.get(i).copied().unwrap_or(b' '));
-    }
-    key
+/// A code padded with spaces to six bytes, as a number that sorts as the text does (a space
+/// sorts before the digits, so a chapter comes before its headings).
+fn sort_key(code: &[u8]) -> u64 {
+    let mut b = [b' '; 8];
+    let n = code.len().min(WIDTH);
+    b[2..2 + n].copy_from_slice(&code[..n]);
+    u64::from_be_bytes(b) & 0xffff_ffff_ffff
 }
 
-/// The position of a code: a branch-free binary search on the padded codes of `FIXED`, read in
-/// place, which sort as the table does.
+/// The key of entry `i`, read in place.
+fn key_at(fixed: &[u8], i: usize) -> u64 {
+    match fixed.get(i * WIDTH..i * WIDTH + WIDTH) {
+        Some(&[a, b, c, d, e, f]) => u64::from_be_bytes([0, 0, a, b, c, d, e, f]),
+        _ => u64::MAX,
+    }
+}
+
+/// The position of a code: a branch-free binary search on the padded codes of its chapter in
+/// `FIXED`, read in place, which sort as the table does.
 fn index_of(code: &str) -> Option<usize> {
     if !well_formed(code) {
         return None;
     }
     let wanted = sort_key(code.as_bytes());
     let fixed = FIXED.as_bytes();
-    let at = |i: usize| {
-        fixed
-            .get(i * WIDTH..i * WIDTH + WIDTH)
-            .map_or(u64::MAX, sort_key)
+    // Only the codes of the code's chapter.
+    let b = code.as_bytes();
+    let chapter = usize::from(b[0] - b'0') * 10 + usize::from(b[1] - b'0');
+    let start = |c: usize| match CHAPTERS.get(c * 2..c * 2 + 2) {
+        Some(&[lo, hi]) => usize::from(u16::from_le_bytes([lo, hi])),
+        _ => 0,
     };
-    let mut len = hs_len();
+    let mut base = start(chapter);
+    let mut len = start(chapter + 1).saturating_sub(base);
     if len == 0 {
         return None;
     }
-    let mut base = 0;
     while len > 1 {
         let half = len / 2;
-        base = if at(base + half) <= wanted {
+        base = if key_at(fixed, base + half) <= wanted {
             base + half
         } else {
             base
         };
         len -= half;
     }
-    (at(base) == wanted).then_some(base)
+    (key_at(fixed, base) == wanted).then_some(base)
 }
 
 /// The HS 2022 entry of an exact 2-, 4- or 6-digit code (the newest edition: see [`hs_in`]
