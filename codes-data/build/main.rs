@@ -566,16 +566,15 @@ impl Builder {
             pool.clear();
         }
         // Where each chapter's codes start (101 × u16): a search looks only in its chapter.
-        let mut chapter_starts = vec![0u16; 101];
-        let mut next = 0usize;
-        for chapter in 0..=100usize {
-            while next < rows.len()
-                && rows[next].cells[0][..2].parse::<usize>().unwrap_or(100) < chapter
-            {
-                next += 1;
-            }
-            chapter_starts[chapter] = u16::try_from(next).unwrap();
-        }
+        let chapter_starts: Vec<u16> = (0..=100usize)
+            .map(|chapter| {
+                let first = rows
+                    .iter()
+                    .position(|r| r.cells[0][..2].parse::<usize>().unwrap_or(100) >= chapter)
+                    .unwrap_or(rows.len());
+                u16::try_from(first).unwrap()
+            })
+            .collect();
         let chapter_starts: Vec<u8> = chapter_starts
             .iter()
             .flat_map(|v| v.to_le_bytes())
