@@ -73,12 +73,19 @@ def workbook(sheet):
 
 
 def file_seeds(rows):
-    """The `files` target's first byte picks its mode: 0 a CSV file, 1 an .xlsx, 2 the parts of
-    a workbook (here only the sheet, with inline strings)."""
+    """The `files` target's first byte picks its mode (modulo 3): 0 a CSV file, 1 an .xlsx, 2 the
+    parts of a workbook (here only the sheet, with inline strings); from 128 on, workbooks are read
+    on the caller's thread (0x82 an .xlsx, 0x80 the parts)."""
     text = io.StringIO()
     csv.writer(text, lineterminator="\n").writerows(rows)
     sheet = sheet_xml(rows)
-    return [b"\x00" + text.getvalue().encode("utf-8"), b"\x01" + workbook(sheet), b"\x02" + sheet]
+    return [
+        b"\x00" + text.getvalue().encode("utf-8"),
+        b"\x01" + workbook(sheet),
+        b"\x02" + sheet,
+        b"\x82" + workbook(sheet),
+        b"\x80" + sheet,
+    ]
 
 
 def main():

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The command-line tool `cen` (cen-cli, issue 3): formatting and lints of the crate, its unit
-# tests and the integration tests that run the real binary (every conformance vector, every
+# The command-line tool `cen` (cen-cli, issue 3) and its file readers (cen-files): formatting
+# and lints of both crates, their unit and doc tests (cen-files also without its template, as
+# WebAssembly builds it), and the integration tests that run the real binary (every conformance vector, every
 # input and output format, exit statuses, bad files and profiles, standard input, the Excel
 # template round trip), a check that the sample files in examples/ are what `cen generate`
 # and the flatten example make, and the README's main-job command (built without --release,
@@ -13,9 +14,14 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
 echo "== tools"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
-echo "== cargo fmt and clippy (cen-cli)"
-cargo fmt -p cen-cli --check
-cargo clippy --quiet -p cen-cli --all-targets -- -D warnings
+echo "== cargo fmt and clippy (cen-files, cen-cli)"
+cargo fmt -p cen-files -p cen-cli --check
+cargo clippy --quiet -p cen-files -p cen-cli --all-targets -- -D warnings
+cargo clippy --quiet -p cen-files --no-default-features -- -D warnings
+
+echo "== unit and doc tests (cen-files)"
+cargo test --quiet -p cen-files
+cargo test --quiet -p cen-files --no-default-features --lib
 
 echo "== unit and integration tests (cen-cli)"
 cargo test --quiet -p cen-cli

@@ -4,9 +4,10 @@
 //! templates, and look up codes and rules.
 //!
 //! Every command is a thin layer over the core crates (`cen-rules`, `cen-model`,
-//! `codes-data`): this crate reads files, runs the core's calls and writes what they return.
-//! The readers are public ([`input`], [`read_bytes`], [`report_of`]) so that the fuzz target
-//! `fuzz/fuzz_targets/files.rs` can feed them arbitrary files.
+//! `codes-data`) and the file readers of `cen-files`: this crate opens the files of a command
+//! line, runs the core's calls and writes what they return. What `cen validate` makes of one
+//! record ([`report_of`], [`columns_of`], [`projection_of`]) is public so that the fuzz target
+//! `fuzz/fuzz_targets/files.rs` can check it on arbitrary files.
 
 mod args;
 mod export;

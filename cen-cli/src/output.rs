@@ -2,7 +2,7 @@
 
 use cen_rules::Report;
 
-use crate::input::{Format, Payload, Raw, Source};
+use crate::input::{Format, InputFile, Payload, Raw};
 
 /// A string as a JSON string literal.
 pub fn json_string(text: &str) -> String {
@@ -11,7 +11,7 @@ pub fn json_string(text: &str) -> String {
 
 /// The start of a record's position in JSON, `"file":"…","line":` (`"row"` for Excel): the
 /// same for every record of a source, so it is made once.
-pub fn position_prefix(source: &Source) -> Vec<u8> {
+pub fn position_prefix(source: &InputFile) -> Vec<u8> {
     format!(
         "\"file\":{},\"{}\":",
         json_string(&source.name),

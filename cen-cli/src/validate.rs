@@ -9,7 +9,7 @@ use std::sync::Arc;
 use cen_rules::{Report, Severity, Validator};
 
 use crate::args::{ReportFormat, ValidateArgs};
-use crate::input::{self, Inputs, Raw, Source};
+use crate::input::{self, InputFile, Inputs, Raw};
 use crate::output::{columns, detail, json_string, position_prefix, push_number};
 use crate::pipeline::{self, Job};
 use crate::style::Style;
@@ -64,7 +64,7 @@ impl Summary {
         }
     }
 
-    fn to_json(&self, sources: &[Source]) -> String {
+    fn to_json(&self, sources: &[InputFile]) -> String {
         let rules: serde_json::Map<String, serde_json::Value> = self
             .rules
             .iter()
@@ -98,7 +98,7 @@ impl Summary {
 /// The writer of `cen validate`.
 struct ValidateJob {
     format: ReportFormat,
-    sources: Arc<Vec<Source>>,
+    sources: Arc<Vec<InputFile>>,
     /// The start of each source's position in JSON.
     prefixes: Vec<Vec<u8>>,
     out: std::sync::Mutex<options::Output>,
@@ -198,7 +198,7 @@ impl ValidateJob {
         out
     }
 
-    fn text_block(&self, source: &Source, raw: &Raw, index: usize, report: &Report) -> String {
+    fn text_block(&self, source: &InputFile, raw: &Raw, index: usize, report: &Report) -> String {
         let show = !self.quiet && (!report.valid || (self.all && !report.issues.is_empty()));
         if !show {
             return String::new();
@@ -243,7 +243,7 @@ impl ValidateJob {
         out
     }
 
-    fn json_line(&self, source: &Source, raw: &Raw, index: usize, report: &Report) -> Vec<u8> {
+    fn json_line(&self, source: &InputFile, raw: &Raw, index: usize, report: &Report) -> Vec<u8> {
         let mut out = Vec::with_capacity(256 + 160 * report.issues.len());
         out.push(b'{');
         out.extend_from_slice(&self.prefixes[raw.file]);
@@ -268,7 +268,7 @@ impl ValidateJob {
         out
     }
 
-    fn csv_rows(&self, source: &Source, raw: &Raw, index: usize, report: &Report) -> String {
+    fn csv_rows(&self, source: &InputFile, raw: &Raw, index: usize, report: &Report) -> String {
         let mut writer = csv::Writer::from_writer(Vec::new());
         let columns = columns(source.format, report);
         let (line, record, quality) = (

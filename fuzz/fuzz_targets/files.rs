@@ -1,19 +1,22 @@
-//! The command line's file readers (`cen validate`, `cen export-cen`) on arbitrary files, the
-//! flat mapping of spec 5.3 behind them: a CSV file and an Excel workbook. The first byte says
-//! what the rest is:
+//! The file readers of `cen-files` (what `cen validate`, `cen export-cen` and the browser's
+//! file check read with) on arbitrary files, the flat mapping of spec 5.3 behind them: a CSV
+//! file and an Excel workbook. The first byte says what the rest is (by its value modulo 3):
 //!   - 0: a CSV file;
 //!   - 1: an .xlsx file as it is;
 //!   - 2: the parts of a workbook separated by two NUL bytes (the first sheet's XML, then the
 //!     shared strings, the styles and the workbook part, each optional), put in a valid zip
 //!     archive here so that mutations reach the Excel cell reader and ours instead of stopping
 //!     at the archive's checksums.
+//!
+//! and, from 128 on, a workbook is read on the caller's thread (as in WebAssembly) rather than
+//! on a thread of its own.
 //! Never panics (the reader's guard against a panic of the Excel reader is not a way out:
 //! libFuzzer's panic hook aborts first), keeps memory bounded (libFuzzer's -rss_limit_mb and
 //! -malloc_limit_mb), and every record read gives a consistent report, with a column for each
 //! issue of a flat record.
 #![no_main]
 
-use cen_cli::{Format, Payload};
+use cen_files::{Format, OwnedCell, Payload};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
@@ -122,7 +125,11 @@ fuzz_target!(|data: &[u8]| {
         1 => (rest.to_vec(), Format::Xlsx),
         _ => (workbook(rest), Format::Xlsx),
     };
-    let read = cen_cli::read_bytes(bytes, format);
+    let read = if mode >= 128 {
+        cen_files::read_bytes_in_place(bytes, format)
+    } else {
+        cen_files::read_bytes(bytes, format)
+    };
     if let Some(problem) = &read.problem {
         assert!(!problem.contains("a bug of cen"), "{problem}");
     }
@@ -152,12 +159,12 @@ fuzz_target!(|data: &[u8]| {
                 let text: usize = cells
                     .iter()
                     .map(|c| match c {
-                        cen_cli::OwnedCell::Text(t) => t.len(),
+                        OwnedCell::Text(t) => t.len(),
                         _ => 0,
                     })
                     .sum();
                 assert!(
-                    text <= cen_cli::MAX_ROW_BYTES,
+                    text <= cen_files::MAX_ROW_BYTES,
                     "a row over the limit is kept"
                 );
             }
