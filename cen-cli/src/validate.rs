@@ -106,6 +106,15 @@ struct ValidateJob {
     all: bool,
     quiet: bool,
     summary: Summary,
+    /// The language of the summary's words (`--lang`).
+    lang: codes_data::Lang,
+}
+
+/// A word of the summary in `lang` (`codes-data/data/words.tsv`, group `summary`).
+fn summary_word(key: &'static str, lang: codes_data::Lang) -> &'static str {
+    codes_data::word("summary", key, lang)
+        .or_else(|| codes_data::word("summary", key, codes_data::Lang::En))
+        .unwrap_or(key)
 }
 
 impl ValidateJob {
@@ -152,22 +161,30 @@ impl ValidateJob {
         use std::fmt::Write as _;
         let s = &self.summary;
         let style = self.style;
+        let word = |key| summary_word(key, self.lang);
         let width = s.records.to_string().len().max(5);
         let mut out = String::new();
         let invalid = format!("{:>width$}", s.invalid);
         if s.records > s.valid && !self.quiet {
             let _ = writeln!(out);
         }
-        let _ = writeln!(out, "{}", style.strong("Summary"));
-        let _ = writeln!(out, "  records  {:>width$}", s.records);
+        // The words' column is as wide as the longest of them (7 in English).
+        let (records, valid, invalid_word) = (word("records"), word("valid"), word("invalid"));
+        let label = [records, valid, invalid_word]
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        let _ = writeln!(out, "{}", style.strong(word("summary")));
+        let _ = writeln!(out, "  {records:<label$}  {:>width$}", s.records);
         let _ = writeln!(
             out,
-            "  valid    {}",
+            "  {valid:<label$}  {}",
             style.good(&format!("{:>width$}", s.valid))
         );
         let _ = writeln!(
             out,
-            "  invalid  {}",
+            "  {invalid_word:<label$}  {}",
             if s.invalid > 0 {
                 style.error(&invalid)
             } else {
@@ -178,18 +195,26 @@ impl ValidateJob {
             return out;
         }
         let _ = writeln!(out);
+        // Columns as wide as their heading where it is longer than the values.
+        let (rule_word, severity_word) = (word("rule"), word("severity"));
+        let (issues_word, records_word) = (word("issues"), records);
+        let rule_width = rule_word.chars().count().max(11);
+        let severity_width = severity_word.chars().count().max(8);
+        let issues_width = issues_word.chars().count().max(7);
+        let records_width = records_word.chars().count().max(7);
         let _ = writeln!(
             out,
-            "  {:<11}  {:<8}  {:>7}  {:>7}  what it checks",
-            "rule", "severity", "issues", "records"
+            "  {rule_word:<rule_width$}  {severity_word:<severity_width$}  \
+             {issues_word:>issues_width$}  {records_word:>records_width$}  {}",
+            word("what_it_checks")
         );
         for (rule, count) in &s.rules {
             let summary = cen_rules::rule(rule).map_or("", |r| r.summary);
             let _ = writeln!(
                 out,
-                "  {:<11}  {}  {:>7}  {:>7}  {}",
+                "  {:<rule_width$}  {}  {:>issues_width$}  {:>records_width$}  {}",
                 rule,
-                style.severity(count.severity.unwrap_or(Severity::Error), 8),
+                style.severity(count.severity.unwrap_or(Severity::Error), severity_width),
                 count.issues,
                 count.records,
                 style.dim(summary)
@@ -390,6 +415,7 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
         style: Style::new(terminal),
         all: args.all,
         quiet: args.quiet,
+        lang: validator.lang(),
     };
     job.start()?;
     let records = pipeline::run(&validator, &mut inputs, jobs, &mut job)?;

@@ -210,45 +210,81 @@ fn enum_words(name: &str) -> Option<Vec<&'static str>> {
     })
 }
 
-/// What a column holds, in words, for the help sheet.
-fn kind_text(kind: &Kind) -> String {
-    match kind {
-        Kind::Text(max) => format!("text, at most {max} characters"),
-        Kind::Code(code) => match code {
-            CodeKind::Country => "country code, ISO 3166-1 alpha-2 (BE)".to_owned(),
-            CodeKind::Currency => "currency code, ISO 4217 (EUR)".to_owned(),
-            CodeKind::Location => {
-                "IATA (BRU) or ICAO (EBBR) airport code, or UN/LOCODE (BEANR)".to_owned()
-            }
-            CodeKind::Date => "date, YYYY-MM-DD".to_owned(),
-            CodeKind::Hs => "HS code of 2, 4, 6, 8 or 10 digits".to_owned(),
-            CodeKind::GoodsType => "goods type of the commodity area (drop-down)".to_owned(),
-            CodeKind::Container => "ISO 6346 container number (CSQU3054383)".to_owned(),
-            CodeKind::Imo => "IMO ship number (IMO 9074729)".to_owned(),
-            CodeKind::Awb => "IATA air waybill (016-12345675)".to_owned(),
-            CodeKind::PostalItem => "UPU S10 postal item (RR473124829GB)".to_owned(),
-            CodeKind::Flight => "flight designator (LH254)".to_owned(),
-        },
-        Kind::Enum(_) => "one value of the drop-down list".to_owned(),
-        Kind::Number(range) => match (range.min, range.max) {
-            (Some(min), Some(max)) => format!("number from {min} to {max}"),
-            (Some(min), None) => format!("number, at least {min}"),
-            _ => "number".to_owned(),
-        },
-        Kind::Integer(range) => format!("whole number from {} to {}", range.min, range.max),
-        Kind::List(item, max) => {
-            let words = match item {
-                Kind::Enum(info) => format!(": {}", info.values.join(", ")),
-                Kind::Code(CodeKind::Country) => " of country codes".to_owned(),
-                _ => String::new(),
-            };
-            format!("up to {max} values separated by ;{words}")
-        }
-        Kind::Object(_) => "object".to_owned(),
+/// A word of the template in `lang` (`codes-data/data/words.tsv`), its placeholders filled;
+/// the English word where a language lacks it.
+fn word(group: &str, key: &str, lang: Lang, fill: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let text = codes_data::word(group, key, lang)
+        .or_else(|| codes_data::word(group, key, Lang::En))
+        .unwrap_or(key);
+    let mut out = text.to_owned();
+    for (name, value) in fill {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
     }
+    out
 }
 
-/// Whether a column must be filled, in words.
+/// What a column holds, in words, for the help sheet.
+fn kind_text(kind: &Kind, lang: Lang) -> String {
+    let key = match kind {
+        Kind::Text(max) => return word("kind", "text", lang, &[("max", max)]),
+        Kind::Code(code) => match code {
+            CodeKind::Country => "country",
+            CodeKind::Currency => "currency",
+            CodeKind::Location => "location",
+            CodeKind::Date => "date",
+            CodeKind::Hs => "hs",
+            CodeKind::GoodsType => "goods_type",
+            CodeKind::Container => "container",
+            CodeKind::Imo => "imo",
+            CodeKind::Awb => "awb",
+            CodeKind::PostalItem => "postal_item",
+            CodeKind::Flight => "flight",
+        },
+        Kind::Enum(_) => "enum",
+        Kind::Number(range) => match (range.min, range.max) {
+            (Some(min), Some(max)) => {
+                return word(
+                    "kind",
+                    "number_range",
+                    lang,
+                    &[("min", &min), ("max", &max)],
+                )
+            }
+            (Some(min), None) => return word("kind", "number_min", lang, &[("min", &min)]),
+            _ => "number",
+        },
+        Kind::Integer(range) => {
+            let (min, max) = (range.min, range.max);
+            return word(
+                "kind",
+                "integer_range",
+                lang,
+                &[("min", &min), ("max", &max)],
+            );
+        }
+        Kind::List(item, max) => {
+            return match item {
+                Kind::Enum(info) => {
+                    let values = info.values.join(", ");
+                    word(
+                        "kind",
+                        "list_values",
+                        lang,
+                        &[("max", max), ("values", &values)],
+                    )
+                }
+                Kind::Code(CodeKind::Country) => {
+                    word("kind", "list_countries", lang, &[("max", max)])
+                }
+                _ => word("kind", "list", lang, &[("max", max)]),
+            }
+        }
+        Kind::Object(_) => "object",
+    };
+    word("kind", key, lang, &[])
+}
+
+/// Whether a column must be filled, as a key of the `requirement` words.
 fn required_text(column: &str, form: Form) -> &'static str {
     let pointer = format!("/{}", column.replace('.', "/"));
     let pattern_matches = |pattern: &str| {
@@ -262,16 +298,16 @@ fn required_text(column: &str, form: Form) -> &'static str {
     let required = BOTH_FORMS.iter().any(|p| pattern_matches(p))
         || (form == Form::Long && LONG_FORM.iter().any(|p| pattern_matches(p)));
     if required && later_item {
-        "required when this item is used"
+        "required_when_used"
     } else if required {
         "required"
     } else if form == Form::Long && pointer == CODE_OF_PORT {
-        "required for an airport or a seaport"
+        "required_for_port"
     } else if column.ends_with(".currency")
         && column.starts_with("goods.")
         && column.split('.').count() == 3
     {
-        "required when the unit is amount"
+        "required_when_amount"
     } else {
         "optional"
     }
@@ -324,29 +360,26 @@ pub fn workbook(form: Form, lang: Lang) -> Result<Workbook, XlsxError> {
     help.set_name(TEMPLATE_SHEETS[0])?;
     help.set_right_to_left(lang.is_rtl());
     help.set_freeze_panes(1, 0)?;
-    for (col, title) in [
-        "column",
-        "label",
-        "required",
-        "what it holds",
-        "explanation",
-    ]
-    .iter()
-    .enumerate()
+    for (col, title) in ["column", "label", "required", "holds", "explanation"]
+        .iter()
+        .enumerate()
     {
-        help.write_string_with_format(0, col as u16, *title, &header)?;
+        let title = word("template_header", title, lang, &[]);
+        help.write_string_with_format(0, col as u16, title, &header)?;
     }
     for (width, col) in [(24, 0), (30, 1), (24, 2), (40, 3), (80, 4)] {
         help.set_column_width(col, width)?;
     }
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let error_title = word("template_list", "error_title", lang, &[]);
+    let error_message = word("template_list", "error_message", lang, &[]);
 
     for (i, (column, kind)) in columns.iter().enumerate() {
         let col = i as u16;
         let field = field_of(column);
         let label = codes_data::label("field", &field, lang).unwrap_or(&field);
         let explanation = codes_data::label("field_help", &field, lang).unwrap_or("");
-        let required = required_text(column, form);
+        let required = word("requirement", required_text(column, form), lang, &[]);
         records.write_string_with_format(0, col, column, &header)?;
         records.set_column_width(col, 20)?;
         if !matches!(kind, Kind::Number(_) | Kind::Integer(_)) {
@@ -359,8 +392,8 @@ pub fn workbook(form: Form, lang: Lang) -> Result<Workbook, XlsxError> {
         let row = i as u32 + 1;
         help.write_string_with_format(row, 0, column, &wrap)?;
         help.write_string_with_format(row, 1, label, &wrap)?;
-        help.write_string_with_format(row, 2, required, &wrap)?;
-        help.write_string_with_format(row, 3, kind_text(kind), &wrap)?;
+        help.write_string_with_format(row, 2, &required, &wrap)?;
+        help.write_string_with_format(row, 3, kind_text(kind, lang), &wrap)?;
         help.write_string_with_format(row, 4, explanation, &wrap)?;
 
         if let Some((list_col, len)) = list_of(column, kind).and_then(|l| lists.get(&l).copied()) {
@@ -373,10 +406,8 @@ pub fn workbook(form: Form, lang: Lang) -> Result<Workbook, XlsxError> {
             let validation = DataValidation::new()
                 .allow_list_formula(Formula::new(formula))
                 .set_error_style(DataValidationErrorStyle::Warning)
-                .set_error_title("Not in the list")?
-                .set_error_message(
-                    "Choose a value from the list, or type its code (for example BE).",
-                )?;
+                .set_error_title(error_title.as_str())?
+                .set_error_message(error_message.as_str())?;
             records.add_data_validation(1, col, LAST_ROW, col, &validation)?;
         }
     }
@@ -453,22 +484,118 @@ mod tests {
         assert_eq!(layout.unknown_columns().count(), 0);
     }
 
+    fn required_en(column: &str, form: Form) -> String {
+        word("requirement", required_text(column, form), Lang::En, &[])
+    }
+
     #[test]
     fn required_words() {
-        assert_eq!(required_text("goods.0.concealment", Form::Long), "required");
+        assert_eq!(required_en("goods.0.concealment", Form::Long), "required");
         assert_eq!(
-            required_text("goods.1.concealment", Form::Long),
+            required_en("goods.1.concealment", Form::Long),
             "required when this item is used"
         );
         assert_eq!(
-            required_text("goods.0.currency", Form::Simplified),
+            required_en("goods.0.currency", Form::Simplified),
             "required when the unit is amount"
         );
-        assert_eq!(required_text("case_ref", Form::Long), "optional");
+        assert_eq!(required_en("case_ref", Form::Long), "optional");
         assert_eq!(
-            required_text("location.code", Form::Long),
+            required_en("location.code", Form::Long),
             "required for an airport or a seaport"
         );
+    }
+
+    /// The help sheet of a template, row by row, as calamine reads it back.
+    fn help_sheet(lang: Lang) -> Vec<Vec<String>> {
+        use calamine::{Reader, Xlsx};
+        let bytes = template(Form::Long, lang).unwrap();
+        let mut workbook = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = workbook.worksheet_range(TEMPLATE_SHEETS[0]).unwrap();
+        range
+            .rows()
+            .map(|row| row.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    /// The row of a column in the help sheet.
+    fn help_row<'a>(sheet: &'a [Vec<String>], column: &str) -> &'a [String] {
+        sheet.iter().find(|r| r[0] == column).unwrap()
+    }
+
+    #[test]
+    fn the_help_sheet_speaks_english_as_before() {
+        let sheet = help_sheet(Lang::En);
+        assert_eq!(
+            sheet[0],
+            [
+                "column",
+                "label",
+                "required",
+                "what it holds",
+                "explanation"
+            ]
+        );
+        let case_ref = help_row(&sheet, "case_ref");
+        assert_eq!(case_ref[2], "optional");
+        assert_eq!(case_ref[3], "text, at most 64 characters");
+        let holds: Vec<&str> = sheet.iter().map(|r| r[3].as_str()).collect();
+        assert!(holds.contains(&"number, at least 0"));
+        assert!(holds.contains(&"whole number from 0 to 120"));
+        assert_eq!(
+            help_row(&sheet, "route.transit")[3],
+            "up to 20 values separated by ; of country codes"
+        );
+    }
+
+    #[test]
+    fn the_help_sheet_speaks_french() {
+        let sheet = help_sheet(Lang::Fr);
+        assert_eq!(
+            sheet[0],
+            [
+                "colonne",
+                "libellé",
+                "obligatoire",
+                "contenu attendu",
+                "explication"
+            ]
+        );
+        let case_ref = help_row(&sheet, "case_ref");
+        assert_eq!(case_ref[2], "facultatif");
+        assert_eq!(case_ref[3], "texte, 64 caractères au plus");
+        assert_eq!(help_row(&sheet, "seizure_date")[2], "obligatoire");
+        assert_eq!(help_row(&sheet, "seizure_date")[3], "date, AAAA-MM-JJ");
+        assert_eq!(
+            help_row(&sheet, "goods.1.concealment")[2],
+            "obligatoire si cet élément est utilisé"
+        );
+    }
+
+    #[test]
+    fn the_help_sheet_speaks_arabic() {
+        let sheet = help_sheet(Lang::Ar);
+        assert_eq!(
+            sheet[0],
+            ["العمود", "التسمية", "الإلزام", "ما يحتويه", "الشرح"]
+        );
+        let case_ref = help_row(&sheet, "case_ref");
+        assert_eq!(case_ref[2], "اختياري");
+        assert_eq!(case_ref[3], "نص، 64 حرفًا على الأكثر");
+        let holds: Vec<&str> = sheet.iter().map(|r| r[3].as_str()).collect();
+        assert!(holds.contains(&"عدد، 0 على الأقل"));
+        assert!(holds.contains(&"عدد صحيح من 0 إلى 120"));
+        // No English word left in the help sheet's words (column names and codes aside).
+        for row in &sheet[1..] {
+            for cell in &row[2..4] {
+                assert!(
+                    !["optional", "required", "text", "number", "value"]
+                        .iter()
+                        .any(|w| cell.contains(w)),
+                    "{cell}"
+                );
+            }
+        }
     }
 
     #[test]

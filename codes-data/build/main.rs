@@ -790,6 +790,16 @@ impl Builder {
             }
         };
         self.rows.insert("labels", rows);
+        // The words of the project's own texts (template, command line), packed the same way.
+        match self.read(&self.data, "words.tsv") {
+            Some(text) => pack_labels("words.tsv", &text, &self.out, "words"),
+            None => {
+                println!(
+                    "cargo:warning=codes-data/data/words.tsv is missing: word() finds nothing"
+                );
+                pack_labels("words.tsv", "", &self.out, "words")
+            }
+        };
         // A small fixture, packed the same way, for the loader's unit tests.
         let fixture = self.read(&self.fixtures, "labels.tsv").unwrap_or_default();
         pack_labels(

@@ -48,6 +48,9 @@ macro_rules! labels_table {
 
 static LABELS: Labels = labels_table!("labels");
 
+/// The words of `data/words.tsv`, in the same layout.
+static WORDS: Labels = labels_table!("words");
+
 impl Labels {
     fn entries(&self) -> usize {
         self.value_order.len() / 4
@@ -170,6 +173,38 @@ pub fn enumeration_values(enumeration: &str) -> Option<&'static [&'static str]> 
 /// ```
 pub fn enumerations() -> &'static [&'static str] {
     LABELS.names()
+}
+
+/// A word of the project's own texts in `lang`, from `data/words.tsv` (same format as
+/// `labels.tsv`): the headers and explanations of the Excel template's help sheet (groups
+/// `template_header`, `requirement`, `kind`, `template_list`) and the words of the command
+/// line's summary (`summary`). `{name}` in a word is a placeholder that the program fills.
+/// `None` when the group or the key is unknown.
+///
+/// ```
+/// use codes_data::{word, Lang};
+/// assert_eq!(word("requirement", "optional", Lang::En), Some("optional"));
+/// assert_eq!(word("requirement", "optional", Lang::Fr), Some("facultatif"));
+/// assert_eq!(word("kind", "text", Lang::Ar), Some("نص، {max} حرفًا على الأكثر"));
+/// assert_eq!(word("kind", "no-such-word", Lang::En), None);
+/// ```
+pub fn word(group: &str, key: &str, lang: Lang) -> Option<&'static str> {
+    WORDS.label(group, key, lang)
+}
+
+/// The keys of a group of [`word`]s, in file order; `None` when the group is unknown.
+///
+/// ```
+/// let keys = codes_data::word_keys("summary").unwrap();
+/// assert!(keys.contains(&"records"));
+/// ```
+pub fn word_keys(group: &str) -> Option<&'static [&'static str]> {
+    WORDS.values(group)
+}
+
+/// The groups of [`word`]s, in file order.
+pub fn word_groups() -> &'static [&'static str] {
+    WORDS.names()
 }
 
 #[cfg(test)]

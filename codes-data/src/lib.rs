@@ -59,7 +59,7 @@ pub use hs::{
     hs, hs_at, hs_correlate, hs_in, hs_len, hs_sections, HsEdition, HsEditions, HsEntry, HsPair,
     HsRelationship, HsSection,
 };
-pub use labels::{enumeration_values, enumerations, label};
+pub use labels::{enumeration_values, enumerations, label, word, word_groups, word_keys};
 pub use lang::Lang;
 pub use location::{resolve_location, ResolvedLocation};
 pub use taxonomy::{

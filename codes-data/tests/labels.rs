@@ -231,3 +231,42 @@ fn enumerations_are_consistent() {
         ));
     }
 }
+
+/// `data/words.tsv`: every word in all six languages, with the same placeholders as in English
+/// (a translation that lost `{max}` would print the brace instead of the number).
+#[test]
+fn every_word_has_six_languages_and_the_same_placeholders() {
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+    let groups = codes_data::word_groups();
+    for group in [
+        "template_header",
+        "requirement",
+        "kind",
+        "template_list",
+        "summary",
+    ] {
+        assert!(groups.contains(&group), "{group}");
+    }
+    for group in groups {
+        for key in codes_data::word_keys(group).unwrap() {
+            let en = codes_data::word(group, key, Lang::En).unwrap();
+            for lang in Lang::ALL {
+                let text = codes_data::word(group, key, lang)
+                    .unwrap_or_else(|| panic!("{group}/{key} has no {lang:?} word"));
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(en),
+                    "{group}/{key} {lang:?}"
+                );
+            }
+        }
+    }
+}
