@@ -49,6 +49,7 @@ pub(crate) fn column_kind(column: &str) -> ColumnKind {
 /// assert_eq!(cen_files::unlabel("Belgique — BE"), "BE");
 /// assert_eq!(cen_files::unlabel("BE"), "BE");
 /// ```
+#[inline]
 pub fn unlabel(text: &str) -> &str {
     // Most cells are bare codes: look for the dash's first byte before searching for it.
     if memchr::memchr(0xE2, text.as_bytes()).is_none() {
@@ -67,6 +68,7 @@ pub fn unlabel(text: &str) -> &str {
     }
 }
 
+#[inline]
 pub(crate) fn text_cell(text: &str, kind: ColumnKind) -> OwnedCell {
     if text.is_empty() {
         return OwnedCell::Empty;

@@ -126,11 +126,13 @@ impl Format {
     }
 
     /// True for CSV and Excel, whose issues also name a column.
+    #[inline]
     pub fn is_flat(self) -> bool {
         matches!(self, Format::Csv | Format::Xlsx)
     }
 
     /// What a position in this format is called: an Excel row, or a line of text.
+    #[inline]
     pub fn position_word(self) -> &'static str {
         match self {
             Format::Xlsx => "row",

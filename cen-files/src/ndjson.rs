@@ -73,6 +73,7 @@ impl<R: Read> Ndjson<R> {
     }
 }
 
+#[inline]
 pub(crate) fn is_blank(bytes: &[u8]) -> bool {
     bytes.iter().all(u8::is_ascii_whitespace)
 }

@@ -22,6 +22,7 @@ pub enum OwnedCell {
 
 impl OwnedCell {
     /// The borrowed cell the core reads.
+    #[inline]
     pub fn as_cell(&self) -> Cell<'_> {
         match self {
             OwnedCell::Empty => Cell::Empty,
@@ -32,6 +33,7 @@ impl OwnedCell {
         }
     }
 
+    #[inline]
     pub(crate) fn is_blank(&self) -> bool {
         match self {
             OwnedCell::Empty => true,
@@ -62,6 +64,7 @@ impl Bytes {
     }
 
     /// The bytes.
+    #[inline]
     pub fn as_slice(&self) -> &[u8] {
         &self.block[self.start..self.end]
     }
@@ -103,6 +106,7 @@ pub struct Raw {
 
 impl Raw {
     /// An approximate size in memory, to bound the records held at once.
+    #[inline]
     pub fn weight(&self) -> usize {
         match &self.payload {
             Payload::Json(bytes) => bytes.end - bytes.start,

@@ -675,6 +675,16 @@ mod tests {
         assert_eq!(threads_named(&name), 0, "read to the end");
     }
 
+    /// What `unsafe impl Send for InPlace` relies on: the cell reader and the workbook it
+    /// borrows are `Send` themselves (this does not compile otherwise).
+    #[test]
+    fn what_in_place_holds_is_send() {
+        fn send<T: Send>() {}
+        send::<Cells<'static>>();
+        send::<Workbook>();
+        send::<Sheet<VecDeque<XlsxMessage>>>();
+    }
+
     /// What was read of a workbook: warnings, records (line and payload), problem.
     type WorkbookRead = (Vec<String>, Vec<(u64, String)>, Option<String>);
 
