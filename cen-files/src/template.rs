@@ -7,8 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use cen_model::required::{BOTH_FORMS, CODE_OF_PORT, LONG_FORM};
 use cen_model::all_fields;
+use cen_model::required::{BOTH_FORMS, CODE_OF_PORT, LONG_FORM};
 use cen_model::shape::{CodeKind, Kind};
 use codes_data::Lang;
 use rust_xlsxwriter::{
