@@ -39,6 +39,17 @@ if [ "$gz" -gt "$budget" ]; then
     exit 1
 fi
 
+# The second module (cen-wasm/files: checkFile, the file readers with the validator) is loaded
+# only by pages that check files; it has a budget of its own, to see it grow.
+files=bindings-wasm/dist/files/cen_wasm_files_bg.wasm
+files_gz=$(gzip -9 -c "$files" | wc -c)
+echo "cen_wasm_files_bg.wasm: $(stat -c %s "$files") bytes raw, $files_gz bytes gzipped (gzip -9)"
+files_budget=1500000
+if [ "$files_gz" -gt "$files_budget" ]; then
+    echo "the gzipped files module ($files_gz bytes) is over its budget of $files_budget bytes" >&2
+    exit 1
+fi
+
 cd bindings-wasm
 echo "== node --test (conformance vectors, API, bad input)"
 node --test test/*.test.mjs

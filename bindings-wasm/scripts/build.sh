@@ -39,34 +39,44 @@ fi
 # docs/wasm.md); CEN_WASM_OPT_LEVEL=z or s to compare.
 level=${CEN_WASM_OPT_LEVEL:-3}
 case "$level" in [0-9]) opt_level=$level ;; *) opt_level="\"$level\"" ;; esac
-echo "== cargo build (wasm32, LTO, one codegen unit, panic=abort, opt-level $level)"
-# A profile of its own, given on the command line so that the workspace's release profile
-# (tuned for speed, and for unwinding in the C library) stays as it is.
-wasm_cargo build --quiet -p "$crate" --lib \
-    --config 'profile.wasm.inherits="release"' \
-    --config "profile.wasm.opt-level=$opt_level" \
-    --config 'profile.wasm.lto=true' \
-    --config 'profile.wasm.codegen-units=1' \
-    --config 'profile.wasm.panic="abort"' \
-    --config 'profile.wasm.debug=false' \
-    --profile wasm
-wasm="${CARGO_TARGET_DIR_WASM:-target/wasm}/wasm32-unknown-unknown/wasm/cen_wasm.wasm"
+# One module: the crate built for wasm32 with `$1` as its features, bound by wasm-bindgen into
+# the folder `$2` as `$3.js` and `$3_bg.wasm`, then optimised by wasm-opt.
+build_module() {
+    local features=$1 dir=$2 name=$3
+    echo "== cargo build (wasm32, LTO, one codegen unit, panic=abort, opt-level $level${features:+, features $features})"
+    # A profile of its own, given on the command line so that the workspace's release profile
+    # (tuned for speed, and for unwinding in the C library) stays as it is.
+    wasm_cargo build --quiet -p "$crate" --lib ${features:+--features "$features"} \
+        --config 'profile.wasm.inherits="release"' \
+        --config "profile.wasm.opt-level=$opt_level" \
+        --config 'profile.wasm.lto=true' \
+        --config 'profile.wasm.codegen-units=1' \
+        --config 'profile.wasm.panic="abort"' \
+        --config 'profile.wasm.debug=false' \
+        --profile wasm
+    local wasm="${CARGO_TARGET_DIR_WASM:-target/wasm}/wasm32-unknown-unknown/wasm/cen_wasm.wasm"
+    echo "== wasm-bindgen ($dir/$name)"
+    wasm-bindgen "$wasm" --out-dir "$dir" --out-name "$name" --target web \
+        --no-typescript --remove-producers-section --experimental-reset-state-function
+    echo "== wasm-opt -O$level ($dir/${name}_bg.wasm)"
+    "$crate/node_modules/.bin/wasm-opt" "-O$level" --enable-bulk-memory --enable-nontrapping-float-to-int \
+        --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        "$dir/${name}_bg.wasm" -o "$dir/${name}_bg.wasm"
+}
 
-echo "== wasm-bindgen"
 rm -rf "$out"
-wasm-bindgen "$wasm" --out-dir "$out" --out-name cen_wasm --target web \
-    --no-typescript --remove-producers-section --experimental-reset-state-function
+build_module "" "$out" cen_wasm
+# The module of checkFile (cen-wasm/files: the file readers of cen-files with the validator): a
+# second .wasm, so that the validation module keeps within its size budget; a page checking
+# files loads it (in a worker, best). The dependencies are those of the first build; only
+# this crate and the link are built again.
+build_module files "$out/files" cen_wasm_files
 
 echo "== names file (native build with codes-data's names)"
 # The .wasm is built without the place names, airport names and HS descriptions; they ship
 # beside it, for loadNames() (see src/names.rs).
 cargo run --quiet -p "$crate" --features names --example names_file -- "$out/cen_names.txt"
 
-echo "== wasm-opt -O$level"
-"$crate/node_modules/.bin/wasm-opt" "-O$level" --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$out/cen_wasm_bg.wasm" -o "$out/cen_wasm_bg.wasm"
-
-for file in "$out/cen_wasm_bg.wasm" "$out/cen_names.txt"; do
+for file in "$out/cen_wasm_bg.wasm" "$out/cen_names.txt" "$out/files/cen_wasm_files_bg.wasm"; do
     echo "== $file: $(stat -c %s "$file") bytes, $(gzip -9 -c "$file" | wc -c) bytes gzipped (gzip -9)"
 done

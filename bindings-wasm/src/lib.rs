@@ -15,12 +15,16 @@
 //! - [`validate`]: the functions that take options, and the `Validator` and `Batch` classes.
 //! - [`info`]: look-ups, labels, the projection to CEN, the schema, catalogue and editions.
 //! - [`names`]: the names file, which gives the look-ups the texts the `.wasm` is built without.
+//! - `files` (feature `files`, the second module `cen-wasm/files`): `checkFile`, a whole file of
+//!   records read by cen-files and validated as one batch.
 //!
 //! Nothing here panics on any input: a panic in WebAssembly traps the instance. The size and
 //! depth limits of a record bound the work of reading any value, cyclic or huge.
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "files")]
+pub mod files;
 pub mod host;
 pub mod info;
 pub mod names;

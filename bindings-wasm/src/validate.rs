@@ -63,7 +63,7 @@ thread_local! {
 
 /// The validator for these options, from the cache when they are the last ones used. No borrow
 /// is held while the record is read (a getter may call back into this module).
-fn cached(options: &JsValue) -> Result<Rc<Validator>, JsError> {
+pub(crate) fn cached(options: &JsValue) -> Result<Rc<Validator>, JsError> {
     let value = options_value(options)?;
     let hit = LAST.with(|last| {
         last.borrow()

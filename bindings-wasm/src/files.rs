@@ -1,0 +1,111 @@
+//! Checking a whole file of records in the browser (the seizure form's "check a file"): the
+//! file's bytes are read by cen-files, the readers the `cen` command line uses, and every record
+//! is validated as one batch (CEN-DUP-001 across the file), exactly as `cen validate` does.
+
+use cen_files::{FileReader, Format, OwnedCell, Payload, Raw};
+use cen_model::flat::{column_of, Cell};
+use cen_rules::{Batch, Input, Report, Validator};
+use serde_json::{json, Map, Value};
+use wasm_bindgen::prelude::*;
+
+use crate::validate::cached;
+
+/// The report of one record as read (what `cen validate` does with each record it reads).
+fn report_of(validator: &Validator, batch: &mut Batch<'_>, raw: &Raw) -> Report {
+    let checked = match &raw.payload {
+        Payload::Json(bytes) => validator.check(Input::Bytes(bytes.as_slice())),
+        Payload::Row { layout, cells } => {
+            let cells: Vec<Cell<'_>> = cells.iter().map(OwnedCell::as_cell).collect();
+            validator.check_row(layout, &cells)
+        }
+        Payload::Malformed(_) => validator.check(Input::Value(&Value::Null)),
+        Payload::TooLarge(_) => validator.check_fatal(&cen_model::Fatal::TooLarge),
+    };
+    let mut report = batch.finish(checked);
+    if matches!(raw.payload, Payload::Malformed(_)) {
+        // Not a record at all: the rule's main message, as the command line gives it.
+        if let Some(rule) = cen_rules::rule("CEN-SCH-001") {
+            let lang = validator.lang();
+            for issue in report.issues.iter_mut().filter(|i| i.rule == rule.id) {
+                issue.message = rule.template(lang).to_owned();
+            }
+        }
+    }
+    report
+}
+
+/// Reads and validates a whole file (its bytes and its name, whose extension says its format:
+/// `.json`, `.ndjson`/`.jsonl`, `.csv`, `.xlsx`) and returns, as JSON text:
+/// `{ "format", "records", "valid", "invalid", "warnings": [text], "stopped": text | null,
+///    "issues": [{ "record", "line", "rule", "severity", "path", "column", "message" }] }`,
+/// `record` counting from 0 and `line` the file's line (Excel: row) where the record starts.
+/// A file that cannot be read at all (not the format its name says, a zip bomb, an empty
+/// file) throws an `Error` with a message for a person; a problem part-way through ends the
+/// file with `stopped` set, after the records before it.
+#[wasm_bindgen(js_name = checkFileJson)]
+pub fn check_file_json(
+    bytes: Vec<u8>,
+    file_name: &str,
+    options: JsValue,
+) -> Result<String, JsError> {
+    let validator = cached(&options)?;
+    let extension = file_name.rsplit_once('.').map_or("", |(_, e)| e);
+    let format = Format::of_extension(extension).ok_or_else(|| {
+        JsError::new(&format!(
+            "cen: `{file_name}` is not a file of records: its name should end in .json, .ndjson, .jsonl, .csv or .xlsx"
+        ))
+    })?;
+    let mut reader = FileReader::from_bytes(bytes, format).map_err(|e| JsError::new(&e))?;
+    let warnings: Vec<Value> = reader.warnings().iter().map(|w| json!(w)).collect();
+    let mut batch = validator.batch();
+    let mut issues = Vec::new();
+    let (mut records, mut valid) = (0usize, 0usize);
+    let mut stopped = Value::Null;
+    loop {
+        let raw = match reader.next_record() {
+            Ok(Some(raw)) => raw,
+            Ok(None) => break,
+            Err(problem) => {
+                stopped = json!(problem);
+                break;
+            }
+        };
+        let report = report_of(&validator, &mut batch, &raw);
+        if report.valid {
+            valid += 1;
+        }
+        for issue in &report.issues {
+            let mut item = Map::new();
+            item.insert("record".into(), json!(records));
+            item.insert("line".into(), json!(raw.line));
+            item.insert("rule".into(), json!(issue.rule));
+            item.insert("severity".into(), json!(issue.severity.as_str()));
+            item.insert("path".into(), json!(issue.path));
+            let column = if format.is_flat() {
+                column_of(&issue.path)
+            } else {
+                None
+            };
+            item.insert("column".into(), column.map_or(Value::Null, |c| json!(c)));
+            item.insert("message".into(), json!(issue.message));
+            issues.push(Value::Object(item));
+        }
+        records += 1;
+    }
+    let format_name = match format {
+        Format::Json => "json",
+        Format::Ndjson => "ndjson",
+        Format::Csv => "csv",
+        Format::Xlsx => "xlsx",
+    };
+    Ok(json!({
+        "format": format_name,
+        "records": records,
+        "valid": valid,
+        "invalid": records - valid,
+        "warnings": warnings,
+        "stopped": stopped,
+        "issues": issues,
+    })
+    .to_string())
+}
