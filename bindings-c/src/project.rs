@@ -8,8 +8,9 @@ use crate::status::{cen_status, guard, Failure};
 use crate::text::{give, out_slot, record_bytes};
 
 /// Gives the non-nominal projection of a record (spec 2.8) as compact JSON text: `persons`,
-/// `companies`, `narrative` and every leg's `vehicle_registration` removed, `source` set to
-/// `"cen"`, every other field kept in its order. A field given twice keeps its first value.
+/// `companies`, `narrative` and every leg's `vehicle_registration` removed, every field that
+/// the record does not define removed at any depth, `source` set to `"cen"`, every other field
+/// kept in its order. A field given twice keeps its first value.
 /// The record is not validated: validate it first (a record with errors should not be sent).
 ///
 /// `record_json` and `len` as in `cen_validate` (`CEN_NUL_TERMINATED` for NUL-terminated text).

@@ -3,7 +3,7 @@
 //! conversion of its JSON to Python values.
 
 use cen_model::project::to_cen_json;
-use cen_model::{Fatal, MAX_RECORD_BYTES};
+use cen_model::{Fatal, MAX_DEPTH, MAX_RECORD_BYTES};
 use cen_rules::synth::Generator;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -16,9 +16,10 @@ use crate::options::{lang, options_error, to_json, RecordError};
 use crate::report::json_to_py;
 
 /// The non-nominal projection of a record (spec 2.8), what nCEN may send to CEN: `persons`,
-/// `companies`, `narrative` and every leg's `vehicle_registration` removed, `source` set to
-/// `cen`, everything else unchanged and in its order. `record` is a dict, JSON text or UTF-8
-/// JSON bytes; the result is a new dict (a dict's values are the same objects, not copies).
+/// `companies`, `narrative` and every leg's `vehicle_registration` removed, every field that the
+/// record does not define removed at any depth, `source` set to `cen`, every other field
+/// unchanged and in its order. `record` is a dict, JSON text or UTF-8 JSON bytes; the result is
+/// a new dict (new dicts and lists, whose other values are the same objects, not copies).
 /// Raises `RecordError` when the input is not a JSON object (text: also when it is larger than
 /// 1 MiB or nested deeper than 32 levels).
 #[pyfunction]
@@ -49,42 +50,51 @@ pub fn to_cen<'py>(py: Python<'py>, record: &Bound<'py, PyAny>) -> PyResult<Boun
 }
 
 /// The projection of a dict, by the core, without converting its values: the core projects a
-/// skeleton whose leaves are handles to the dict's own objects, which then take their places
-/// again. Values that JSON cannot hold (a `datetime`, a NaN) are kept as they are.
+/// skeleton of the dict's dicts and lists whose leaves are handles to the dict's own objects,
+/// which then take their places again. Values that JSON cannot hold (a `datetime`, a NaN) are
+/// kept as they are where the record defines their field. Dicts nested deeper than the record
+/// limit (32 levels, a dict that holds itself) are a `RecordError`.
 fn project_dict<'py>(py: Python<'py>, dict: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
     let mut held: Vec<Bound<'py, PyAny>> = Vec::new();
-    let mut hold = |value: Bound<'py, PyAny>| {
-        held.push(value);
-        Value::from(held.len() - 1)
-    };
-    let mut skeleton = Map::new();
-    for (key, value) in dict.iter() {
-        let key = key_text(&key);
-        let is_legs = key == "conveyance"
-            && (value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>());
-        let entry = if is_legs {
-            let mut legs = Vec::new();
-            for leg in value.try_iter()? {
-                let leg = leg?;
-                legs.push(match leg.cast::<PyDict>() {
-                    Ok(fields) => Value::Object(
-                        fields
-                            .iter()
-                            .map(|(k, v)| (key_text(&k), hold(v)))
-                            .collect(),
-                    ),
-                    Err(_) => hold(leg),
-                });
-            }
-            Value::Array(legs)
-        } else {
-            hold(value)
-        };
-        skeleton.insert(key, entry);
-    }
-    let projected = cen_model::to_cen_value(&Value::Object(skeleton))
+    let skeleton = skeleton(dict.as_any(), 1, &mut held)?;
+    let projected = cen_model::to_cen_value(&skeleton)
         .ok_or_else(|| RecordError::new_err(Fatal::NotObject.to_string()))?;
     rebuild(py, &projected, &held)
+}
+
+/// The dicts, lists and tuples of a value as JSON objects and arrays, any other value as the
+/// index of its handle in `held`.
+fn skeleton<'py>(
+    value: &Bound<'py, PyAny>,
+    level: usize,
+    held: &mut Vec<Bound<'py, PyAny>>,
+) -> PyResult<Value> {
+    let nested = value.is_instance_of::<PyDict>()
+        || value.is_instance_of::<PyList>()
+        || value.is_instance_of::<PyTuple>();
+    if nested && level > MAX_DEPTH {
+        return Err(RecordError::new_err(Fatal::TooDeep.to_string()));
+    }
+    if let Ok(fields) = value.cast::<PyDict>() {
+        let mut out = Map::new();
+        for (key, item) in fields.iter() {
+            let key = key_text(&key);
+            if !out.contains_key(&key) {
+                let item = skeleton(&item, level + 1, held)?;
+                out.insert(key, item);
+            }
+        }
+        return Ok(Value::Object(out));
+    }
+    if nested {
+        let mut items = Vec::new();
+        for item in value.try_iter()? {
+            items.push(skeleton(&item?, level + 1, held)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    held.push(value.clone());
+    Ok(Value::from(held.len() - 1))
 }
 
 fn rebuild<'py>(

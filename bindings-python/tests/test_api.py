@@ -227,7 +227,24 @@ def test_to_cen_removes_nominal_data_from_dicts_text_and_bytes() -> None:
     assert cen.validate(projected, today=TODAY).valid
     assert record["source"] == "ncen" and "persons" in record  # the input is not changed
     kept = datetime.date(2026, 1, 1)
-    assert cen.to_cen({"when": kept, "persons": []}) == {"when": kept, "source": "cen"}
+    assert cen.to_cen({"seizure_date": kept, "when": kept, "persons": []}) == {"seizure_date": kept, "source": "cen"}
+
+
+def test_to_cen_removes_every_field_the_record_does_not_define_at_any_depth() -> None:
+    record = example("ncen-with-persons")
+    record["comments"] = "checked twice by Smith"
+    record["route"]["informant"] = {"name": "Smith", "phone": ["+32 1"]}
+    record["goods"][0]["seller"] = ("Smith",)
+    record["conveyance"][0]["driver"] = "Smith"
+    projected = cen.to_cen(record)
+    for out in (projected, cen.to_cen(json.dumps(record)), cen.to_cen(json.dumps(record).encode())):
+        assert "Smith" not in json.dumps(out)
+        assert out == projected
+    assert cen.validate(projected, today=TODAY).valid
+    looped: dict[str, Any] = {}
+    looped["route"] = looped
+    with pytest.raises(cen.RecordError, match="deeper than 32"):
+        cen.to_cen(looped)
 
 
 @pytest.mark.parametrize("bad", ["[1]", "{", b"\xff", b"[]", 5, None, [], "{" * 100])

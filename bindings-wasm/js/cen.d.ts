@@ -423,7 +423,7 @@ export class Batch {
   free(): void;
 }
 
-/** The non-nominal projection for CEN (spec 2.8); throws when the input is not a JSON object. */
+/** The non-nominal projection for CEN (spec 2.8): nominal fields and every field the record does not define (at any depth) removed; throws when the input is not a JSON object. */
 export function toCen(record: SeizureRecord | string): SeizureRecord;
 
 /** The JSON Schema of the record. */

@@ -419,6 +419,19 @@ test("toCen removes nominal data and sets source to cen", () => {
   assert.throws(() => cen.toCen({ narrative: "x".repeat(2 ** 21) }), /larger than/);
 });
 
+test("toCen removes every field the record does not define, at any depth", () => {
+  const input = record("ncen-with-persons");
+  input.comments = "checked twice by Smith";
+  input.route.informant = { name: "Smith", phone: ["+32 1"] };
+  input.goods[0].seller = ["Smith"];
+  input.conveyance[0].driver = { Smith: true };
+  const projected = cen.toCen(input);
+  assert.ok(!JSON.stringify(projected).includes("Smith"), JSON.stringify(projected));
+  assert.deepEqual(cen.toCen(JSON.stringify(input)), projected);
+  assert.deepEqual(projected.route, { departure: "TR", destination: "GE" });
+  assert.equal(cen.validate(projected, options).valid, true);
+});
+
 test("schema, rules, editions", () => {
   const schema = cen.schema();
   assert.equal(schema.type, "object");

@@ -239,15 +239,27 @@ pub struct ValidateArgs {
 #[command(after_help = "Examples:
   cen export-cen ncen-export.ndjson > for-cen.ndjson
   cen export-cen -o for-cen.ndjson seizures.xlsx
+  cen export-cen --valid-only --profile national.json -o for-cen.ndjson ncen-export.ndjson
 
-Records that cannot be read are reported on standard error, counted, and left out.
-Exit status: 0 every record exported, 1 some record could not be read, 2 the command could not run.")]
+Every record is projected, valid or not, unless --valid-only is given. Records that cannot be
+read (and, with --valid-only, invalid records) are reported on standard error, counted, and
+left out. Exit status: 0 every record exported, 1 some record left out, 2 the command could not
+run.")]
 pub struct ExportArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Write the records to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Validate every record first (with the options below, as `cen validate` does, the whole
+    /// run being one batch) and export only the valid ones.
+    #[arg(long)]
+    pub valid_only: bool,
+    #[command(flatten)]
+    pub options: ValidationOptions,
+    /// Threads that validate in parallel with --valid-only; all cores by default.
+    #[arg(short, long, value_name = "N", requires = "valid_only")]
+    pub jobs: Option<usize>,
 }
 
 /// The formats of tables for machines or people.

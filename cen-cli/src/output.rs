@@ -76,6 +76,11 @@ pub fn decimal_json(x: f64) -> serde_json::Value {
     }
 }
 
+/// A count and its noun, singular for one: `1 record`, `2 records`.
+pub fn counted(n: u64, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1205,6 +1205,144 @@ fn export_cen_removes_nominal_data_keeps_order_and_counts_unreadable_records() {
 }
 
 #[test]
+fn export_cen_removes_fields_the_record_does_not_define_at_any_depth() {
+    let mut ncen: Value =
+        serde_json::from_str(&std::fs::read_to_string(record("ncen-with-persons.json")).unwrap())
+            .unwrap();
+    ncen["comments"] = "checked twice by Smith".into();
+    ncen["route"]["informant"] = serde_json::json!({"name": "Smith"});
+    ncen["goods"][0]["seller"] = serde_json::json!(["Smith"]);
+    let dir = TempDir::new().unwrap();
+    let csv = write(
+        &dir,
+        "rows.csv",
+        "case_ref,comments,route.departure\nA-1,Smith,TR\n",
+    );
+    let json = run(cen()
+        .args(["export-cen", "-"])
+        .write_stdin(format!("{ncen}\n")));
+    let rows = run(cen().arg("export-cen").arg(&csv));
+    assert_eq!(
+        (json.status, rows.status),
+        (0, 0),
+        "{}{}",
+        json.stderr,
+        rows.stderr
+    );
+    assert!(!json.stdout.contains("Smith") && !rows.stdout.contains("Smith"));
+    let projected: Value = serde_json::from_str(json.stdout.trim()).unwrap();
+    assert_eq!(
+        projected["route"],
+        serde_json::json!({"departure": "TR", "destination": "GE"})
+    );
+    assert_eq!(
+        rows.stdout,
+        "{\"case_ref\":\"A-1\",\"route\":{\"departure\":\"TR\"},\"source\":\"cen\"}\n"
+    );
+    assert!(
+        json.stderr
+            .ends_with("cen: 1 record exported, 0 could not be read\n"),
+        "{}",
+        json.stderr
+    );
+}
+
+#[test]
+fn export_cen_valid_only_validates_with_the_options_and_skips_invalid_records() {
+    let compact = |name: &str| {
+        serde_json::from_str::<Value>(&std::fs::read_to_string(record(name)).unwrap())
+            .unwrap()
+            .to_string()
+    };
+    let ncen = compact("ncen-with-persons.json");
+    let input = format!(
+        "{ncen}\n{}\nnot json\n{}\n",
+        compact("invalid-movement.json"),
+        compact("long-sea-container.json")
+    );
+    let out = run(cen()
+        .args(["export-cen", "--valid-only", "--today", TODAY, "-"])
+        .write_stdin(input.clone()));
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    let lines: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["case_ref"], "NAT-2026-117");
+    assert!(lines[0].get("persons").is_none() && lines[0]["source"] == "cen");
+    assert!(
+        out.stderr
+            .contains("line 2: not exported: invalid (CEN-MOV-009, CEN-IDN-001,"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("line 3: not exported: the input is not JSON"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.ends_with(
+            "cen: 2 records exported, 1 invalid record not exported, 1 could not be read\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    // The same options as `cen validate`: a profile that requires an HS code leaves out the
+    // records without one; several threads give the same output.
+    let profiled = run(cen()
+        .args([
+            "export-cen",
+            "--valid-only",
+            "--jobs",
+            "2",
+            "--today",
+            TODAY,
+            "--profile",
+        ])
+        .arg(sample("profiles/national-long-form.json"))
+        .arg("-")
+        .write_stdin(input));
+    let (_, reports, _) = validate_ndjson(
+        &[
+            "--profile",
+            sample("profiles/national-long-form.json").to_str().unwrap(),
+            "-",
+        ],
+        Some(format!("{ncen}\n").into_bytes()),
+    );
+    assert_eq!(
+        reports[0]["report"]["valid"], false,
+        "the profile makes it invalid"
+    );
+    assert_eq!(profiled.status, 1);
+    assert!(
+        !profiled.stdout.contains("NAT-2026-117"),
+        "{}",
+        profiled.stdout
+    );
+    assert!(
+        profiled
+            .stderr
+            .contains("0 records exported, 3 invalid records not exported"),
+        "{}",
+        profiled.stderr
+    );
+    // Without --valid-only every record that can be read is projected, and --jobs needs it.
+    let all = run(cen()
+        .args(["export-cen", "-"])
+        .write_stdin(format!("{}\n", compact("invalid-movement.json"))));
+    assert_eq!((all.status, all.stdout.lines().count()), (0, 1));
+    assert_eq!(
+        run(cen().args(["export-cen", "--jobs", "2", "-"])).status,
+        2
+    );
+}
+
+#[test]
 fn stats_count_valid_records_once_and_add_up_mass() {
     let dir = TempDir::new().unwrap();
     let sea = serde_json::from_str::<Value>(

@@ -7,10 +7,12 @@ use serde_json::{Map, Number, Value};
 
 use crate::decode::{json_depth, Fatal, MAX_DEPTH, MAX_RECORD_BYTES};
 use crate::enums::Source;
-use crate::record::Record;
+use crate::record::{Record, RECORD_SHAPE};
+use crate::shape::{Kind, ObjectShape, NOMINAL_FIELDS};
 
 /// The projection of a typed record: `persons`, `companies`, `narrative` and every leg's
-/// `vehicle_registration` removed, `source` set to `cen`, everything else unchanged.
+/// `vehicle_registration` removed, `source` set to `cen`, everything else unchanged (a typed
+/// record holds no field that the record does not define).
 ///
 /// ```
 /// use cen_model::{Record, Source};
@@ -33,50 +35,88 @@ pub fn to_cen(record: &Record) -> Record {
     out
 }
 
-/// The projection of a record given as a JSON value. Keys keep their order; fields the record
-/// does not define are kept (they are not nominal fields, and validation of the projection
-/// still reports them). `None` when the value is not an object.
+/// The projection of a record given as a JSON value: only the fields that the record defines
+/// and that are not nominal, at every depth, keep their place, in their order; `source` is
+/// `cen`. A field the record does not define is removed wherever it is (an unknown field may
+/// hold anything, a name included: spec 2.8), and so is every key of an object found where the
+/// record expects no object. Values of defined fields are otherwise unchanged, valid or not.
+/// `None` when the value is not an object.
+///
+/// ```
+/// use serde_json::json;
+/// let record = json!({
+///     "source": "ncen", "comments": "checked twice",
+///     "route": {"origin": "TR", "informant": {"name": "X"}},
+///     "conveyance": [{"type": "road_private", "vehicle_registration": "AB-123"}],
+/// });
+/// assert_eq!(
+///     cen_model::to_cen_value(&record).unwrap(),
+///     json!({"source": "cen", "route": {"origin": "TR"}, "conveyance": [{"type": "road_private"}]}),
+/// );
+/// ```
 pub fn to_cen_value(value: &Value) -> Option<Value> {
     let Value::Object(fields) = value else {
         return None;
     };
-    let mut out = Map::with_capacity(fields.len() + 1);
-    let mut has_source = false;
-    for (key, item) in fields {
-        match key.as_str() {
-            "persons" | "companies" | "narrative" => {}
-            "source" => {
-                has_source = true;
-                out.insert(key.clone(), Value::from("cen"));
-            }
-            "conveyance" => {
-                let item = match item {
-                    Value::Array(legs) => Value::Array(
-                        legs.iter()
-                            .map(|leg| match leg {
-                                Value::Object(leg) => Value::Object(
-                                    leg.iter()
-                                        .filter(|(k, _)| k.as_str() != "vehicle_registration")
-                                        .map(|(k, v)| (k.clone(), v.clone()))
-                                        .collect(),
-                                ),
-                                other => other.clone(),
-                            })
-                            .collect(),
-                    ),
-                    other => other.clone(),
-                };
-                out.insert(key.clone(), item);
-            }
-            _ => {
-                out.insert(key.clone(), item.clone());
-            }
+    let mut out = project_object(fields, &RECORD_SHAPE, "");
+    match out.get_mut("source") {
+        Some(source) => *source = Value::from("cen"),
+        None => {
+            out.insert("source".to_owned(), Value::from("cen"));
         }
     }
-    if !has_source {
-        out.insert("source".to_owned(), Value::from("cen"));
-    }
     Some(Value::Object(out))
+}
+
+/// The defined, non-nominal fields of an object of this shape; `prefix` is the object's dotted
+/// path without indices (`""` for the record), as [`NOMINAL_FIELDS`] writes paths.
+fn project_object(
+    fields: &Map<String, Value>,
+    shape: &ObjectShape,
+    prefix: &str,
+) -> Map<String, Value> {
+    let mut out = Map::with_capacity(fields.len().min(shape.fields.len()));
+    for (key, item) in fields {
+        let Some(field) = shape.field(key) else {
+            continue;
+        };
+        let path = if prefix.is_empty() {
+            field.name.to_owned()
+        } else {
+            format!("{prefix}.{}", field.name)
+        };
+        if NOMINAL_FIELDS.contains(&path.as_str()) {
+            continue;
+        }
+        out.insert(key.clone(), project_field(item, &field.kind, &path));
+    }
+    out
+}
+
+/// The value of a defined field, with what its kind does not define removed.
+fn project_field(value: &Value, kind: &Kind, path: &str) -> Value {
+    match (kind, value) {
+        (Kind::Object(shape), Value::Object(fields)) => {
+            Value::Object(project_object(fields, shape, path))
+        }
+        (Kind::List(item, _), Value::Array(items)) => Value::Array(
+            items
+                .iter()
+                .map(|value| project_field(value, item, path))
+                .collect(),
+        ),
+        (_, other) => undefined(other),
+    }
+}
+
+/// A value where the record defines no object: its scalars are kept (they are the field's
+/// value, right or wrong), the keys of any object in it are not fields and are removed.
+fn undefined(value: &Value) -> Value {
+    match value {
+        Value::Object(_) => Value::Object(Map::new()),
+        Value::Array(items) => Value::Array(items.iter().map(undefined).collect()),
+        scalar => scalar.clone(),
+    }
 }
 
 /// The projection of a record given as JSON text, written as compact JSON text. The limits of
@@ -187,7 +227,46 @@ mod tests {
         let out = to_cen_value(&input).unwrap();
         assert_eq!(
             out.to_string(),
-            r#"{"source":"cen","case_ref":"N-1","conveyance":[{"type":"road_private","registration_country":"TR"},"odd"],"colour":"red"}"#
+            r#"{"source":"cen","case_ref":"N-1","conveyance":[{"type":"road_private","registration_country":"TR"},"odd"]}"#
+        );
+    }
+
+    #[test]
+    fn removes_every_undefined_field_at_any_depth() {
+        let input = json!({
+            "comments": "checked twice",
+            "case_ref": {"name": "Smith"},
+            "route": {"origin": "TR", "informant": "Smith", "transit": ["BG", {"who": "Smith"}, 7]},
+            "goods": [{"type": "cocaine", "quantity": {"note": "Smith"}, "unit": "kg", "seller": "Smith"}, [{"x": 1}]],
+            "conveyance": {"vehicle_registration": "AB-123"},
+            "outcome": {"penalty": {"amount": 5, "currency": "EUR", "payer": "Smith"}},
+            "persons": [{"surname": "Smith"}],
+            "source": "ncen"
+        });
+        let out = to_cen_value(&input).unwrap();
+        assert_eq!(
+            out,
+            json!({
+                "case_ref": {},
+                "route": {"origin": "TR", "transit": ["BG", {}, 7]},
+                "goods": [{"type": "cocaine", "quantity": {}, "unit": "kg"}, [{}]],
+                "conveyance": {},
+                "outcome": {"penalty": {"amount": 5, "currency": "EUR"}},
+                "source": "cen"
+            })
+        );
+        assert!(!out.to_string().contains("Smith"));
+        let keys: Vec<_> = out.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(
+            keys,
+            [
+                "case_ref",
+                "route",
+                "goods",
+                "conveyance",
+                "outcome",
+                "source"
+            ]
         );
     }
 

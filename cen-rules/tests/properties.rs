@@ -114,10 +114,10 @@ proptest! {
     }
 
     #[test]
-    fn the_projection_of_any_object_never_reports_nominal_data(value in any_json()) {
+    fn the_projection_of_any_object_never_reports_nominal_data_or_unknown_fields(value in any_json()) {
         if let Some(projected) = cen_model::to_cen_value(&value) {
             let report = validator().validate_value(&projected);
-            prop_assert!(report.issues.iter().all(|i| i.rule != "CEN-NOM-001"), "{:?}", report.issues);
+            prop_assert!(report.issues.iter().all(|i| i.rule != "CEN-NOM-001" && i.rule != "CEN-SCH-003"), "{:?}", report.issues);
         }
     }
 
@@ -192,5 +192,69 @@ proptest! {
                 prop_assert!(!out.contains(value.as_str()), "{value} in {out}");
             }
         }
+    }
+}
+
+/// A value of any JSON type with a nominal value somewhere in it: the text itself, or nested in
+/// arrays and objects, as a value or as a key.
+fn holding(nominal: String) -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::from(nominal.clone())),
+        Just(serde_json::json!({ nominal.clone(): true })),
+    ];
+    leaf.prop_recursive(3, 12, 3, |inner| {
+        prop_oneof![
+            (inner.clone(), any::<bool>(), -5i64..5).prop_map(|(v, b, n)| Value::Array(vec![
+                Value::Bool(b),
+                v,
+                Value::from(n)
+            ])),
+            (inner, "[a-z_]{1,10}")
+                .prop_map(|(v, k)| serde_json::json!({ k: v, "type": "cocaine" })),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Issue 18, privacy: fields the record does not define, at any depth (in the record, in
+    /// a route, a goods line, a leg, a penalty, or inside another unknown field), of any type,
+    /// holding a nominal value anywhere (as a value or as a key), never reach the export, and
+    /// the projection reports no unknown field.
+    #[test]
+    fn the_export_to_cen_holds_no_unknown_field_at_any_depth(
+        seed in any::<u64>(),
+        nominal in nominal_text(),
+        places in prop::collection::vec((any::<prop::sample::Index>(), "[a-z_]{1,12}", any::<bool>()), 1..5),
+        values in prop::collection::vec(nominal_text().prop_flat_map(holding), 5),
+    ) {
+        let mut record = Generator::new(seed).next_record().record;
+        record["source"] = "ncen".into();
+        let names = cen_model::shape::field_names();
+        for (i, (place, name, as_key)) in places.into_iter().enumerate() {
+            let mut objects = Vec::new();
+            pointers(&record, String::new(), &mut objects);
+            objects.retain(|p| record.pointer(p).is_some_and(Value::is_object));
+            let at = place.get(&objects).clone();
+            let key = if as_key || names.contains(&name.as_str()) { nominal.clone() } else { name };
+            let value = values[i].clone();
+            record.pointer_mut(&at).and_then(Value::as_object_mut).unwrap().insert(key, value);
+        }
+        let mut secrets: Vec<String> = vec![nominal];
+        for value in &values {
+            let text = value.to_string();
+            let start = text.find("Nom").unwrap();
+            secrets.push(text[start..].chars().take_while(char::is_ascii_alphanumeric).collect());
+        }
+        let text = record.to_string();
+        let projected = cen_model::to_cen_value(&record).unwrap();
+        for out in [cen_model::project::to_cen_json(&text).unwrap(), projected.to_string()] {
+            for secret in &secrets {
+                prop_assert!(!out.contains(secret.as_str()), "{secret} in {out}");
+            }
+        }
+        let report = validator().validate_value(&projected);
+        prop_assert!(report.issues.iter().all(|i| !i.rule.starts_with("CEN-NOM") && i.rule != "CEN-SCH-003"), "{:?}", report.issues);
     }
 }
