@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use cen_rules::{Report, Severity};
 
 use crate::args::ExportArgs;
-use crate::input::{self, Inputs, OwnedCell, Payload, Raw, Source};
+use crate::input::{self, InputFile, Inputs, OwnedCell, Payload, Raw};
 use crate::output::counted;
 use crate::pipeline::{self, Job};
 use crate::style::Style;
@@ -53,7 +53,7 @@ struct Exported {
 /// Writes the records and counts them.
 struct Export {
     out: Mutex<options::Output>,
-    sources: Vec<Source>,
+    sources: Vec<InputFile>,
     style: Style,
     exported: u64,
     unreadable: u64,

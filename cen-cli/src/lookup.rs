@@ -1,7 +1,7 @@
 //! The small commands: `cen schema`, `cen codes`, `cen rules` and `cen generate`. Each one
 //! prints what one core call returns.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use cen_model::Date;
 use cen_rules::synth::Generator;
@@ -29,6 +29,17 @@ fn normalise(table: CodeTable, code: &str) -> String {
     match table {
         CodeTable::Hs => code.chars().filter(|c| !matches!(c, '.' | ' ')).collect(),
         _ => code.to_uppercase(),
+    }
+}
+
+/// What people call a code of the table, for messages: `no HS code`, not `no hs`.
+fn code_name(table: CodeTable) -> &'static str {
+    match table {
+        CodeTable::Country => "country code",
+        CodeTable::Currency => "currency code",
+        CodeTable::Location => "location code",
+        CodeTable::Airport => "airport code",
+        CodeTable::Hs => "HS code",
     }
 }
 
@@ -155,15 +166,17 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
                     "{}",
                     serde_json::json!({"found": false, "table": table, "code": code, "closest": closest})
                 )?,
+                // For people the answer is a failure: on standard error, so that standard
+                // output holds only what was found.
                 OutputKind::Text => {
-                    writeln!(
-                        out,
-                        "{}: no {table} has the code `{code}`",
-                        style.error("not found")
-                    )?;
+                    let style = Style::new(std::io::stderr().is_terminal());
+                    let name = code_name(args.table);
+                    let mut message =
+                        format!("cen: {} no {name} `{code}`", style.error("not found:"));
                     if !closest.is_empty() {
-                        writeln!(out, "closest codes: {}", closest.join(", "))?;
+                        message.push_str(&format!(" (closest: {})", closest.join(", ")));
                     }
+                    eprintln!("{message}");
                 }
             }
             EXIT_INVALID
@@ -172,6 +185,13 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
     out.flush()?;
     Ok(status)
 }
+
+/// What the placeholders of `cen rules` stand for.
+const RULES_LEGEND: &str =
+    "Each rule: id, default severity and message, then what it checks and its params.
+In messages, {@field} is the label of the field the issue is about (\"Seizure date\"), {name}
+a param's value and {name:label} the label of that value, in the message's language.
+";
 
 /// Runs `cen rules`.
 pub fn rules(args: RulesArgs) -> Result<u8, Failure> {
@@ -185,6 +205,7 @@ pub fn rules(args: RulesArgs) -> Result<u8, Failure> {
         OutputKind::Text => {
             let style = Style::new(terminal);
             let lang = args.lang.lang();
+            writeln!(out, "{}", style.dim(RULES_LEGEND))?;
             for rule in cen_rules::catalogue() {
                 writeln!(
                     out,

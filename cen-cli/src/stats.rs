@@ -11,7 +11,7 @@ use cen_rules::Report;
 
 use crate::args::{StatsArgs, TableFormat};
 use crate::input::{self, Inputs, OwnedCell, Payload, Raw};
-use crate::output::{decimal, decimal_json};
+use crate::output::{counted, decimal, decimal_json};
 use crate::pipeline::{self, Job};
 use crate::style::Style;
 use crate::{options, Failure, EXIT_FAILURE, EXIT_INVALID, EXIT_VALID};
@@ -108,12 +108,35 @@ fn decode(raw: &Raw) -> Option<Record> {
     decoded.ok().map(|d| d.record)
 }
 
+/// The dimensions that get a total of their own, before the cross-table: (title, JSON name).
+const DIMENSIONS: [(&str, &str); 4] = [
+    ("commodity", "commodity"),
+    ("country", "reporting_country"),
+    ("conveyance", "conveyance"),
+    ("year", "year"),
+];
+
+/// The value of a group in each dimension of [`DIMENSIONS`].
+fn dimensions(key: &Key) -> [&str; 4] {
+    [&key.commodity, &key.country, &key.conveyance, &key.year]
+}
+
+/// The total of one value of a dimension: cases (records with a line of that value, each
+/// once) and mass equivalent. Quantities are not added: their units differ.
+#[derive(Debug, Default, Clone)]
+struct Total {
+    cases: u64,
+    mass_kg: Option<f64>,
+}
+
 struct StatsJob {
     records: u64,
     invalid: u64,
     duplicates: u64,
     counted: u64,
     groups: BTreeMap<Key, Sums>,
+    /// Per dimension of [`DIMENSIONS`], per value.
+    totals: [BTreeMap<String, Total>; 4],
 }
 
 impl Job for StatsJob {
@@ -140,6 +163,20 @@ impl Job for StatsJob {
             Contribution::Lines(lines) => {
                 self.counted += 1;
                 let mut cases: BTreeSet<&Key> = BTreeSet::new();
+                let mut seen: [BTreeSet<&str>; 4] = Default::default();
+                for (key, _, mass) in &lines {
+                    for ((totals, seen), value) in
+                        self.totals.iter_mut().zip(&mut seen).zip(dimensions(key))
+                    {
+                        let total = totals.entry(value.to_owned()).or_default();
+                        if let Some(mass) = mass {
+                            *total.mass_kg.get_or_insert(0.0) += mass;
+                        }
+                        if seen.insert(value) {
+                            total.cases += 1;
+                        }
+                    }
+                }
                 for (key, quantity, mass) in &lines {
                     let sums = self.groups.entry(key.clone()).or_default();
                     sums.quantity += quantity;
@@ -164,15 +201,53 @@ impl StatsJob {
     fn write_text(&self, out: &mut dyn Write, style: Style) -> io::Result<()> {
         writeln!(
             out,
-            "{}: {} of {} records ({} invalid, {} duplicates of earlier records left out)",
+            "{}: {} of {} ({} invalid, {} of earlier records left out)",
             style.strong("Valid records counted"),
             self.counted,
-            self.records,
+            counted(self.records, "record"),
             self.invalid,
-            self.duplicates
+            counted(self.duplicates, "duplicate"),
         )?;
         if self.groups.is_empty() {
             return Ok(());
+        }
+        for ((title, _), totals) in DIMENSIONS.iter().zip(&self.totals) {
+            let rows: Vec<[String; 3]> = totals
+                .iter()
+                .map(|(value, t)| {
+                    [
+                        if value.is_empty() {
+                            "(none)".to_owned()
+                        } else {
+                            value.clone()
+                        },
+                        t.cases.to_string(),
+                        t.mass_kg.map(decimal).unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            let heading = format!("by {title}");
+            let mut widths = [heading.len(), "cases".len(), "mass (kg)".len()];
+            for row in &rows {
+                for (w, cell) in widths.iter_mut().zip(row) {
+                    *w = (*w).max(cell.chars().count());
+                }
+            }
+            let [w0, w1, w2] = widths;
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                style.strong(&format!(
+                    "{heading:<w0$}  {:>w1$}  {:>w2$}",
+                    "cases", "mass (kg)"
+                ))
+            )?;
+            for [value, cases, mass] in &rows {
+                let pad = w0.saturating_sub(value.chars().count());
+                let line = format!("{value}{}  {cases:>w1$}  {mass:>w2$}", " ".repeat(pad));
+                writeln!(out, "{}", line.trim_end())?;
+            }
         }
         let rows: Vec<[String; 9]> = self
             .groups
@@ -260,10 +335,25 @@ impl StatsJob {
                 })
             })
             .collect();
+        let totals: serde_json::Map<String, serde_json::Value> = DIMENSIONS
+            .iter()
+            .zip(&self.totals)
+            .map(|((_, name), totals)| {
+                let values: Vec<serde_json::Value> = totals
+                    .iter()
+                    .map(|(value, t)| {
+                        serde_json::json!({
+                            "value": value, "cases": t.cases, "mass_kg": t.mass_kg.map(decimal_json),
+                        })
+                    })
+                    .collect();
+                ((*name).to_owned(), values.into())
+            })
+            .collect();
         let document = serde_json::json!({
             "records": self.records, "counted": self.counted, "invalid": self.invalid,
             "duplicates": self.duplicates, "mass_kg": decimal_json(self.total_mass()),
-            "groups": groups,
+            "totals": totals, "groups": groups,
         });
         serde_json::to_writer_pretty(&mut *out, &document)?;
         writeln!(out)
@@ -315,6 +405,7 @@ pub fn run(args: StatsArgs) -> Result<u8, Failure> {
         duplicates: 0,
         counted: 0,
         groups: BTreeMap::new(),
+        totals: Default::default(),
     };
     let records = pipeline::run(&validator, &mut inputs, jobs, &mut job)?;
     match args.format {

@@ -10,7 +10,7 @@ use cen_rules::{Report, Severity, Validator};
 
 use crate::args::{ReportFormat, ValidateArgs};
 use crate::input::{self, InputFile, Inputs, Raw};
-use crate::output::{columns, detail, json_string, position_prefix, push_number};
+use crate::output::{columns, counted, detail, json_string, position_prefix, push_number};
 use crate::pipeline::{self, Job};
 use crate::style::Style;
 use crate::{options, Failure, EXIT_FAILURE, EXIT_INVALID, EXIT_VALID};
@@ -137,7 +137,10 @@ impl ValidateJob {
         }
     }
 
-    fn finish(&mut self) -> io::Result<()> {
+    /// Ends the output. `failed`: no record could be read because of input problems (a file
+    /// that does not exist, say), which standard error has told; text then shows no empty
+    /// summary after them.
+    fn finish(&mut self, failed: bool) -> io::Result<()> {
         match self.format {
             ReportFormat::Json => {
                 if self.summary.records > 0 {
@@ -146,6 +149,7 @@ impl ValidateJob {
                 let summary = self.summary.to_json(&self.sources);
                 writeln!(self.out(), "],\"summary\":{summary}}}")?;
             }
+            ReportFormat::Text if failed && self.summary.records == 0 => {}
             ReportFormat::Text => self.write_summary()?,
             ReportFormat::Ndjson | ReportFormat::Csv => {}
         }
@@ -229,7 +233,7 @@ impl ValidateJob {
             return String::new();
         }
         let style = self.style;
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let plural = |n: usize, word: &str| counted(n as u64, word);
         let verdict = if report.valid {
             style.good("valid")
         } else {
@@ -245,20 +249,36 @@ impl ValidateJob {
             plural(report.counts.warning, "warning"),
         );
         let columns = columns(source.format, report);
-        for (i, issue) in report.issues.iter().enumerate() {
-            let mut place = if issue.path.is_empty() {
-                "(record)".to_owned()
-            } else {
-                issue.path.clone()
-            };
-            if let Some(Some(column)) = columns.as_ref().map(|c| &c[i]) {
-                place.push_str(&format!(" [{column}]"));
-            }
+        let places: Vec<String> = report
+            .issues
+            .iter()
+            .enumerate()
+            .map(|(i, issue)| {
+                let mut place = if issue.path.is_empty() {
+                    "(record)".to_owned()
+                } else {
+                    issue.path.clone()
+                };
+                if let Some(Some(column)) = columns.as_ref().map(|c| &c[i]) {
+                    place.push_str(&format!(" [{column}]"));
+                }
+                place
+            })
+            .collect();
+        // The messages of a record start in one column, however long its places are.
+        let width = places
+            .iter()
+            .map(|p| p.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(28);
+        for (issue, place) in report.issues.iter().zip(&places) {
+            let pad = width - place.chars().count();
             out.push_str(&format!(
-                "  {}  {}  {:<28}  {}\n",
+                "  {}  {}  {place}{}  {}\n",
                 issue.rule,
                 style.severity(issue.severity, 7),
-                place,
+                " ".repeat(pad),
                 issue.message
             ));
         }
@@ -419,7 +439,7 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
     };
     job.start()?;
     let records = pipeline::run(&validator, &mut inputs, jobs, &mut job)?;
-    job.finish()?;
+    job.finish(inputs.failures > 0)?;
     Ok(if inputs.failures > 0 || records == 0 {
         EXIT_FAILURE
     } else if job.summary.invalid > 0 {

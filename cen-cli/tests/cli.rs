@@ -1388,6 +1388,108 @@ fn stats_count_valid_records_once_and_add_up_mass() {
 }
 
 #[test]
+fn stats_give_a_total_per_dimension_before_the_cross_table() {
+    let text = run(cen()
+        .args(["stats", "--today", TODAY])
+        .arg(sample("seizures.ndjson")));
+    let at = |needle: &str| {
+        text.stdout
+            .find(needle)
+            .unwrap_or_else(|| panic!("no {needle:?} in {}", text.stdout))
+    };
+    let order = [
+        at("\nby commodity "),
+        at("\nby country "),
+        at("\nby conveyance "),
+        at("\nby year "),
+        at("\ncommodity "),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    let out = run(cen()
+        .args(["stats", "--format", "json", "--today", TODAY])
+        .arg(sample("seizures.ndjson")));
+    let stats: Value = serde_json::from_str(&out.stdout).unwrap();
+    let counted = stats["counted"].as_u64().unwrap();
+    let mass = stats["mass_kg"].as_f64().unwrap();
+    for dimension in ["commodity", "reporting_country", "conveyance", "year"] {
+        let totals = stats["totals"][dimension].as_array().unwrap();
+        let cases: u64 = totals.iter().map(|t| t["cases"].as_u64().unwrap()).sum();
+        let sum: f64 = totals.iter().filter_map(|t| t["mass_kg"].as_f64()).sum();
+        assert!(
+            (sum - mass).abs() < 1e-3,
+            "{dimension}: {sum} kg, {mass} kg in all"
+        );
+        // One country, conveyance and year per record; a record may have several areas.
+        if dimension == "commodity" {
+            assert!(cases >= counted, "{dimension}");
+        } else {
+            assert_eq!(cases, counted, "{dimension}");
+        }
+        // The text shows the same cases.
+        let first = &totals[0];
+        let value = first["value"].as_str().unwrap();
+        assert!(
+            text.stdout.lines().any(|l| l.starts_with(value)
+                && l.split_whitespace().nth(1) == Some(&first["cases"].to_string())),
+            "{dimension} {value}"
+        );
+    }
+}
+
+#[test]
+fn the_cli_own_words_no_empty_summary_plurals_and_aligned_issues() {
+    // A fatal input error: its message, and no empty summary after it.
+    let out = run(cen().args(["validate", "nosuch.ndjson"]));
+    assert_eq!(out.status, 2);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains("nosuch.ndjson: no such file"),
+        "{}",
+        out.stderr
+    );
+    // One of each: singular words.
+    let record = std::fs::read_to_string(record("long-sea-container.json")).unwrap();
+    let one = serde_json::from_str::<Value>(&record).unwrap().to_string();
+    let dir = TempDir::new().unwrap();
+    let file = write(&dir, "one.ndjson", format!("{one}\n"));
+    let out = run(cen().arg("export-cen").arg(&file).arg("nosuch.ndjson"));
+    assert!(
+        out.stderr
+            .ends_with("cen: 1 record exported, 0 could not be read, 1 input problem\n"),
+        "{}",
+        out.stderr
+    );
+    // Issues of flat input: the messages of a record start in one column.
+    let csv = write(
+        &dir,
+        "rows.csv",
+        "reporting_country,seizure_date,goods.0.concealment_method_of_the_goods,route.origin\nBE,2026-02-30,x,UK\n",
+    );
+    let out = run(cen().args(["validate", "--today", TODAY]).arg(&csv));
+    let issues: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  CEN-") && l.contains(" /"))
+        .collect();
+    assert!(issues.len() >= 3, "{}", out.stdout);
+    let starts: Vec<usize> = issues
+        .iter()
+        .map(|l| {
+            let place_end = l[24..].find("  ").unwrap() + 24;
+            place_end + l[place_end..].find(|c: char| c != ' ').unwrap()
+        })
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{}", out.stdout);
+    // `cen rules` explains its placeholders.
+    let rules = run(cen().arg("rules"));
+    assert!(
+        rules.stdout.contains("{@field} is the label of the field"),
+        "{}",
+        rules.stdout
+    );
+}
+
+#[test]
 fn codes_are_found_or_the_closest_are_suggested() {
     cen()
         .args(["codes", "country", "be", "--lang", "fr"])
@@ -1408,12 +1510,16 @@ fn codes_are_found_or_the_closest_are_suggested() {
     let entry: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(entry["country"], "BE");
     let out = run(cen().args(["codes", "currency", "EUO"]));
-    assert_eq!(out.status, 1);
+    assert_eq!((out.status, out.stdout.as_str()), (1, ""));
     assert!(
-        out.stdout.contains("not found") && out.stdout.contains("EUR"),
+        out.stderr
+            .starts_with("cen: not found: no currency code `EUO` (closest: ")
+            && out.stderr.contains("EUR"),
         "{}",
-        out.stdout
+        out.stderr
     );
+    let out = run(cen().args(["codes", "hs", "99"]));
+    assert!(out.stderr.contains("no HS code `99`"), "{}", out.stderr);
     let out = run(cen().args(["codes", "location", "NLRTN", "--format", "json"]));
     let missing: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(missing["found"], false);
