@@ -96,7 +96,9 @@ fn correlate(
                     to.as_str()
                 )
             };
-            writeln!(out, "{}: {why}", style.error("not found"))?;
+            // As any look-up that finds nothing: on standard error (see `codes`).
+            let style = Style::new(std::io::stderr().is_terminal());
+            eprintln!("cen: {} {why}", style.error("not found:"));
         }
         OutputKind::Text => {
             writeln!(out, "{code} (HS {}) in HS {}:", from.as_str(), to.as_str())?;

@@ -1555,10 +1555,12 @@ fn hs_codes_of_every_edition_and_their_correlations() {
     );
     let out = run(cen().args(["codes", "hs", "851713", "--edition", "2017", "--to", "2022"]));
     assert_eq!(out.status, 1);
+    assert_eq!(out.stdout, "");
     assert!(
-        out.stdout.contains("HS 2017 has no code `851713`"),
+        out.stderr
+            .contains("cen: not found: HS 2017 has no code `851713`"),
         "{}",
-        out.stdout
+        out.stderr
     );
     let out = run(cen().args([
         "codes",
