@@ -162,11 +162,16 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
         }
         None => {
             let closest = cen_rules::api::closest(table, &code, 5);
+            // What CEN-COD-001 suggests for the same code (`UK` → `GB`).
+            let suggest = match args.table {
+                CodeTable::Country => cen_rules::api::country_suggestion(&code, true),
+                _ => None,
+            };
             match args.format {
                 OutputKind::Json => writeln!(
                     out,
                     "{}",
-                    serde_json::json!({"found": false, "table": table, "code": code, "closest": closest})
+                    serde_json::json!({"found": false, "table": table, "code": code, "suggest": suggest, "closest": closest})
                 )?,
                 // For people the answer is a failure: on standard error, so that standard
                 // output holds only what was found.
@@ -175,7 +180,12 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
                     let name = code_name(args.table);
                     let mut message =
                         format!("cen: {} no {name} `{code}`", style.error("not found:"));
-                    if !closest.is_empty() {
+                    if let Some(suggest) = suggest {
+                        message.push_str(&format!(": did you mean `{suggest}`?"));
+                        if let Some(alias) = codes_data::country_alias(&code) {
+                            message.push_str(&format!(" ({code}: {})", alias.note));
+                        }
+                    } else if !closest.is_empty() {
                         message.push_str(&format!(" (closest: {})", closest.join(", ")));
                     }
                     eprintln!("{message}");

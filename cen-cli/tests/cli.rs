@@ -1518,6 +1518,21 @@ fn codes_are_found_or_the_closest_are_suggested() {
         "{}",
         out.stderr
     );
+    // The suggestion of CEN-COD-001, for an alias as for a code in lower case.
+    let out = run(cen().args(["codes", "country", "UK"]));
+    assert_eq!((out.status, out.stdout.as_str()), (1, ""));
+    assert!(
+        out.stderr
+            .contains("no country code `UK`: did you mean `GB`? (UK: reserved at the request"),
+        "{}",
+        out.stderr
+    );
+    let out = run(cen().args(["codes", "country", "el", "--format", "json"]));
+    let missing: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        (missing["code"].as_str(), missing["suggest"].as_str()),
+        (Some("EL"), Some("GR"))
+    );
     let out = run(cen().args(["codes", "hs", "99"]));
     assert!(out.stderr.contains("no HS code `99`"), "{}", out.stderr);
     let out = run(cen().args(["codes", "location", "NLRTN", "--format", "json"]));

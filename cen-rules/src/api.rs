@@ -53,6 +53,8 @@ pub fn editions() -> Value {
     )
 }
 
+pub use crate::rules::codes::country_suggestion;
+
 /// A country by its alpha-2 code, with its names; the pseudo-codes `XX` and `XZ` with their
 /// labels.
 ///

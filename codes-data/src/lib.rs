@@ -4,6 +4,7 @@
 //! | table | look-ups | source |
 //! |---|---|---|
 //! | ISO 3166-1 countries, names in six languages | [`country`], [`country_by_alpha3`], [`countries`] | codes: iso-codes via pycountry; names: Unicode CLDR |
+//! | aliases of country codes (`UK` for `GB`) | [`country_alias`], [`country_aliases`] | ISO 3166-1 reservations, the project |
 //! | ISO 4217 currencies, minor units, names in six languages | [`currency`], [`currencies`] | pycountry, iso_currency; names: Unicode CLDR |
 //! | UN/LOCODE | [`unlocode`], [`unlocode_at`], [`unlocodes_in_country`] | UN/CEFACT |
 //! | airports by IATA and ICAO code | [`airport_by_iata`], [`airport_by_icao`], [`airports_in_country`] | airportsdata |
@@ -40,6 +41,7 @@ mod blob;
 
 mod airport;
 mod country;
+mod country_alias;
 mod currency;
 mod editions;
 mod hs;
@@ -53,6 +55,7 @@ pub use airport::{
     airport_at, airport_by_iata, airport_by_icao, airports_in_country, airports_len, Airport,
 };
 pub use country::{countries, country, country_by_alpha3, Country};
+pub use country_alias::{country_alias, country_aliases, CountryAlias, Reservation};
 pub use currency::{currencies, currency, Currency};
 pub use editions::{editions, Edition};
 pub use hs::{

@@ -250,8 +250,26 @@ case(F, "dat-006-near-miss", "Entered the same day.", set={"/entry_date": "2026-
 F = "codes"
 case(F, "cod-001-three-letters", "An alpha-3 code where alpha-2 is expected.", set={"/route/origin": "COL"},
      expect=[issue("CEN-COD-001", "/route/origin", code="COL")])
-case(F, "cod-001-lower-case", "Codes are upper case.", set={"/offenders": [{"nationality": "br"}]},
-     expect=[issue("CEN-COD-001", "/offenders/0/nationality", code="br")])
+case(F, "cod-001-lower-case", "Codes are upper case: the valid code is suggested.", set={"/offenders": [{"nationality": "br"}]},
+     expect=[issue("CEN-COD-001", "/offenders/0/nationality", code="br", suggest="BR")])
+case(F, "cod-001-suggest-lower-case", "hk means HK; a lower-case pseudo-code is suggested where it is allowed, not in reporting_country.",
+     set={"/route/origin": "hk", "/route/transit": ["xx", "Bg"], "/reporting_country": "xx"},
+     expect=[issue("CEN-COD-001", "/reporting_country", code="xx"),
+             issue("CEN-COD-001", "/route/origin", code="hk", suggest="HK"),
+             issue("CEN-COD-001", "/route/transit/0", code="xx", suggest="XX"),
+             issue("CEN-COD-001", "/route/transit/1", code="Bg", suggest="BG")])
+case(F, "cod-001-suggest-alias", "UK (reserved by ISO 3166-1 for the United Kingdom) means GB; EL (the EU's code for Greece) means GR; ZR (Zaire) means CD; in any case.",
+     set={"/route/origin": "UK", "/route/destination": "EL", "/offenders": [{"nationality": "uk"}, {"nationality": "ZR"}]},
+     expect=[issue("CEN-COD-001", "/offenders/0/nationality", code="uk", suggest="GB"),
+             issue("CEN-COD-001", "/offenders/1/nationality", code="ZR", suggest="CD"),
+             issue("CEN-COD-001", "/route/destination", code="EL", suggest="GR"),
+             issue("CEN-COD-001", "/route/origin", code="UK", suggest="GB")])
+case(F, "cod-001-near-miss-no-suggestion", "No suggestion for a code that means no country: an unassigned code, a code for part of a country (IC, the Canary Islands), a group (EU).",
+     set={"/route/origin": "QQ", "/route/destination": "IC", "/route/transit": ["EU", "hkg"]},
+     expect=[issue("CEN-COD-001", "/route/destination", code="IC"),
+             issue("CEN-COD-001", "/route/origin", code="QQ"),
+             issue("CEN-COD-001", "/route/transit/0", code="EU"),
+             issue("CEN-COD-001", "/route/transit/1", code="hkg")])
 case(F, "cod-001-pseudo-in-reporting-country", "XX is never a reporting country; XZ is not a company's country.",
      set={"/reporting_country": "XX", "/source": "ncen", "/companies": [{"name": "Example Ltd", "country": "XZ"}]},
      expect=[issue("CEN-COD-001", "/companies/0/country", code="XZ"), issue("CEN-COD-001", "/reporting_country", code="XX")])
@@ -529,14 +547,15 @@ batch(F, "dup-001-not-a-record-in-the-batch", "A bad line does not stop the batc
 F = "languages"
 for lang in ["en", "fr", "es", "ru", "ar", "pt"]:
     case(F, f"messages-{lang}", f"The same issues with messages in {lang}.", options={"lang": lang},
-         set={"/route/destination": "NL", "/goods/0/unit": "tablets", "/goods/0/quantity": 20, "/colour": "red", "/conveyance/0/awb": "016-12345675"},
+         set={"/route/destination": "NL", "/route/origin": "UK", "/goods/0/unit": "tablets", "/goods/0/quantity": 20, "/colour": "red", "/conveyance/0/awb": "016-12345675"},
          remove=["/detection"],
          expect=[issue("CEN-SCH-003", "/colour", field="colour"),
                  issue("CEN-MOV-009", "/conveyance/0/awb", field="awb", conveyance="air_passenger"),
                  issue("CEN-MOV-010", "/conveyance/0/to", expected="NL", found="BE"),
                  issue("CEN-SCH-004", "/detection", field="detection"),
                  issue("CEN-COD-007", "/goods/0/unit", unit="tablets", allowed=["kg", "g", "t"]),
-                 issue("CEN-MOV-001", "/route/destination", expected="BE", found="NL")])
+                 issue("CEN-MOV-001", "/route/destination", expected="BE", found="NL"),
+                 issue("CEN-COD-001", "/route/origin", code="UK", suggest="GB")])
 
 # ---------------------------------------------------------------------------------------- hostile input
 F = "hostile"

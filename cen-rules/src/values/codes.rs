@@ -11,8 +11,8 @@ use crate::sink::Sink;
 pub static COD_001: Rule = Rule {
     id: "CEN-COD-001",
     severity: Severity::Error,
-    params: &[Param::as_is("code")],
-    summary: "A country code is not an ISO 3166-1 alpha-2 code (XX and XZ are accepted in route, nationality, registration_country and issuing_country, never in reporting_country).",
+    params: &[Param::as_is("code"), Param::as_is("suggest")],
+    summary: "A country code is not an ISO 3166-1 alpha-2 code (XX and XZ are accepted in route, nationality, registration_country and issuing_country, never in reporting_country); `suggest` is the code meant when it is a valid code in lower case or an alias such as UK for GB.",
 };
 /// CEN-COD-002: a location code does not resolve.
 pub static COD_002: Rule = Rule {
@@ -82,9 +82,51 @@ pub(crate) fn country<'a>(
     if (pseudo && pseudo_allowed) || (!pseudo && codes_data::country(code).is_some()) {
         return Some(code);
     }
-    let variant = if pseudo { Some("pseudo") } else { None };
-    sink.emit_variant(&COD_001, path(), Params::new().with("code", code), variant);
+    let mut params = Params::new().with("code", code);
+    let variant = match country_suggestion(code, pseudo_allowed) {
+        Some(suggest) => {
+            params = params.with("suggest", suggest);
+            Some("suggest")
+        }
+        None if pseudo => Some("pseudo"),
+        None => None,
+    };
+    sink.emit_variant(&COD_001, path(), params, variant);
     None
+}
+
+/// The code meant by a country code that is not one (CEN-COD-001 `suggest`, spec 3): the
+/// same code in upper case when that is valid in the field (`hk` → `HK`; `xx` → `XX` where
+/// the pseudo-codes are allowed), or the current code of an alias (`UK` → `GB`, `el` → `GR`;
+/// the list is `codes_data::country_aliases()`).
+///
+/// ```
+/// use cen_rules::api::country_suggestion;
+/// assert_eq!(country_suggestion("hk", false), Some("HK"));
+/// assert_eq!(country_suggestion("UK", false), Some("GB"));
+/// assert_eq!(country_suggestion("el", false), Some("GR"));
+/// assert_eq!(country_suggestion("xx", true), Some("XX"));
+/// assert_eq!(country_suggestion("xx", false), None);
+/// assert_eq!(country_suggestion("QQ", false), None);
+/// ```
+pub fn country_suggestion(code: &str, pseudo_allowed: bool) -> Option<&'static str> {
+    if code.len() != 2 || !code.is_ascii() {
+        return None;
+    }
+    let upper = code.to_ascii_uppercase();
+    if let Some(alias) = codes_data::country_alias(&upper) {
+        return Some(alias.code);
+    }
+    if upper == code {
+        return None;
+    }
+    if let Some(country) = codes_data::country(&upper) {
+        return Some(country.alpha2());
+    }
+    PSEUDO_COUNTRIES
+        .iter()
+        .find(|p| pseudo_allowed && **p == upper)
+        .copied()
 }
 
 /// CEN-COD-002 on one location code; the place when it resolves.
