@@ -53,7 +53,7 @@ pub fn editions() -> Value {
     )
 }
 
-pub use crate::rules::codes::country_suggestion;
+pub use crate::values::codes::country_suggestion;
 
 /// A country by its alpha-2 code, with its names; the pseudo-codes `XX` and `XZ` with their
 /// labels.

@@ -231,7 +231,7 @@ proptest! {
     ) {
         let mut record = Generator::new(seed).next_record().record;
         record["source"] = "ncen".into();
-        let names = cen_model::shape::field_names();
+        let names = cen_model::field_names();
         for (i, (place, name, as_key)) in places.into_iter().enumerate() {
             let mut objects = Vec::new();
             pointers(&record, String::new(), &mut objects);
