@@ -159,7 +159,8 @@ impl RequiredPath {
 }
 
 /// Appends a CEN-SCH-004 finding for every place where `path` is missing in the record. Where
-/// a whole object or array on the way is missing, only that one is reported (no cascade), once;
+/// a whole object on the way is missing, only that one is reported (no cascade), once; an
+/// array that `*` goes through requires nothing where it is absent or empty (spec 5.1);
 /// a value that was present but did not fit counts as present, and so do its children. A
 /// required array with no item is missing.
 pub fn check(decoded: &Decoded, path: &RequiredPath, out: &mut Vec<Finding>) {
@@ -246,6 +247,8 @@ fn walk<'a>(
         return;
     }
     match (step, node) {
+        // An absent array has no index: a pattern through `*` requires nothing there (spec 5.1).
+        (Step::Every, Node::Absent) => {}
         (_, Node::Absent) => missing(decoded, at, out),
         (Step::Field(name), Node::Object(object)) => {
             at.push(Segment::Field(name));
@@ -333,6 +336,24 @@ mod tests {
             missing_paths(r#"{"goods": []}"#, &["/goods", "/goods/*/unit"]),
             ["/goods"]
         );
+    }
+
+    #[test]
+    fn a_star_through_an_absent_or_empty_array_requires_nothing() {
+        for json in ["{}", r#"{"offenders": []}"#, r#"{"offenders": null}"#] {
+            assert!(
+                missing_paths(json, &["/offenders/*/age"]).is_empty(),
+                "{json}"
+            );
+        }
+        assert_eq!(
+            missing_paths(r#"{"offenders": [{"age": 30}, {}]}"#, &["/offenders/*/age"]),
+            ["/offenders/1/age"]
+        );
+        assert!(
+            missing_paths(r#"{"persons": [{}]}"#, &["/persons/*/documents/*/number"]).is_empty()
+        );
+        assert_eq!(missing_paths("{}", &["/offenders"]), ["/offenders"]);
     }
 
     #[test]

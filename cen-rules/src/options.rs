@@ -304,6 +304,12 @@ fn commodities(value: &Value) -> Result<Option<Vec<CommodityArea>>, String> {
             ))
         }
     };
+    if items.is_empty() {
+        return Err(
+            "an empty list would refuse every goods line: list at least one area, or leave `commodities` out to collect all"
+                .to_owned(),
+        );
+    }
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         match enum_value::<CommodityArea>(item)? {
@@ -476,6 +482,10 @@ mod tests {
             (
                 r#"{"profile": {"commodities": ["drug"]}}"#,
                 "`drug` is not one of drugs",
+            ),
+            (
+                r#"{"profile": {"commodities": []}}"#,
+                "`commodities`: an empty list would refuse every goods line",
             ),
         ];
         for (json, expected) in cases {

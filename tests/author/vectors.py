@@ -187,6 +187,14 @@ case(F, "sch-004-profile-required", "A profile's required list adds fields.",
      expect=[issue("CEN-SCH-004", "/conveyance/0/carrier", field="carrier"),
              issue("CEN-SCH-004", "/goods/0/hs_code", field="hs_code"),
              issue("CEN-SCH-004", "/outcome", field="outcome")])
+case(F, "sch-004-profile-star-near-miss-no-array", "A `*` pointer requires nothing where the array is absent (spec 5.1).",
+     options={"profile": {"name": "OP-TEST", "required": ["/offenders/*/age", "/persons/*/documents/*/number"]}})
+case(F, "sch-004-profile-star-near-miss-empty-array", "...nor where it is empty.",
+     options={"profile": {"name": "OP-TEST", "required": ["/offenders/*/age"]}}, set={"/offenders": []})
+case(F, "sch-004-profile-star-every-item", "A `*` pointer requires the field on every item that is there.",
+     options={"profile": {"name": "OP-TEST", "required": ["/offenders/*/age"]}},
+     set={"/offenders": [{"age": 34, "gender": "male"}, {"gender": "female"}]},
+     expect=[issue("CEN-SCH-004", "/offenders/1/age", field="age")])
 case(F, "sch-004-near-miss-present-but-invalid", "A present value that fails its own check is not missing.",
      set={"/procedure": "imports"},
      expect=[issue("CEN-SCH-005", "/procedure", value="imports",

@@ -1,0 +1,195 @@
+use super::*;
+
+fn codes(table: Table, query: &str) -> Vec<String> {
+    codes_with(table, query, &SearchOptions::default())
+}
+
+fn codes_with(table: Table, query: &str, options: &SearchOptions) -> Vec<String> {
+    search(table, query, options)
+        .into_iter()
+        .map(|r| r["code"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn finds_the_examples_of_the_spec() {
+    assert!(codes(Table::Location, "Santos").contains(&"BRSSZ".to_owned()));
+    assert!(codes(Table::Seaport, "santos").contains(&"BRSSZ".to_owned()));
+    assert!(codes(Table::Location, "Sao Paulo").contains(&"BRSAO".to_owned()));
+    assert!(codes(Table::Location, "geneve").contains(&"CHGVA".to_owned()));
+    assert!(codes(Table::Airport, "schip").contains(&"AMS".to_owned()));
+    for name in ["Allemagne", "Германия", "ألمانيا", "germany", "ALEMANHA"] {
+        assert_eq!(
+            codes(Table::Country, name).first().map(String::as_str),
+            Some("DE"),
+            "{name}"
+        );
+    }
+    assert_eq!(codes(Table::Location, "NLRTM")[0], "NLRTM");
+    assert!(codes(Table::Location, "NLR")
+        .iter()
+        .all(|c| c.starts_with("NLR")));
+    assert_eq!(
+        codes(Table::Airport, "EHA")[0],
+        "AMS",
+        "ICAO prefix EHA finds EHAM"
+    );
+    assert_eq!(codes(Table::Hs, "2403")[0], "2403");
+    assert_eq!(codes(Table::Hs, "24.03")[0], "2403");
+    assert!(codes(Table::Hs, "tobacco").contains(&"24".to_owned()));
+    assert_eq!(codes(Table::Currency, "yen")[0], "JPY");
+    assert_eq!(codes(Table::Currency, "евро")[0], "EUR");
+}
+
+#[test]
+fn an_exact_code_comes_first_then_prefixes_then_names() {
+    let found = search(Table::Currency, "EUR", &SearchOptions::default());
+    assert_eq!(found[0]["code"], "EUR");
+    let found = codes(Table::Location, "rotterdam");
+    assert!(found.contains(&"NLRTM".to_owned()));
+    let airports = codes(Table::Airport, "AMS");
+    assert_eq!(airports[0], "AMS");
+}
+
+#[test]
+fn seaports_are_ports_and_airports_are_airports() {
+    for r in search(
+        Table::Seaport,
+        "san",
+        &SearchOptions {
+            limit: 100,
+            ..Default::default()
+        },
+    ) {
+        assert_eq!(r["kind"], "unlocode");
+        assert_eq!(&r["function"].as_str().unwrap()[..1], "1", "{r}");
+    }
+    for r in search(
+        Table::Airport,
+        "international",
+        &SearchOptions {
+            limit: 100,
+            ..Default::default()
+        },
+    ) {
+        assert_eq!(r["kind"], "airport");
+    }
+}
+
+#[test]
+fn options_restrict_and_limit() {
+    let options = SearchOptions {
+        country: Some("US".into()),
+        limit: 3,
+        lang: Lang::Fr,
+    };
+    let found = search(Table::Location, "paris", &options);
+    assert_eq!(found.len(), 3);
+    assert!(found.iter().all(|r| r["country"] == "US"));
+    assert_eq!(found[0]["country_name"], "États-Unis");
+    assert!(search(
+        Table::Location,
+        "paris",
+        &SearchOptions {
+            limit: 0,
+            ..Default::default()
+        }
+    )
+    .is_empty());
+    assert!(SearchOptions::from_json(r#"{"lang": "de"}"#).is_err());
+    assert!(SearchOptions::from_json(r#"{"colour": 1}"#).is_err());
+    assert_eq!(
+        search_json("planets", "x", None),
+        Err(SearchError::UnknownTable("planets".into()))
+    );
+}
+
+#[test]
+fn results_have_the_keys_of_the_spec_in_order() {
+    for table in Table::ALL {
+        for r in search(table, "a", &SearchOptions::default()) {
+            let keys: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
+            assert_eq!(
+                &keys[..5],
+                ["table", "code", "name", "country", "country_name"],
+                "{r}"
+            );
+            assert_eq!(r["table"], table.name());
+        }
+    }
+}
+
+#[test]
+fn any_query_gives_a_list() {
+    let long = "x".repeat(10_000);
+    let emoji = "😀🚢".repeat(100);
+    for query in [
+        "",
+        " ",
+        "\u{0}\u{1}\u{7f}",
+        "\t\n",
+        long.as_str(),
+        emoji.as_str(),
+        "é",
+        "%",
+        "'; DROP",
+        "a b c d e f g h i j k",
+    ] {
+        for table in Table::ALL {
+            let found = search(table, query, &SearchOptions::default());
+            assert!(found.len() <= DEFAULT_LIMIT);
+        }
+    }
+    assert!(search(Table::Location, "", &SearchOptions::default()).is_empty());
+}
+
+#[test]
+fn ranking_is_a_total_order_and_repeatable() {
+    let options = SearchOptions {
+        limit: 100,
+        ..Default::default()
+    };
+    for (table, query) in [
+        (Table::Location, "san"),
+        (Table::Hs, "other"),
+        (Table::Country, "i"),
+    ] {
+        let a = search(table, query, &options);
+        let b = search(table, query, &options);
+        assert_eq!(a, b);
+        let mut seen = std::collections::HashSet::new();
+        assert!(a
+            .iter()
+            .all(|r| seen.insert((r["kind"].to_string(), r["code"].to_string()))));
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn never_panics_and_respects_the_limit(query in "\\PC{0,40}", limit in 0usize..120) {
+            for table in Table::ALL {
+                let found = search(table, &query, &SearchOptions { limit, ..Default::default() });
+                prop_assert!(found.len() <= limit.min(MAX_LIMIT));
+            }
+        }
+
+        #[test]
+        fn every_result_matches_by_code_or_by_every_word(query in "[a-zA-Zéã ]{1,12}") {
+            let words_of_query = words(&query);
+            let code_query: String = query.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+            for r in search(Table::Country, &query, &SearchOptions::default()) {
+                let code = r["code"].as_str().unwrap();
+                let alpha3 = r["alpha3"].as_str().unwrap();
+                let by_code = !code_query.is_empty() && (code.starts_with(&code_query) || alpha3.starts_with(&code_query));
+                let names: Vec<String> = Lang::ALL.iter().flat_map(|l| words(codes_data::country(code).unwrap().name(*l))).collect();
+                let by_name = !words_of_query.is_empty() && words_of_query.iter().all(|q| names.iter().any(|n| n.starts_with(q.as_str())));
+                prop_assert!(by_code || by_name, "{} for {:?}", code, query);
+            }
+        }
+    }
+}
