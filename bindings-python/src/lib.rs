@@ -17,6 +17,7 @@ use pyo3::prelude::*;
 
 mod arrow;
 mod arrow_cells;
+mod entry;
 mod frame;
 mod host;
 mod info;
@@ -112,6 +113,10 @@ fn _cen(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_many, m)?)?;
     m.add_function(wrap_pyfunction!(frame::issue_columns, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::validate_arrow_with, m)?)?;
+    m.add_function(wrap_pyfunction!(entry::form_model, m)?)?;
+    m.add_function(wrap_pyfunction!(entry::form_model_json, m)?)?;
+    m.add_function(wrap_pyfunction!(entry::search, m)?)?;
+    m.add_function(wrap_pyfunction!(entry::search_json, m)?)?;
     m.add_function(wrap_pyfunction!(info::to_cen, m)?)?;
     m.add_function(wrap_pyfunction!(info::schema, m)?)?;
     m.add_function(wrap_pyfunction!(info::rules, m)?)?;

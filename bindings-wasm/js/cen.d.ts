@@ -477,6 +477,133 @@ export function hsCorrelate(code: string, from: HsEdition, to: HsEdition): HsPai
 /** The codes of a table closest to one that was not found ("did you mean"); 5 by default. */
 export function closestCodes(table: CodeTable, code: string, count?: number): string[];
 
+// ---------------------------------------------------------------------------------------------
+// Data entry (spec 6): the form model and code search
+
+/** A table of code search (spec 6.2). */
+export type SearchTable = "location" | "airport" | "seaport" | "country" | "currency" | "hs";
+
+/** A value of an enumeration with its label in the model's language. */
+export interface LabelledValue {
+  value: string;
+  label: string;
+}
+
+/** One clause of a condition: a field's value is one of `in`, or the field is absent. A `*` in
+ * `path` is the same item as the `*` of the field the condition is on. `item` / `index`: the
+ * field's item is that index of that list. */
+export interface ConditionClause {
+  path?: string;
+  in?: string[];
+  absent?: boolean;
+  item?: string;
+  index?: number;
+}
+
+/** A condition as data: when every clause holds, the field `applies` (is shown), is
+ * `required`, or takes `whole` numbers only; `rule` is the rule that enforces it. */
+export interface Condition {
+  effect: "applies" | "required" | "whole";
+  when: ConditionClause[];
+  rule?: string;
+}
+
+/** The search table a coded field uses; `by`: another field that picks the table (an airport
+ * location searches airports); `pseudo`: the pseudo-codes (`XX`, `XZ`) the field also accepts. */
+export interface FieldSearch {
+  table: SearchTable;
+  by: { path: string; tables: Record<string, SearchTable> } | null;
+  pseudo: { code: string; label: string }[];
+}
+
+export interface FormField {
+  /** JSON Pointer with `*` for array indices (`/goods/*/unit`). */
+  path: string;
+  /** The flat column (spec 5.3) with `*` for indices (`goods.*.unit`). */
+  column: string;
+  label: string;
+  help: string;
+  kind: "text" | "date" | "number" | "integer" | "enumeration" | "country" | "currency" | "location" | "hs" | "identifier" | "list";
+  /** `max_length`, `min`, `max`, `exclusive_min`, `whole`, `max_items`, `format`. */
+  limits: Record<string, number | boolean | string>;
+  required: boolean;
+  tier: "core" | "more";
+  nominal: boolean;
+  values: LabelledValue[] | null;
+  /** Values that depend on other fields: the key is their values joined by `.`. */
+  values_by: { paths: string[]; values: Record<string, LabelledValue[]> } | null;
+  search: FieldSearch | null;
+  /** For `list` fields: what one item is. */
+  item: { kind: string; limits: Record<string, unknown>; values: LabelledValue[] | null; search: FieldSearch | null } | null;
+  conditions: Condition[];
+}
+
+export interface FormSection {
+  id: string;
+  label: string;
+  /** `""` for the case section. */
+  path: string;
+  required: boolean;
+  nominal: boolean;
+  repeat: { min: number; max: number } | null;
+  fields: FormField[];
+  /** Repeated groups inside an item (a person's documents). */
+  sections: FormSection[];
+}
+
+/** The form model (spec 6.1). */
+export interface FormModel {
+  form: "long" | "simplified";
+  source: "cen" | "ncen" | "cencomm";
+  lang: Lang;
+  profile: string | null;
+  hs_edition: string;
+  sections: FormSection[];
+}
+
+/** One result of `search` (spec 6.2). */
+export interface SearchResult {
+  table: SearchTable;
+  code: string;
+  name: string;
+  country: string | null;
+  country_name: string | null;
+  /** location, airport, seaport */
+  kind?: "unlocode" | "airport";
+  iata?: string | null;
+  icao?: string | null;
+  city?: string | null;
+  subdivision?: string | null;
+  function?: string | null;
+  functions?: LocationFunction[];
+  /** country */
+  alpha3?: string;
+  /** currency */
+  minor_units?: number | null;
+  /** hs */
+  edition?: string;
+  level?: number;
+}
+
+export interface SearchOptions {
+  lang?: Lang;
+  /** Only entries of this country (ISO 3166-1 alpha-2). */
+  country?: string;
+  /** 10 by default, at most 100. */
+  limit?: number;
+  hs_edition?: string;
+}
+
+/** The form model for these options (spec 6.1); throws an `Error` for bad options. */
+export function formModel(options?: Options | string | null): FormModel;
+
+/**
+ * Searches a code table (spec 6.2), best first. Needs the names file: `await loadNames()`
+ * first (the first search after it builds the index). Throws an `Error` for an unknown table,
+ * bad options or names not loaded; never for a query.
+ */
+export function search(table: SearchTable, query: string, options?: SearchOptions | string | null): SearchResult[];
+
 /** The version of the core. */
 export function version(): string;
 

@@ -524,6 +524,34 @@ export function closestCodes(table, code, count = 5) {
   return guarded(() => raw.closestCodes(table, code, count));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Data entry (spec 6): the form model and code search.
+
+/**
+ * The form model (spec 6.1) for these options: sections, fields with labels, help, kinds,
+ * limits, `required` and `tier`, allowed values and conditions, as a plain object. Throws an
+ * Error for bad options.
+ */
+export function formModel(options) {
+  return parse(guarded(() => raw.formModelJson(options)));
+}
+
+// Longer queries are cut by the core anyway (at 256 bytes); this keeps a huge string from
+// being copied into WebAssembly memory.
+const MAX_QUERY_UNITS = 1024;
+
+/**
+ * Searches a code table (spec 6.2): `location`, `airport`, `seaport`, `country`, `currency` or
+ * `hs`, by code prefix or name words, case and diacritics ignored; options `lang`, `country`,
+ * `limit`. Returns the results, best first. Needs the names file: call `await loadNames()`
+ * first (the index is built on the first search after it). Throws an Error for an unknown table,
+ * bad options or names not loaded; never for a query.
+ */
+export function search(table, query, options) {
+  const text = typeof query === "string" && query.length > MAX_QUERY_UNITS ? query.slice(0, MAX_QUERY_UNITS) : query;
+  return parse(guarded(() => raw.searchJson(table, text, options)));
+}
+
 /** The version of the core. */
 export function version() {
   return guarded(() => raw.version());

@@ -12,7 +12,8 @@ use crate::names::Names;
 
 thread_local! {
     /// The names file, once `loadNames` has given it (see `names.rs`).
-    static NAMES: std::cell::OnceCell<Names> = const { std::cell::OnceCell::new() };
+    /// Kept for the life of the instance (leaked once), so that the search index can borrow it.
+    static NAMES: std::cell::OnceCell<&'static Names> = const { std::cell::OnceCell::new() };
 }
 
 /// Reads the names file (`dist/cen_names.txt`, as UTF-8 bytes): from then on the look-ups give
@@ -29,9 +30,14 @@ pub fn load_names(bytes: Vec<u8>) -> Result<(), JsError> {
     let names = Names::parse(text).map_err(|problem| fail(&problem))?;
     NAMES.with(|cell| {
         // Checked above, and nothing between can have set it.
-        let _ = cell.set(names);
+        let _ = cell.set(Box::leak(Box::new(names)));
     });
     Ok(())
+}
+
+/// The names file, when loaded.
+pub(crate) fn loaded_names() -> Option<&'static Names> {
+    NAMES.with(|cell| cell.get().copied())
 }
 
 /// Whether the names file is loaded.

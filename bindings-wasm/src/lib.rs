@@ -17,6 +17,7 @@
 //! - [`names`]: the names file, which gives the look-ups the texts the `.wasm` is built without.
 //! - `files` (feature `files`, the second module `cen-wasm/files`): `checkFile`, a whole file of
 //!   records read by cen-files and validated as one batch.
+//! - [`entry`]: the form model and code search (spec 6), which searches once the names are loaded.
 //!
 //! Nothing here panics on any input: a panic in WebAssembly traps the instance. The size and
 //! depth limits of a record bound the work of reading any value, cyclic or huge.
@@ -25,6 +26,7 @@
 
 #[cfg(feature = "files")]
 pub mod files;
+pub mod entry;
 pub mod host;
 pub mod info;
 pub mod names;

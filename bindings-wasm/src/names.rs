@@ -301,6 +301,25 @@ impl Names {
     }
 }
 
+/// The texts of the search index (spec 6.2) come from the names file.
+impl cen_rules::search::NameSource for Names {
+    fn unlocode_name(&self, index: usize) -> &str {
+        self.field(index, 0)
+    }
+    fn unlocode_subdivision(&self, index: usize) -> &str {
+        self.field(index, 1)
+    }
+    fn airport_name(&self, index: usize) -> &str {
+        self.field(self.unlocodes + index, 0)
+    }
+    fn airport_city(&self, index: usize) -> &str {
+        self.field(self.unlocodes + index, 1)
+    }
+    fn hs_description(&self, index: usize) -> &str {
+        self.field(self.unlocodes + self.airports + index, 0)
+    }
+}
+
 /// Replaces the value of a key that is there, keeping its place in the object (the objects are
 /// the core's, whose key order the surfaces share).
 fn set(object: &mut Value, key: &str, value: Value) {
@@ -365,6 +384,28 @@ mod tests {
                 "{:?}",
                 &bad[..bad.len().min(60)]
             );
+        }
+    }
+
+    /// With names in the build: search over the names file gives exactly the core's results.
+    #[cfg(feature = "names")]
+    #[test]
+    fn search_over_the_names_file_is_the_core_search() {
+        use cen_rules::search::{search, SearchIndex, SearchOptions, Table};
+        let names = Names::parse(write().expect("the tables have no tab")).expect("it reads");
+        let index = SearchIndex::build(&names);
+        let options = SearchOptions::default();
+        for (table, query) in [
+            (Table::Location, "Santos"),
+            (Table::Airport, "schip"),
+            (Table::Seaport, "rotter"),
+            (Table::Hs, "tobacco"),
+            (Table::Country, "Allemagne"),
+            (Table::Location, "sao paulo"),
+        ] {
+            let found = index.search(table, query, &options);
+            assert!(!found.is_empty(), "{query}");
+            assert_eq!(found, search(table, query, &options), "{query}");
         }
     }
 

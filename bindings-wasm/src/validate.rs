@@ -36,7 +36,7 @@ fn js_today() -> Date {
 /// Options from a JavaScript value: `undefined` or `null` (the defaults), an object, or JSON
 /// text. A value JSON cannot hold is refused with its path, rather than silently becoming
 /// `null` as `JSON.stringify` would make it.
-fn options_value(options: &JsValue) -> Result<Value, JsError> {
+pub(crate) fn options_value(options: &JsValue) -> Result<Value, JsError> {
     if let Some(text) = options.as_string() {
         return serde_json::from_str(&text)
             .map_err(|e| options_error(&format!("the options are not valid JSON: {e}")));

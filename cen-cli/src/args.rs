@@ -63,6 +63,11 @@ pub enum Command {
     Rules(RulesArgs),
     /// Generate realistic synthetic records as NDJSON (seeded, reproducible).
     Generate(GenerateArgs),
+    /// Find codes by name or code prefix: places, airports, seaports, countries, currencies,
+    /// HS (spec 6.2).
+    Search(SearchArgs),
+    /// Print the form model (spec 6.1) for a form, source, profile and language, as JSON.
+    FormModel(FormModelArgs),
 }
 
 /// A language of the messages and labels.
@@ -425,4 +430,74 @@ pub struct GenerateArgs {
     /// Write the records to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// The tables of `cen search` (spec 6.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchTableArg {
+    /// UN/LOCODE places and airports together.
+    Location,
+    /// Airports (IATA, ICAO).
+    Airport,
+    /// UN/LOCODE places with a port (function 1).
+    Seaport,
+    /// ISO 3166-1 countries (names in the six languages).
+    Country,
+    /// ISO 4217 currencies (names in the six languages).
+    Currency,
+    /// Harmonized System chapters, headings and subheadings.
+    Hs,
+}
+
+/// `cen search`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  cen search location Santos
+  cen search seaport rotter --limit 3
+  cen search country Allemagne
+  cen search location paris --country US --lang fr --format json
+  cen search hs tobacco unmanufactured
+
+Case and diacritics are ignored; codes match by prefix, names by word prefix. Best first: an
+exact code, code prefixes, names whose first word matches, other name matches.
+Exit status: 0 found, 1 nothing found, 2 bad arguments.")]
+pub struct SearchArgs {
+    /// The table to search.
+    #[arg(value_enum)]
+    pub table: SearchTableArg,
+    /// The query: a code or its beginning, or words of a name (several words are one query).
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// The language of country and currency names.
+    #[arg(long, value_enum, value_name = "L", default_value = "en")]
+    pub lang: LangArg,
+    /// Only entries of this country (ISO 3166-1 alpha-2).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// At most this many results (at most 100).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    /// Text for people (a table) or JSON (the results as every surface gives them).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputKind,
+}
+
+/// `cen form-model`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  cen form-model > form-model.json
+  cen form-model --form simplified --lang fr --profile profile.json")]
+pub struct FormModelArgs {
+    /// The form (else the profile's, else long).
+    #[arg(long, value_enum, value_name = "F")]
+    pub form: Option<FormArg>,
+    /// The source (cen by default).
+    #[arg(long, value_enum, value_name = "S")]
+    pub source: Option<SourceArg>,
+    /// A profile of a closed user group or deployment: a JSON file (spec 5.1).
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// The language of labels and help.
+    #[arg(long, value_enum, value_name = "L", default_value = "en")]
+    pub lang: LangArg,
 }

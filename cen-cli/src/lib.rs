@@ -10,6 +10,7 @@
 //! `fuzz/fuzz_targets/files.rs` can check it on arbitrary files.
 
 mod args;
+mod entry;
 mod export;
 pub mod input;
 mod lookup;
@@ -81,6 +82,8 @@ pub fn main() -> ExitCode {
         Command::Codes(args) => lookup::codes(args),
         Command::Rules(args) => lookup::rules(args),
         Command::Generate(args) => lookup::generate(args),
+        Command::Search(args) => entry::search(args),
+        Command::FormModel(args) => entry::form_model(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),

@@ -44,7 +44,7 @@ pub fn validator(options: &ValidationOptions) -> Result<Validator, Failure> {
     Validator::new(parsed).map_err(|error| Failure::Message(format!("bad option: {error}")))
 }
 
-fn read_profile(path: &Path) -> Result<Value, Failure> {
+pub(crate) fn read_profile(path: &Path) -> Result<Value, Failure> {
     let text = std::fs::read(path)
         .map_err(|error| format!("cannot read the profile {}: {error}", path.display()))?;
     let text = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&text);

@@ -6,6 +6,8 @@
 //! (a string item is JSON text), the issues it must report written by hand (`expect`,
 //! `expect_batch`), and the complete report (`report`, `reports`) added by the `bless` tool.
 
+pub mod entry;
+
 use std::path::{Path, PathBuf};
 
 use cen_rules::{Report, Validator};

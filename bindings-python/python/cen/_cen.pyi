@@ -208,3 +208,28 @@ def generate(
     invalid_share: float = 0.0,
     today: str | datetime.date | None = None,
 ) -> list[dict[str, Any]]: ...
+
+def form_model(
+    *, form: str | None = None, source: str | None = None, profile: Any = None, lang: str | None = None
+) -> dict[str, Any]: ...
+def form_model_json(
+    *, form: str | None = None, source: str | None = None, profile: Any = None, lang: str | None = None
+) -> str: ...
+def search(
+    table: str,
+    query: str,
+    *,
+    lang: str | None = None,
+    country: str | None = None,
+    limit: int | None = None,
+    hs_edition: str | None = None,
+) -> list[dict[str, Any]]: ...
+def search_json(
+    table: str,
+    query: str,
+    *,
+    lang: str | None = None,
+    country: str | None = None,
+    limit: int | None = None,
+    hs_edition: str | None = None,
+) -> str: ...

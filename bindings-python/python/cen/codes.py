@@ -45,6 +45,8 @@ __all__ = [
     "label",
     "labels",
     "location",
+    "search",
+    "search_json",
 ]
 
 
@@ -164,3 +166,41 @@ def labels(lang: str = "en") -> dict[str, dict[str, str]]:
 def field_label(path: str, lang: str = "en") -> str:
     """The label of a field, by JSON Pointer (``/goods/0/unit``) or column (``goods.0.unit``)."""
     return _cen.field_label(path, lang)
+
+
+def search(
+    table: str,
+    query: str,
+    *,
+    lang: str | None = None,
+    country: str | None = None,
+    limit: int | None = None,
+    hs_edition: str | None = None,
+) -> list[dict[str, Any]]:
+    """Finds codes by what people know (spec 6.2): ``table`` is ``location`` (UN/LOCODE and
+    airports), ``airport``, ``seaport``, ``country``, ``currency`` or ``hs``; ``query`` a code
+    or its beginning, or words of a name in any of the six languages (case and diacritics
+    ignored). ``lang`` names countries and currencies in the results, ``country`` keeps one
+    country's entries, ``limit`` is 10 by default and at most 100. Results best first: an exact
+    code, code prefixes, names whose first word matches, other name matches. Raises
+    ``cen.OptionsError`` for an unknown table or a bad option, never for a query.
+
+    >>> [r["code"] for r in search("seaport", "santos", limit=1)]
+    ['BRSSZ']
+    >>> search("country", "Allemagne", lang="es", limit=1)[0]["name"]
+    'Alemania'
+    """
+    return _cen.search(table, query, lang=lang, country=country, limit=limit, hs_edition=hs_edition)
+
+
+def search_json(
+    table: str,
+    query: str,
+    *,
+    lang: str | None = None,
+    country: str | None = None,
+    limit: int | None = None,
+    hs_edition: str | None = None,
+) -> str:
+    """`search` as JSON text, byte for byte what every surface gives."""
+    return _cen.search_json(table, query, lang=lang, country=country, limit=limit, hs_edition=hs_edition)

@@ -519,12 +519,7 @@ fn dotted_of(path: &str) -> String {
         .join(".")
 }
 
-fn hs_edition() -> &'static str {
-    codes_data::editions()
-        .iter()
-        .find(|e| e.table == "hs")
-        .map_or("", |e| e.edition)
-}
+use crate::search::hs_edition;
 
 /// The kind word of spec 6.1 and the limits of a shape kind.
 fn describe(kind: &Kind) -> (&'static str, Value) {

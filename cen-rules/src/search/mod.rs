@@ -50,6 +50,24 @@ pub trait NameSource: Send + Sync {
     fn hs_description(&self, index: usize) -> &str;
 }
 
+impl<N: NameSource + ?Sized> NameSource for &N {
+    fn unlocode_name(&self, index: usize) -> &str {
+        (**self).unlocode_name(index)
+    }
+    fn unlocode_subdivision(&self, index: usize) -> &str {
+        (**self).unlocode_subdivision(index)
+    }
+    fn airport_name(&self, index: usize) -> &str {
+        (**self).airport_name(index)
+    }
+    fn airport_city(&self, index: usize) -> &str {
+        (**self).airport_city(index)
+    }
+    fn hs_description(&self, index: usize) -> &str {
+        (**self).hs_description(index)
+    }
+}
+
 /// The texts built into codes-data (its `names` feature; without it every text is `""` and
 /// only codes are found).
 #[derive(Debug, Clone, Copy, Default)]
@@ -244,21 +262,17 @@ impl SearchOptions {
     }
 }
 
-/// The HS editions search can use.
+/// The HS editions search can use, as options name them (`"2022"`).
 fn hs_editions() -> Vec<&'static str> {
-    codes_data::editions()
-        .iter()
-        .filter(|e| e.table == "hs")
-        .map(|e| e.edition)
-        .collect()
+    vec![hs_edition()]
 }
 
-/// The edition of the HS table.
-fn hs_edition() -> &'static str {
+/// The edition of the HS table, as options name it: `"2022"` (the tables say `HS 2022`).
+pub fn hs_edition() -> &'static str {
     codes_data::editions()
         .iter()
         .find(|e| e.table == "hs")
-        .map_or("", |e| e.edition)
+        .map_or("", |e| e.edition.trim_start_matches("HS ").trim())
 }
 
 /// What an entry of an index is.

@@ -1,0 +1,71 @@
+//! Data entry (spec 6): the form model and code search.
+//!
+//! `formModel(options)` is the core's document as JSON text. `search(table, query, options)`
+//! needs the names of the places, airports and HS entries, which the `.wasm` is built without:
+//! it works once `loadNames()` has loaded the names file. The search index is built from that
+//! file on the first search after it (see `docs/wasm.md` for its cost) and lives beside the
+//! names, in this instance's memory, until the instance is dropped.
+
+use std::cell::OnceCell;
+
+use cen_rules::search::{SearchIndex, SearchOptions, Table};
+use cen_rules::Options;
+use wasm_bindgen::prelude::*;
+
+use crate::names::Names;
+
+thread_local! {
+    static INDEX: OnceCell<SearchIndex<&'static Names>> = const { OnceCell::new() };
+}
+
+/// The form model for these options (spec 6.1) as JSON text: `undefined` or `null` for the
+/// defaults, an object, or JSON text. Throws an `Error` for options that are not valid.
+#[wasm_bindgen(js_name = formModelJson)]
+pub fn form_model_json(options: JsValue) -> Result<String, JsError> {
+    let value = crate::validate::options_value(&options)?;
+    let options = Options::from_value(&value)
+        .map_err(|e| JsError::new(&format!("cen: invalid options: {e}")))?;
+    Ok(cen_rules::form_model_json(&options))
+}
+
+/// The text of a query: a string as it is, a number as JavaScript writes it, anything else
+/// empty (no result).
+fn query_of(query: &JsValue) -> String {
+    if let Some(text) = query.as_string() {
+        return text;
+    }
+    match query.as_f64() {
+        Some(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
+        Some(n) if n.is_finite() => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Searches a code table (spec 6.2): the results as JSON text (an array). Throws an `Error` for
+/// an unknown table or bad options, or when the names file is not loaded; never for a query.
+#[wasm_bindgen(js_name = searchJson)]
+pub fn search_json(table: JsValue, query: JsValue, options: JsValue) -> Result<String, JsError> {
+    let name = table.as_string().unwrap_or_default();
+    let table = Table::from_name(&name).ok_or_else(|| {
+        JsError::new(&format!(
+            "cen: search: unknown table `{name}` (tables: location, airport, seaport, country, currency, hs)"
+        ))
+    })?;
+    let value = crate::validate::options_value(&options)?;
+    let options = SearchOptions::from_value(&value)
+        .map_err(|e| JsError::new(&format!("cen: search: {e}")))?;
+    let names = crate::info::loaded_names().ok_or_else(|| {
+        JsError::new("cen: search needs the names file: call `await loadNames()` first")
+    })?;
+    let query = query_of(&query);
+    Ok(INDEX.with(|cell| {
+        let index = cell.get_or_init(|| SearchIndex::build(names));
+        serde_json::Value::Array(index.search(table, &query, &options)).to_string()
+    }))
+}
+
+/// Whether the search index is built (the first search after `loadNames()` builds it).
+#[wasm_bindgen(js_name = searchReady)]
+pub fn search_ready() -> bool {
+    INDEX.with(|cell| cell.get().is_some())
+}
