@@ -553,6 +553,46 @@ int cen_lookup_json(const char *table, const char *code, const char *lang, char 
  */
 int cen_hs_correlate_json(const char *code, const char *from, const char *to, char **out);
 
+/**
+ * Gives the form model (spec 6.1) for these options as JSON text: sections in the order of the
+ * record, fields with their label, help, kind, limits, `required` and `tier`, allowed values
+ * and conditions, byte for byte what every surface gives.
+ *
+ * `options_json` is the options of spec 5.1 (`form`, `source`, `lang`, `profile`) as a
+ * NUL-terminated UTF-8 string, or NULL for the defaults.
+ *
+ * On success `*out` receives a new string, which the caller frees with `cen_string_free`; on
+ * failure `*out` is set to NULL. Returns `CEN_OK`; `CEN_ERR_NULL` when `out` is NULL;
+ * `CEN_ERR_OPTIONS` for options that are not valid (a malformed profile included).
+ * Thread-safe.
+ *
+ * # Safety
+ * `options_json` is NULL or NUL-terminated; `out` is NULL or writable.
+ */
+int cen_form_model_json(const char *options_json, char **out);
+
+/**
+ * Searches a code table (spec 6.2) and gives the results, best first, as a JSON array, byte
+ * for byte what every surface gives.
+ *
+ * `table` is `"location"` (UN/LOCODE and airports), `"airport"`, `"seaport"`, `"country"`,
+ * `"currency"` or `"hs"`. `query` is a code or its beginning, or words of a name in any of
+ * the six languages (case and diacritics ignored); any text is a query (bytes that are not
+ * UTF-8 are read as U+FFFD), and one that matches nothing gives `[]`. `options_json` is
+ * `{"lang": "fr", "country": "BR", "limit": 5}` (all optional), or NULL for the defaults
+ * (English, every country, 10 results). All three are NUL-terminated.
+ *
+ * On success `*out` receives a new string, which the caller frees with `cen_string_free`; on
+ * failure `*out` is set to NULL. Returns `CEN_OK`; `CEN_ERR_NULL` when `table`, `query` or
+ * `out` is NULL; `CEN_ERR_ARGUMENT` for an unknown table; `CEN_ERR_OPTIONS` for options that
+ * are not valid. Thread-safe (the index is built once, on the first search).
+ *
+ * # Safety
+ * `table` and `query` are NULL or NUL-terminated; `options_json` is NULL or NUL-terminated;
+ * `out` is NULL or writable.
+ */
+int cen_search_json(const char *table, const char *query, const char *options_json, char **out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

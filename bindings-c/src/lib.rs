@@ -30,6 +30,8 @@ pub mod text;
 
 pub mod info;
 
+pub mod entry;
+
 pub use batch::cen_batch;
 pub use info::cen_version;
 pub use report::{cen_issue, cen_report, cen_summary};
