@@ -7,14 +7,18 @@
 
 use std::time::{Duration, Instant};
 
-use cen_rules::search::{SearchIndex, SearchOptions, Table, BuiltInNames};
+use cen_rules::search::{BuiltInNames, SearchIndex, SearchOptions, Table};
 
 const REPEAT: usize = 15;
 
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data-entry/queries.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/data-entry/queries.json"
+    );
     let doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("the query list")).expect("JSON");
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the query list"))
+            .expect("JSON");
     let start = Instant::now();
     let index = SearchIndex::build(BuiltInNames);
     let built = start.elapsed();
@@ -26,7 +30,9 @@ fn main() {
     let options = SearchOptions::default();
     println!("table      queries  median_ms  p90_ms  max_ms");
     for table in Table::ALL {
-        let queries = doc["queries"][table.name()].as_array().expect("queries of the table");
+        let queries = doc["queries"][table.name()]
+            .as_array()
+            .expect("queries of the table");
         let mut medians: Vec<Duration> = queries
             .iter()
             .map(|q| {

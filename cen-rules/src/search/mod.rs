@@ -294,11 +294,11 @@ struct Entry {
     seaport: bool,
 }
 
-/// One word of an entry's names: where its folded text is, and whether it starts a name.
+/// One word of an entry's names: which unique word it is (its rank in text order), and
+/// whether it starts a name.
 #[derive(Debug, Clone, Copy)]
 struct Word {
-    start: u32,
-    len: u32,
+    id: u32,
     entry: u32,
     first: bool,
 }
@@ -309,6 +309,8 @@ struct Index {
     entries: Vec<Entry>,
     /// Unique folded words, concatenated.
     text: String,
+    /// Where each unique word is in `text`, sorted by text (a word's id is its position).
+    unique: Vec<(u32, u32)>,
     /// Every word of every entry, grouped by entry.
     words: Vec<Word>,
     /// `words[entry_start[e]..entry_start[e + 1]]` are entry `e`'s words.
@@ -323,7 +325,7 @@ struct Index {
 
 struct Builder {
     index: Index,
-    interned: HashMap<String, (u32, u32)>,
+    interned: HashMap<String, u32>,
 }
 
 impl Builder {
@@ -349,26 +351,24 @@ impl Builder {
             .chain(others.iter().map(|t| (t, false)))
         {
             for (i, word) in words(text).into_iter().enumerate() {
-                let (start, len) = match self.interned.get(&word) {
-                    Some(&at) => at,
+                let unique = match self.interned.get(&word) {
+                    Some(&unique) => unique,
                     None => {
+                        let unique = self.index.unique.len() as u32;
                         let at = (self.index.text.len() as u32, word.len() as u32);
                         self.index.text.push_str(&word);
-                        self.interned.insert(word, at);
-                        at
+                        self.index.unique.push(at);
+                        self.interned.insert(word, unique);
+                        unique
                     }
                 };
                 let first = first_counts && i == 0;
                 let words = &self.index.words[self.index.entry_start[id as usize] as usize..];
-                if words
-                    .iter()
-                    .any(|w| w.start == start && (w.first || !first))
-                {
+                if words.iter().any(|w| w.id == unique && (w.first || !first)) {
                     continue;
                 }
                 self.index.words.push(Word {
-                    start,
-                    len,
+                    id: unique,
                     entry: id,
                     first,
                 });
@@ -378,15 +378,31 @@ impl Builder {
 
     fn finish(self) -> Index {
         let mut index = self.index;
+        drop(self.interned);
         index.entry_start.push(index.words.len() as u32);
+        // Unique words in text order; each word's id becomes its rank, so that postings sort
+        // by integers and a prefix is a range of ids.
+        let mut order: Vec<u32> = (0..index.unique.len() as u32).collect();
+        {
+            let (text, unique) = (&index.text, &index.unique);
+            order.sort_unstable_by(|a, b| {
+                span(text, unique[*a as usize]).cmp(span(text, unique[*b as usize]))
+            });
+        }
+        let mut rank = vec![0u32; order.len()];
+        for (position, id) in order.iter().enumerate() {
+            rank[*id as usize] = position as u32;
+        }
+        index.unique = order.iter().map(|id| index.unique[*id as usize]).collect();
+        for word in &mut index.words {
+            word.id = rank[word.id as usize];
+        }
         let mut postings: Vec<u32> = (0..index.words.len() as u32).collect();
         {
-            let (text, words) = (&index.text, &index.words);
-            postings.sort_by(|a, b| {
-                let (a, b) = (words[*a as usize], words[*b as usize]);
-                word_text(text, a)
-                    .cmp(word_text(text, b))
-                    .then(a.entry.cmp(&b.entry))
+            let words = &index.words;
+            postings.sort_unstable_by_key(|w| {
+                let word = words[*w as usize];
+                (word.id, word.entry)
             });
         }
         index.postings = postings;
@@ -397,8 +413,8 @@ impl Builder {
     }
 }
 
-fn word_text(text: &str, word: Word) -> &str {
-    text.get(word.start as usize..(word.start + word.len) as usize)
+fn span(text: &str, (start, len): (u32, u32)) -> &str {
+    text.get(start as usize..(start + len) as usize)
         .unwrap_or("")
 }
 
@@ -410,16 +426,19 @@ const OTHER_WORD: u8 = 3;
 const NO_MATCH: u8 = u8::MAX;
 
 impl Index {
-    fn word(&self, w: u32) -> &str {
-        word_text(&self.text, self.words[w as usize])
+    fn word_text(&self, word: Word) -> &str {
+        span(&self.text, self.unique[word.id as usize])
     }
 
     /// The postings whose word starts with `prefix`.
     fn prefix_range(&self, prefix: &str) -> &[u32] {
-        let low = self.postings.partition_point(|&w| self.word(w) < prefix);
-        let rest = &self.postings[low..];
-        let high = rest.partition_point(|&w| self.word(w).starts_with(prefix));
-        &rest[..high]
+        let text = |u: &(u32, u32)| span(&self.text, *u);
+        let low = self.unique.partition_point(|u| text(u) < prefix);
+        let high = low + self.unique[low..].partition_point(|u| text(u).starts_with(prefix));
+        let id = |p: &u32| self.words[*p as usize].id as usize;
+        let first = self.postings.partition_point(|p| id(p) < low);
+        let last = self.postings.partition_point(|p| id(p) < high);
+        &self.postings[first..last]
     }
 
     fn entry_words(&self, e: u32) -> &[Word] {
@@ -482,7 +501,7 @@ impl Index {
                 let own = self.entry_words(e);
                 let has = |q: &str, first: bool| {
                     own.iter()
-                        .any(|x| (x.first || !first) && word_text(&self.text, *x).starts_with(q))
+                        .any(|x| (x.first || !first) && self.word_text(*x).starts_with(q))
                 };
                 if query_words
                     .iter()
@@ -687,6 +706,7 @@ impl<N: NameSource> SearchIndex<N> {
             .map(|i| {
                 i.entries.capacity() * std::mem::size_of::<Entry>()
                     + i.text.capacity()
+                    + i.unique.capacity() * 8
                     + i.words.capacity() * std::mem::size_of::<Word>()
                     + i.entry_start.capacity() * 4
                     + i.postings.capacity() * 4
