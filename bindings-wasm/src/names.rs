@@ -284,8 +284,17 @@ impl Names {
             .and_then(Value::as_str)
             .and_then(HsEdition::from_year)
             .unwrap_or(entry.edition());
+        let text = self.hs_text(index, wanted);
+        set(value, "description", text.into());
+    }
+
+    /// The description of HS entry `index` in edition `wanted`: the newest edition's text, then
+    /// older editions' where they differ.
+    fn hs_text(&self, index: usize, wanted: HsEdition) -> &str {
+        let Some(entry) = codes_data::hs_at(index) else {
+            return "";
+        };
         let line = self.unlocodes + self.airports + index;
-        // The newest edition's text, then older editions' where they differ.
         let mut text = self.field(line, 0);
         for (slot, edition) in [(1, HsEdition::Hs2017), (2, HsEdition::Hs2012)] {
             if edition >= entry.edition() || edition < wanted || !entry.editions().contains(edition)
@@ -297,7 +306,7 @@ impl Names {
                 text = own;
             }
         }
-        set(value, "description", text.into());
+        text
     }
 }
 
@@ -315,8 +324,8 @@ impl cen_rules::search::NameSource for Names {
     fn airport_city(&self, index: usize) -> &str {
         self.field(self.unlocodes + index, 1)
     }
-    fn hs_description(&self, index: usize) -> &str {
-        self.field(self.unlocodes + self.airports + index, 0)
+    fn hs_description(&self, index: usize, edition: HsEdition) -> &str {
+        self.hs_text(index, edition)
     }
 }
 

@@ -477,6 +477,9 @@ pub struct SearchArgs {
     /// At most this many results (at most 100).
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub limit: usize,
+    /// The HS edition searched (2012, 2017 or 2022; the newest by default).
+    #[arg(long, value_name = "E")]
+    pub hs_edition: Option<String>,
     /// Text for people (a table) or JSON (the results as every surface gives them).
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputKind,

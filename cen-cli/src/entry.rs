@@ -63,6 +63,9 @@ pub fn search(args: SearchArgs) -> Result<u8, Failure> {
     if let Some(country) = &args.country {
         json.insert("country".into(), country.as_str().into());
     }
+    if let Some(edition) = &args.hs_edition {
+        json.insert("hs_edition".into(), edition.as_str().into());
+    }
     let options = SearchOptions::from_value(&Value::Object(json))
         .map_err(|error| format!("bad option: {error}"))?;
     let query = args.query.join(" ");

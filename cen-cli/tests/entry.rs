@@ -52,6 +52,9 @@ fn search_vectors_byte_for_byte() {
         if let Some(country) = options["country"].as_str() {
             command.args(["--country", country]);
         }
+        if let Some(edition) = options["hs_edition"].as_str() {
+            command.args(["--hs-edition", edition]);
+        }
         if let Some(limit) = options["limit"].as_u64() {
             command.args(["--limit", &limit.to_string()]);
         }

@@ -201,7 +201,7 @@ impl<'o> Model<'o> {
             "source": self.source.as_str(),
             "lang": self.lang.code(),
             "profile": profile.and_then(|p| p.name.clone()),
-            "hs_edition": hs_edition(),
+            "hs_edition": self.options.hs_edition.or(profile.and_then(|p| p.hs_edition)).map(|e| e.as_str()),
             "sections": sections,
         })
     }
@@ -518,8 +518,6 @@ fn dotted_of(path: &str) -> String {
         .collect::<Vec<_>>()
         .join(".")
 }
-
-use crate::search::hs_edition;
 
 /// The kind word of spec 6.1 and the limits of a shape kind.
 fn describe(kind: &Kind) -> (&'static str, Value) {

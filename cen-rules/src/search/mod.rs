@@ -29,7 +29,7 @@ mod fold_table;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use codes_data::Lang;
+use codes_data::{HsEdition, Lang};
 use serde_json::{json, Map, Value};
 use thiserror::Error;
 
@@ -46,8 +46,8 @@ pub trait NameSource: Send + Sync {
     fn airport_name(&self, index: usize) -> &str;
     /// The city of airport `index`.
     fn airport_city(&self, index: usize) -> &str;
-    /// The description of HS entry `index` (`codes_data::hs_at`).
-    fn hs_description(&self, index: usize) -> &str;
+    /// The description of HS entry `index` (`codes_data::hs_at`) in one edition that has it.
+    fn hs_description(&self, index: usize, edition: HsEdition) -> &str;
 }
 
 impl<N: NameSource + ?Sized> NameSource for &N {
@@ -63,8 +63,8 @@ impl<N: NameSource + ?Sized> NameSource for &N {
     fn airport_city(&self, index: usize) -> &str {
         (**self).airport_city(index)
     }
-    fn hs_description(&self, index: usize) -> &str {
-        (**self).hs_description(index)
+    fn hs_description(&self, index: usize, edition: HsEdition) -> &str {
+        (**self).hs_description(index, edition)
     }
 }
 
@@ -86,8 +86,10 @@ impl NameSource for BuiltInNames {
     fn airport_city(&self, index: usize) -> &str {
         codes_data::airport_at(index).map_or("", |a| a.city())
     }
-    fn hs_description(&self, index: usize) -> &str {
-        codes_data::hs_at(index).map_or("", |h| h.description())
+    fn hs_description(&self, index: usize, edition: HsEdition) -> &str {
+        codes_data::hs_at(index)
+            .and_then(|h| h.in_edition(edition))
+            .map_or("", |h| h.description())
     }
 }
 
@@ -181,6 +183,8 @@ pub struct SearchOptions {
     pub country: Option<String>,
     /// The number of results, at most [`MAX_LIMIT`].
     pub limit: usize,
+    /// The HS edition searched; the newest when absent.
+    pub hs_edition: Option<HsEdition>,
 }
 
 impl Default for SearchOptions {
@@ -189,6 +193,7 @@ impl Default for SearchOptions {
             lang: Lang::En,
             country: None,
             limit: DEFAULT_LIMIT,
+            hs_edition: None,
         }
     }
 }
@@ -242,15 +247,8 @@ impl SearchOptions {
                 }
                 ("limit", _) => return Err(bad("limit", "expected a whole number from 0 to 100")),
                 ("hs_edition", Value::String(edition)) => {
-                    if !hs_editions().contains(&edition.as_str()) {
-                        return Err(bad(
-                            "hs_edition",
-                            &format!(
-                                "`{edition}` is not an HS edition of these tables ({})",
-                                hs_editions().join(", ")
-                            ),
-                        ));
-                    }
+                    options.hs_edition =
+                        Some(crate::api::hs_edition(edition).map_err(|e| bad("hs_edition", &e))?);
                 }
                 ("hs_edition", _) => {
                     return Err(bad("hs_edition", "expected an edition such as \"2022\""))
@@ -262,17 +260,9 @@ impl SearchOptions {
     }
 }
 
-/// The HS editions search can use, as options name them (`"2022"`).
-fn hs_editions() -> Vec<&'static str> {
-    vec![hs_edition()]
-}
-
-/// The edition of the HS table, as options name it: `"2022"` (the tables say `HS 2022`).
+/// The newest HS edition, as options name it (`"2022"`).
 pub fn hs_edition() -> &'static str {
-    codes_data::editions()
-        .iter()
-        .find(|e| e.table == "hs")
-        .map_or("", |e| e.edition.trim_start_matches("HS ").trim())
+    HsEdition::NEWEST.as_str()
 }
 
 /// What an entry of an index is.
@@ -282,7 +272,7 @@ enum Item {
     Airport(u32),
     Country(u16),
     Currency(u16),
-    Hs(u32),
+    Hs(u32, HsEdition),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -575,7 +565,8 @@ pub struct SearchIndex<N: NameSource> {
     places: Index,
     countries: Index,
     currencies: Index,
-    hs: Index,
+    /// One index per HS edition, oldest first (`HsEdition::ALL`).
+    hs: Vec<Index>,
 }
 
 impl<N: NameSource> std::fmt::Debug for SearchIndex<N> {
@@ -667,30 +658,37 @@ impl<N: NameSource> SearchIndex<N> {
                 &[],
             );
         }
-        let mut hs = Builder::new();
-        for i in 0..codes_data::hs_len() {
-            let Some(entry) = codes_data::hs_at(i) else {
-                continue;
-            };
-            hs.entry(
-                Entry {
-                    item: Item::Hs(i as u32),
-                    code: entry.code(),
-                    country: "",
-                    weight: 0,
-                    seaport: false,
-                },
-                &[entry.code()],
-                &[names.hs_description(i)],
-                &[],
-            );
-        }
+        let hs = HsEdition::ALL
+            .iter()
+            .map(|edition| {
+                let mut hs = Builder::new();
+                for i in 0..codes_data::hs_len() {
+                    let Some(entry) = codes_data::hs_at(i).and_then(|h| h.in_edition(*edition))
+                    else {
+                        continue;
+                    };
+                    hs.entry(
+                        Entry {
+                            item: Item::Hs(i as u32, *edition),
+                            code: entry.code(),
+                            country: "",
+                            weight: 0,
+                            seaport: false,
+                        },
+                        &[entry.code()],
+                        &[names.hs_description(i, *edition)],
+                        &[],
+                    );
+                }
+                hs.finish()
+            })
+            .collect();
         SearchIndex {
             names,
             places: places.finish(),
             countries: countries.finish(),
             currencies: currencies.finish(),
-            hs: hs.finish(),
+            hs,
         }
     }
 
@@ -701,8 +699,9 @@ impl<N: NameSource> SearchIndex<N> {
 
     /// The memory the index holds besides its names, in bytes (reported in BENCHMARKS.md).
     pub fn heap_bytes(&self) -> usize {
-        [&self.places, &self.countries, &self.currencies, &self.hs]
-            .iter()
+        [&self.places, &self.countries, &self.currencies]
+            .into_iter()
+            .chain(&self.hs)
             .map(|i| {
                 i.entries.capacity() * std::mem::size_of::<Entry>()
                     + i.text.capacity()
@@ -742,7 +741,14 @@ impl<N: NameSource> SearchIndex<N> {
             Table::Location | Table::Airport | Table::Seaport => &self.places,
             Table::Country => &self.countries,
             Table::Currency => &self.currencies,
-            Table::Hs => &self.hs,
+            Table::Hs => {
+                let edition = options.hs_edition.unwrap_or(HsEdition::NEWEST);
+                let slot = HsEdition::ALL
+                    .iter()
+                    .position(|e| *e == edition)
+                    .unwrap_or(0);
+                &self.hs[slot]
+            }
         };
         let keep: Box<dyn Fn(&Entry) -> bool> = match table {
             Table::Airport => Box::new(|e| matches!(e.item, Item::Airport(_)) && in_country(e)),
@@ -830,12 +836,12 @@ impl<N: NameSource> SearchIndex<N> {
                     currency.and_then(|c| c.minor_units()).into(),
                 );
             }
-            Item::Hs(i) => {
+            Item::Hs(i, edition) => {
                 let i = i as usize;
-                out.insert("name".into(), self.names.hs_description(i).into());
+                out.insert("name".into(), self.names.hs_description(i, edition).into());
                 out.insert("country".into(), Value::Null);
                 out.insert("country_name".into(), Value::Null);
-                out.insert("edition".into(), hs_edition().into());
+                out.insert("edition".into(), edition.as_str().into());
                 out.insert(
                     "level".into(),
                     codes_data::hs_at(i).map(|h| h.level()).into(),

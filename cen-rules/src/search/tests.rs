@@ -37,6 +37,13 @@ fn finds_the_examples_of_the_spec() {
     assert_eq!(codes(Table::Hs, "2403")[0], "2403");
     assert_eq!(codes(Table::Hs, "24.03")[0], "2403");
     assert!(codes(Table::Hs, "tobacco").contains(&"24".to_owned()));
+    let hs2017 = SearchOptions {
+        hs_edition: Some(HsEdition::Hs2017),
+        ..SearchOptions::default()
+    };
+    assert_eq!(codes_with(Table::Hs, "851712", &hs2017), ["851712"]);
+    assert!(codes(Table::Hs, "851712").is_empty(), "HS 2017 only");
+    assert_eq!(search(Table::Hs, "8517", &hs2017)[0]["edition"], "2017");
     assert_eq!(codes(Table::Currency, "yen")[0], "JPY");
     assert_eq!(codes(Table::Currency, "евро")[0], "EUR");
 }
@@ -82,6 +89,7 @@ fn options_restrict_and_limit() {
         country: Some("US".into()),
         limit: 3,
         lang: Lang::Fr,
+        hs_edition: None,
     };
     let found = search(Table::Location, "paris", &options);
     assert_eq!(found.len(), 3);
