@@ -24,9 +24,9 @@
 
 #![warn(missing_docs)]
 
+pub mod entry;
 #[cfg(feature = "files")]
 pub mod files;
-pub mod entry;
 pub mod host;
 pub mod info;
 pub mod names;
