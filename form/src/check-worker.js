@@ -1,8 +1,9 @@
-// The file check's worker: reads and validates a whole file with cen-wasm's checkFile, off the
+// The file check's worker: reads and validates a whole file with cen-wasm's checkFile (the
+// package's second module, cen-wasm/files: the validator with the file readers of cen-files), off the
 // page's thread. One message in ({ bytes, name, options }), one out ({ result } or { error });
 // { ping } is answered { ready } once the module is loaded.
 
-import init, { checkFile } from "../cen-wasm/js/cen.js";
+import init, { checkFile } from "../cen-wasm/js/files.js";
 
 const ready = init();
 

@@ -105,6 +105,11 @@ function showResult() {
   say(words("fileSummary", {
     file: result.name, records: result.records, valid: result.valid, invalid: result.invalid, issues: result.issues.length,
   }), result.invalid === 0 ? "ok" : "info");
+  const notes = $("file-notes");
+  notes.replaceChildren(
+    ...result.warnings.map((warning) => Object.assign(document.createElement("li"), { textContent: words("fileWarning", { message: warning }) })),
+    ...(result.stopped ? [Object.assign(document.createElement("li"), { className: "error", textContent: words("fileStopped", { message: result.stopped }) })] : []),
+  );
   const rules = [...new Set(result.issues.map((issue) => issue.rule))].sort();
   const columns = [...new Set(result.issues.map((issue) => issue.column ?? "").filter(Boolean))].sort();
   fill($("filter-rule"), rules, words("all"));
@@ -120,7 +125,7 @@ function drawTable() {
   const rows = issues.slice(0, MAX_ROWS).map((issue) => {
     const row = document.createElement("tr");
     row.className = `sev-${issue.severity}`;
-    for (const value of [issue.record + 1, issue.line, issue.rule, issue.severity_label ?? issue.severity, issue.column ?? issue.path, issue.message]) {
+    for (const value of [issue.record, issue.line, issue.rule, issue.severity_label ?? issue.severity, issue.column ?? issue.path, issue.message]) {
       const cell = document.createElement("td");
       cell.textContent = value ?? "";
       row.append(cell);
