@@ -1,17 +1,14 @@
 #!/usr/bin/env bash
-# The WebAssembly binding (npm package cen-wasm) and the web form: lints, build, Node tests
-# (conformance vectors byte for byte, API, bad input), the size budget, and the browser test of
-# examples/web-form in Debian's headless Chromium. Installs what it needs, once.
+# The WebAssembly binding (npm package cen-wasm) and the seizure form: lints, build, Node tests
+# (conformance vectors byte for byte, API, bad input), the size budget, and the tests of form/
+# (scripts/test-form.sh, on the package built here) in Debian's headless Chromium. Installs what
+# it needs, once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 18 ]; then
     echo "== installing Node.js (once)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
-fi
-if [ ! -x /usr/bin/chromium ]; then
-    echo "== installing Debian's chromium (once)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
 echo "== cargo fmt --check, clippy -D warnings, unit tests (bindings-wasm, native)"
@@ -53,6 +50,5 @@ fi
 cd bindings-wasm
 echo "== node --test (conformance vectors, API, bad input)"
 node --test test/*.test.mjs
-echo "== node --test (browser: examples/web-form in headless Chromium)"
-node --test test/browser/*.test.mjs
-echo "screenshots: bindings-wasm/test-output/"
+cd ..
+scripts/test-form.sh

@@ -28,9 +28,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ];
         cargo install --quiet --no-default-features wasm-bindgen-cli --version "$version"
 fi
 
-# Node packages of the build and the tests (binaryen's wasm-opt, playwright-core), pinned by
-# bindings-wasm/package-lock.json.
-if [ ! -x "$crate/node_modules/.bin/wasm-opt" ] || [ ! -d "$crate/node_modules/playwright-core" ]; then
+# Node packages of the build (binaryen's wasm-opt), pinned by bindings-wasm/package-lock.json.
+# (The browser tests are the seizure form's, with their own packages: form/package.json.)
+if [ ! -x "$crate/node_modules/.bin/wasm-opt" ]; then
     echo "== npm ci (once)"
     (cd "$crate" && npm ci --no-audit --no-fund --loglevel=error)
 fi

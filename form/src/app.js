@@ -9,7 +9,7 @@ import { clearDraft, loadDraft, saveDraft } from "./drafts.js";
 import { get, leaves, patternOf, set, tokens } from "./pointer.js";
 import { dependencies, fieldsByPattern, patternsOf, shownRecord } from "./model.js";
 import { HEADER_FIELDS, idOf, renderForm } from "./render.js";
-import { startFileCheck, warmUp } from "./files.js";
+import { refreshFileCheck, startFileCheck, warmUp } from "./files.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -376,6 +376,7 @@ function switched() {
   translatePage();
   render();
   check();
+  refreshFileCheck();
   saveSoon();
 }
 
@@ -586,7 +587,7 @@ async function start() {
   // page's language and profile.
   startFileCheck({
     words: () => words,
-    lang: () => state.lang,
+    severity: (word) => cen.labels(state.lang).severity?.[word] ?? word,
     options: () => ({ lang: state.lang, ...(state.profile ? { profile: state.profile } : {}) }),
   });
   $("version").textContent = `cen ${cen.version()}`;

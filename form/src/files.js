@@ -125,7 +125,7 @@ function drawTable() {
   const rows = issues.slice(0, MAX_ROWS).map((issue) => {
     const row = document.createElement("tr");
     row.className = `sev-${issue.severity}`;
-    for (const value of [issue.record, issue.line, issue.rule, issue.severity_label ?? issue.severity, issue.column ?? issue.path, issue.message]) {
+    for (const value of [issue.record, issue.line, issue.rule, ctx.severity(issue.severity), issue.column ?? issue.path, issue.message]) {
       const cell = document.createElement("td");
       cell.textContent = value ?? "";
       row.append(cell);
@@ -160,7 +160,12 @@ function downloadCsv() {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
-/** Wires the panel. `context`: { words(), lang(), options() }. */
+/** Shows the result again in the page's current language. */
+export function refreshFileCheck() {
+  if (result) showResult();
+}
+
+/** Wires the panel. `context`: { words(), severity(word), options() }. */
 export function startFileCheck(context) {
   ctx = context;
   const drop = $("drop");
