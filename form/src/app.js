@@ -32,7 +32,9 @@ const state = {
 };
 
 /** Timings the browser test reads (performance.now(), milliseconds since the page started). */
-const timings = { firstRender: null, validate: [] };
+// validate: the core's call alone; check: all the page does after a change (the record as shown,
+// validate, messages, report, preview).
+const timings = { firstRender: null, validate: [], check: [] };
 window.cenForm = { timings, state };
 
 let words = (key) => key;
@@ -60,8 +62,16 @@ function setModel() {
   state.current = patternsOf(state.model);
   state.deps = dependencies(state.model);
   // The widest model (long form, nCEN, no profile): what the form can ever show. A field it
-  // holds that this model does not is hidden, not unknown (see shownRecord).
-  state.known = patternsOf(cen.formModel({ lang: state.lang, form: "long", source: "ncen" }));
+  // holds that this model does not is hidden, not unknown (see shownRecord). Its paths do not
+  // depend on the language: made once.
+  if (state.known.size === 0) state.known = patternsOf(cen.formModel({ form: "long", source: "ncen" }));
+}
+
+// The labels of one language (for pseudo-codes and severities), asked once per language.
+const labelsCache = new Map();
+function labelsOf(lang) {
+  if (!labelsCache.has(lang)) labelsCache.set(lang, cen.labels(lang));
+  return labelsCache.get(lang);
 }
 
 function translatePage() {
@@ -155,6 +165,10 @@ function check() {
   }
   for (const [pointer, entry] of state.fields) {
     const issues = state.touched.has(pointer) ? byField.get(pointer) ?? [] : [];
+    // The DOM is touched only where the messages changed: a keystroke changes few fields.
+    const signature = issues.map((issue) => `${issue.rule}\u0000${issue.message}`).join("\u0001");
+    if (entry.shown === signature) continue;
+    entry.shown = signature;
     entry.messages.replaceChildren(
       ...issues.map((issue) => {
         const item = document.createElement("li");
@@ -173,6 +187,7 @@ function check() {
   preview.hidden = state.source !== "ncen";
   if (!preview.hidden) $("cen-json").textContent = JSON.stringify(cen.toCen(record), null, 2);
   document.body.dataset.valid = String(report.valid);
+  timings.check.push(performance.now() - started);
 }
 
 function showReport(report) {
@@ -339,7 +354,7 @@ function find(table, query, pseudo) {
 function describe(kind, table, code) {
   try {
     if (kind === "country") {
-      const pseudo = cen.labels(state.lang).country_pseudo?.[code];
+      const pseudo = labelsOf(state.lang).country_pseudo?.[code];
       if (pseudo) return pseudo;
       return cen.lookupCountry(code, state.lang)?.name ?? null;
     }
@@ -499,7 +514,7 @@ function showTab(which) {
 
 async function start() {
   try {
-    await Promise.all([loadWords(), cen.default(), loadServedProfiles()]);
+    await Promise.all([loadWords(), cen.default().then(() => performance.mark("cen:wasm")), loadServedProfiles()]);
     if (typeof cen.formModel !== "function" || typeof cen.search !== "function") {
       throw new Error("this cen-wasm has no formModel() or search(): rebuild it (bindings-wasm/scripts/build.sh)");
     }
@@ -532,10 +547,13 @@ async function start() {
   }
   state.record.form = state.form;
   state.record.source = state.source;
+  performance.mark("cen:model");
   translatePage();
   render();
   check();
   timings.firstRender = performance.now();
+  timings.marks = Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, Math.round(m.startTime)]));
+  timings.marks.domInteractive = Math.round(performance.getEntriesByType("navigation")[0]?.domInteractive ?? 0);
   if (draft) status(words("draftRestored", { time: new Date(draft.saved).toLocaleString(state.lang) }));
 
   $("choose-lang").addEventListener("change", (event) => {
@@ -587,7 +605,7 @@ async function start() {
   // page's language and profile.
   startFileCheck({
     words: () => words,
-    severity: (word) => cen.labels(state.lang).severity?.[word] ?? word,
+    severity: (word) => labelsOf(state.lang).severity?.[word] ?? word,
     options: () => ({ lang: state.lang, ...(state.profile ? { profile: state.profile } : {}) }),
   });
   $("version").textContent = `cen ${cen.version()}`;
