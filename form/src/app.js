@@ -273,8 +273,9 @@ function edited(pointer, value, { rerender = false, focus } = {}) {
 function addItem(list) {
   const items = get(state.record, list);
   const min = minOf(state.model, patternOf(list));
+  // The items shown (at least the section's minimum, empty ones included), and one more.
   const next = Array.isArray(items) ? [...items] : [];
-  while (next.length < Math.max(min, 1)) next.push({});
+  while (next.length < min) next.push({});
   next.push({});
   set(state.record, list, next);
   render();

@@ -228,7 +228,9 @@ test("nCEN: persons and companies, marked national, and the projection sent to C
   assert.match(await persons.locator(".national-note").textContent(), /nCEN/);
   await page.click(`button[data-add="/persons"]`);
   await page.fill(field("/persons/0/surname"), "Example");
+  assert.equal(await page.locator(`[data-item^="/persons/"]`).count(), 1, "one person added");
   await page.click(`button[data-add="/persons/0/documents"]`);
+  assert.equal(await page.locator(`[data-item^="/persons/0/documents/"]`).count(), 1, "one document added");
   await page.selectOption(field("/persons/0/documents/0/type"), "passport");
   await page.fill(field("/narrative"), "Found by the dog.");
   await page.fill(field("/case_ref"), "NC-1");
