@@ -116,6 +116,7 @@ function render({ focus } = {}) {
     onRemove: removeItem,
     find,
     describe,
+    waiting: () => !cen.namesLoaded(),
   });
   if (active) {
     const element = $(active);
@@ -336,10 +337,12 @@ function find(table, query, pseudo) {
     .map((p) => ({ value: p.code, text: p.label }));
   if (!table) return own;
   let results = [];
-  try {
-    results = cen.search(table, query, { lang: state.lang, limit: 8 });
-  } catch (error) {
-    console.warn(`cen: search ${table}: ${error.message}`);
+  if (cen.namesLoaded()) {
+    try {
+      results = cen.search(table, query, { lang: state.lang, limit: 8 });
+    } catch (error) {
+      console.warn(`cen: search ${table}: ${error.message}`);
+    }
   }
   return [
     ...own,

@@ -11,10 +11,11 @@ let serial = 0;
  * Turns `input` into a combobox.
  * - `find(query)`: the options for what is typed, [{ value, text, detail }] (may be empty);
  * - `onPick(value)`: called when an option is picked (the input then holds `value`);
- * - `words()`: { searchNone } in the page's language.
+ * - `words()`: { searchNone, searchWait } in the page's language;
+ * - `waiting()`: true while the search has no data yet (the names file is loading).
  * Returns { close(), refresh() }.
  */
-export function picker(input, { find, onPick, words }) {
+export function picker(input, { find, onPick, words, waiting }) {
   serial += 1;
   const listbox = document.createElement("ul");
   listbox.id = `${input.id || `picker-${serial}`}-options`;
@@ -70,7 +71,8 @@ export function picker(input, { find, onPick, words }) {
       none.setAttribute("aria-disabled", "true");
       none.setAttribute("aria-selected", "false");
       none.id = `${listbox.id}-none`;
-      none.textContent = words().searchNone;
+      // Before the place names have come, search has nothing to search yet.
+      none.textContent = waiting?.() ? words().searchWait : words().searchNone;
       listbox.append(none);
     }
     const open = !closed && listbox.childElementCount > 0 && document.activeElement === input;

@@ -36,7 +36,7 @@ export function numberOf(text) {
 /**
  * Renders the whole form into `container`. `ctx`:
  * { model, record, words(key, params), onEdit(pointer, value), onAdd(pointer), onRemove(pointer),
- *   find(table, query, pseudo), describe(kind, table, code) }.
+ *   find(table, query, pseudo), describe(kind, table, code), waiting() }.
  * Returns a Map from each shown field's pointer to { field, box, control, messages }.
  */
 export function renderForm(container, ctx) {
@@ -208,7 +208,8 @@ function makeControl(field, pointer, value, ctx, hint, id) {
         edit(code);
         describe();
       },
-      words: () => ({ searchNone: ctx.words("searchNone") }),
+      words: () => ({ searchNone: ctx.words("searchNone"), searchWait: ctx.words("searchWait") }),
+      waiting: ctx.waiting,
     });
     input.dataset.table = table;
     return { element: wrap, targets: [input], describe };
@@ -291,7 +292,8 @@ function makeList(field, pointer, value, ctx, hint, id) {
   picker(input, {
     find: (query) => ctx.find(item.search?.table ?? "country", query, item.search?.pseudo ?? []),
     onPick: add,
-    words: () => ({ searchNone: ctx.words("searchNone") }),
+    words: () => ({ searchNone: ctx.words("searchNone"), searchWait: ctx.words("searchWait") }),
+    waiting: ctx.waiting,
   });
   input.dataset.table = item.search?.table ?? "";
   return { element: el("div", { class: "list" }, chips, wrap), targets: [input] };
