@@ -215,6 +215,19 @@ test("a simplified CUG profile hides what it does not collect and requires what 
   await page.selectOption(field("/goods/0/commodity"), "drugs");
   assert.ok(await page.locator(`#issues li[data-rule="CEN-SCH-004"][data-path="/goods/0/concealment"]`).count() === 1);
   await page.screenshot({ path: join(output, "profile-op-nightwatch-fr.png"), fullPage: true });
+
+  // A profile from a file: a malformed one is refused with the core's reason, a good one applies.
+  const profileFile = (profile) => ({ name: "cug.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(profile)) });
+  await page.setInputFiles("#profile-file", profileFile({ name: "BAD", colour: "red" }));
+  await page.waitForSelector("#status.error");
+  assert.match(await page.textContent("#status"), /colour/);
+  assert.equal(await page.inputValue("#choose-profile"), "op-nightwatch");
+  await page.setInputFiles("#profile-file", profileFile({ name: "OP-IVORY", form: "long", commodities: ["cites"] }));
+  await page.waitForFunction(() => document.querySelector("#choose-profile").selectedOptions[0]?.textContent === "OP-IVORY");
+  assert.equal(await page.inputValue("#choose-form"), "long");
+  const ivory = await page.locator(`${field("/goods/0/commodity")} option`).evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+  // The line's `drugs`, typed under the other profile, is kept and shown as it is.
+  assert.deepEqual(ivory, ["cites", "drugs"]);
   await page.close();
 });
 
