@@ -26,13 +26,17 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod api;
+mod batch;
 mod catalogue;
 mod definition;
 mod facts;
+mod field;
 pub mod form_model;
+pub mod lookups;
 mod messages;
 mod options;
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub mod pipeline;
 mod quality;
 mod report;
 mod rules;
@@ -45,17 +49,26 @@ mod testing;
 mod validator;
 mod values;
 
+pub use batch::{Batch, Place, Sequence};
 pub use catalogue::{catalogue, catalogue_json, rule};
 pub use cen_model::{Finding, ParamValue, Params};
 pub use codes_data::Lang;
 pub use definition::{Param, Rule, Severity, Shown};
 pub use form_model::{form_model, form_model_json};
-pub use options::{Options, OptionsError, Profile, ProfileError, SeverityOverride};
+pub use options::{
+    parse_lang, Options, OptionsError, Profile, ProfileError, SeverityOverride, UnknownLang,
+};
 pub use report::{Counts, Issue, Report};
 pub use rules::duplicates::{DuplicateIndex, DuplicateKeys};
 pub use rules::quantity;
-pub use validator::{Batch, Checked, Input, Validator};
+pub use validator::{Checked, Input, Validator};
 pub use values::identifiers;
+
+/// The look-ups under the name the spec gives them (`cen_rules::api::hs_correlate`, ...): the
+/// same items as [`lookups`].
+pub mod api {
+    pub use crate::lookups::*;
+}
 
 /// The label of a field in a language: a pointer (`/goods/0/unit`), a dotted path
 /// (`goods.unit`) or a flat column (`goods.0.unit`); the path itself when it has no label.

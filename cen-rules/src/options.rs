@@ -61,6 +61,23 @@ pub struct Profile {
     pub severity: Vec<(&'static str, SeverityOverride)>,
 }
 
+/// A language code that is not one of the six; its message is the one every surface gives.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("`{0}` is not one of en, fr, es, ru, ar, pt")]
+pub struct UnknownLang(pub String);
+
+/// Reads a language code (`en`, `fr`, `es`, `ru`, `ar`, `pt`): the one parser of every surface,
+/// for the `lang` option as for the language of labels and look-ups.
+///
+/// ```
+/// use cen_rules::{parse_lang, Lang};
+/// assert_eq!(parse_lang("fr"), Ok(Lang::Fr));
+/// assert_eq!(parse_lang("de").unwrap_err().to_string(), "`de` is not one of en, fr, es, ru, ar, pt");
+/// ```
+pub fn parse_lang(code: &str) -> Result<Lang, UnknownLang> {
+    Lang::from_code(code).ok_or_else(|| UnknownLang(code.to_owned()))
+}
+
 /// Options that cannot be used. Nothing is validated with them.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum OptionsError {
@@ -198,9 +215,9 @@ impl Options {
                 "lang" => {
                     options.lang = match value {
                         Value::Null => Lang::En,
-                        Value::String(code) => Lang::from_code(code).ok_or_else(|| {
-                            bad("lang")(format!("`{code}` is not one of en, fr, es, ru, ar, pt"))
-                        })?,
+                        Value::String(code) => {
+                            parse_lang(code).map_err(|e| bad("lang")(e.to_string()))?
+                        }
                         other => {
                             return Err(bad("lang")(format!(
                                 "expected a language code, found {}",

@@ -8,13 +8,14 @@ use cen_model::{CommodityArea, Date, Decoded, Fatal, Form, Params, Record, Sourc
 use codes_data::{HsEdition, Lang};
 use serde_json::Value;
 
+use crate::batch::{Batch, Sequence};
 use crate::definition::Severity;
 use crate::facts::Facts;
 use crate::messages;
 use crate::options::{Options, OptionsError, SeverityOverride};
 use crate::quality;
 use crate::report::{Counts, Issue, Report};
-use crate::rules::duplicates::{self, DuplicateIndex, DuplicateKeys, DUP_001};
+use crate::rules::duplicates::{self, DuplicateKeys, DUP_001};
 use crate::rules::{dates, form, movement, nominal, quantity, structure};
 use crate::sink::{Overrides, Pending, Sink};
 
@@ -93,7 +94,7 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// The duplicate keys of the record (for [`DuplicateIndex`]).
+    /// The duplicate keys of the record (for [`Batch::place`]).
     pub fn duplicate_keys(&self) -> &DuplicateKeys {
         &self.keys
     }
@@ -277,6 +278,44 @@ impl Validator {
         self.check_decoded(Err(fatal.clone()), Vec::new())
     }
 
+    /// [`Validator::report_unreadable`] without reporting yet, to keep its place in a batch.
+    pub fn check_unreadable(&self) -> Checked {
+        self.check_not_a_record(cen_model::Finding::new(
+            cen_model::finding::SCH_NOT_A_RECORD,
+            "",
+            Params::new(),
+        ))
+    }
+
+    /// The report of an input that a reader of files could not make sense of as a record at
+    /// all (a CSV row with more cells than its header, merged cells of a workbook):
+    /// CEN-SCH-001 with the rule's main message, "The input is not a seizure record.", rather
+    /// than the wording of one of the causes the core finds itself.
+    ///
+    /// ```
+    /// let validator = cen_rules::Validator::from_json_options(r#"{"lang": "fr"}"#).unwrap();
+    /// let report = validator.report_unreadable();
+    /// let rule = cen_rules::rule("CEN-SCH-001").unwrap();
+    /// assert_eq!(report.issues[0].message, rule.template(cen_rules::Lang::Fr));
+    /// ```
+    pub fn report_unreadable(&self) -> Report {
+        self.report(self.check_unreadable(), None)
+    }
+
+    /// CEN-SCH-001 with this finding, and nothing else to say of the input.
+    fn check_not_a_record(&self, finding: cen_model::Finding) -> Checked {
+        let (form, source) = self.form_and_source(None);
+        let mut sink = Sink::new(&self.overrides);
+        structure::emit_finding(&mut sink, finding);
+        Checked {
+            form,
+            source,
+            issues: sink.issues,
+            completeness: 0.0,
+            keys: DuplicateKeys::default(),
+        }
+    }
+
     /// Checks one flat row (spec 5.3): `cells` in the order of the layout's columns.
     pub fn validate_row(&self, layout: &Layout, cells: &[Cell<'_>]) -> Report {
         self.report(self.check_row(layout, cells), None)
@@ -296,20 +335,17 @@ impl Validator {
         I: IntoIterator,
         I::Item: Into<Input<'a>>,
     {
-        let mut batch = self.batch();
+        let mut sequence = Sequence::new();
         records
             .into_iter()
-            .map(|record| batch.finish(self.check(record.into())))
+            .map(|record| sequence.finish(self, self.check(record.into())))
             .collect()
     }
 
-    /// A batch that reports records one by one, in order, with duplicate detection.
-    pub fn batch(&self) -> Batch<'_> {
-        Batch {
-            validator: self,
-            index: DuplicateIndex::new(),
-            next: 0,
-        }
+    /// A batch that reports records one by one, in order, with duplicate detection. It owns a
+    /// copy of this validator (see [`Batch::new`] to share one instead).
+    pub fn batch(&self) -> Batch {
+        Batch::new(self.clone())
     }
 
     /// Checks a record without reporting it yet (see [`Checked`]).
@@ -345,18 +381,7 @@ impl Validator {
     ) -> Checked {
         let decoded = match decoded {
             Ok(decoded) => decoded,
-            Err(fatal) => {
-                let (form, source) = self.form_and_source(None);
-                let mut sink = Sink::new(&self.overrides);
-                structure::emit_finding(&mut sink, fatal.finding());
-                return Checked {
-                    form,
-                    source,
-                    issues: sink.issues,
-                    completeness: 0.0,
-                    keys: DuplicateKeys::default(),
-                };
-            }
+            Err(fatal) => return self.check_not_a_record(fatal.finding()),
         };
         let (form, source) = self.form_and_source(Some(&decoded.record));
         let mut sink = Sink::new(&self.overrides);
@@ -452,46 +477,6 @@ impl Validator {
             quality,
             issues,
         }
-    }
-}
-
-/// Reports records of one batch in order, finding duplicates (CEN-DUP-001). Records can be
-/// checked in parallel with [`Validator::check`] and then finished here in input order.
-#[derive(Debug)]
-pub struct Batch<'v> {
-    validator: &'v Validator,
-    index: DuplicateIndex,
-    next: usize,
-}
-
-impl Batch<'_> {
-    /// Reports the next record of the batch.
-    pub fn validate(&mut self, input: Input<'_>) -> Report {
-        let checked = self.validator.check(input);
-        self.finish(checked)
-    }
-
-    /// Reports the next record of the batch from JSON text.
-    pub fn validate_json(&mut self, text: &str) -> Report {
-        self.validate(Input::Json(text))
-    }
-
-    /// Reports a record checked earlier, as the next record of the batch.
-    pub fn finish(&mut self, checked: Checked) -> Report {
-        let position = self.next;
-        self.next += 1;
-        let first = self.index.observe(position, &checked.keys);
-        self.validator.report(checked, first)
-    }
-
-    /// How many records the batch has reported.
-    pub fn len(&self) -> usize {
-        self.next
-    }
-
-    /// True when the batch has reported no record.
-    pub fn is_empty(&self) -> bool {
-        self.next == 0
     }
 }
 

@@ -1,13 +1,131 @@
-//! What every surface exposes besides validation, as JSON values shared by all of them, so
-//! that the command line, Python, JavaScript and C show the same look-ups, labels, editions
-//! and catalogue (spec 5.3a, 5.6, 5.7).
+//! Look-ups in the reference tables, as JSON values shared by every surface, so that the
+//! command line, Python, JavaScript and C show the same entries, labels and editions (spec
+//! 5.3a, 5.3b, 5.6, 5.7). [`lookup`] is the one dispatch from a table's name and what a person
+//! typed: the code is read forgivingly ([`normalise`]) here and nowhere else.
 
-use cen_model::pointer;
+use std::fmt;
+use std::str::FromStr;
+
 use codes_data::{HsEdition, Lang, ResolvedLocation};
 use serde_json::{json, Map, Value};
 
-use crate::report::Issue;
-use crate::validator::Validator;
+/// A table that can be looked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
+    /// ISO 3166-1 alpha-2 countries, and the pseudo-codes `XX` and `XZ`.
+    Country,
+    /// Current ISO 4217 currencies.
+    Currency,
+    /// A location code as validation resolves it: IATA or ICAO airport, or UN/LOCODE.
+    Location,
+    /// Airports by IATA or ICAO code.
+    Airport,
+    /// Harmonized System chapters, headings and subheadings.
+    Hs,
+}
+
+impl Table {
+    /// Every table, in the order the surfaces list them.
+    pub const ALL: [Table; 5] = [
+        Table::Country,
+        Table::Currency,
+        Table::Location,
+        Table::Airport,
+        Table::Hs,
+    ];
+
+    /// The table's name as every surface takes it (`country`, `hs`...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Country => "country",
+            Table::Currency => "currency",
+            Table::Location => "location",
+            Table::Airport => "airport",
+            Table::Hs => "hs",
+        }
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A table name that is none of [`Table::ALL`]; its message is the one every surface gives.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a table (country, currency, location, airport, hs)")]
+pub struct UnknownTable(pub String);
+
+impl FromStr for Table {
+    type Err = UnknownTable;
+
+    /// ```
+    /// use cen_rules::lookups::Table;
+    /// assert_eq!("hs".parse::<Table>(), Ok(Table::Hs));
+    /// assert_eq!("planet".parse::<Table>().unwrap_err().to_string(),
+    ///            "`planet` is not a table (country, currency, location, airport, hs)");
+    /// ```
+    fn from_str(name: &str) -> Result<Table, UnknownTable> {
+        Table::ALL
+            .into_iter()
+            .find(|t| t.name() == name)
+            .ok_or_else(|| UnknownTable(name.to_owned()))
+    }
+}
+
+/// The most bytes of text a look-up reads: far beyond any code with the spaces and dots people
+/// put in it (the longest code, a 10-digit HS code, is 13 characters with its dots). Longer text
+/// is found in no table, on every surface, without being read.
+pub const MAX_LOOKUP_TEXT: usize = 256;
+
+/// A code as the tables write it, from what a person typed (spec 5.3b): ASCII letters
+/// upper-cased, white space dropped anywhere, and for HS codes the dots dropped too (`nlrtm`
+/// and `NL RTM` are `NLRTM`; `2402.20` is `240220`). `None` for text over
+/// [`MAX_LOOKUP_TEXT`] bytes. Validation does not forgive: a code in a record must be written
+/// as its standard writes it.
+///
+/// ```
+/// use cen_rules::lookups::{normalise, Table};
+/// assert_eq!(normalise(Table::Location, " nl rtm ").as_deref(), Some("NLRTM"));
+/// assert_eq!(normalise(Table::Hs, "2402.20").as_deref(), Some("240220"));
+/// assert_eq!(normalise(Table::Country, "b.e").as_deref(), Some("B.E"));
+/// assert_eq!(normalise(Table::Country, &"x".repeat(10_000)), None);
+/// ```
+pub fn normalise(table: Table, text: &str) -> Option<String> {
+    if text.len() > MAX_LOOKUP_TEXT {
+        return None;
+    }
+    Some(
+        text.chars()
+            .filter(|c| !(c.is_whitespace() || (table == Table::Hs && *c == '.')))
+            .map(|c| c.to_ascii_uppercase())
+            .collect(),
+    )
+}
+
+/// What `table` knows of the code a person typed, read as [`normalise`] reads it, with names
+/// in `lang`; `None` when the table has no such code (or the text is no code at all: empty,
+/// too long, control characters). The look-up of every surface: CLI `cen codes`, Python
+/// `cen.codes`, JavaScript `lookup*`, C `cen_lookup_json`.
+///
+/// ```
+/// use cen_rules::lookups::{lookup, Table};
+/// use cen_rules::Lang;
+/// assert_eq!(lookup(Table::Location, "nl rtm", Lang::En).unwrap()["code"], "NLRTM");
+/// assert_eq!(lookup(Table::Hs, "2402.20", Lang::En).unwrap()["code"], "240220");
+/// assert!(lookup(Table::Country, "\u{0}", Lang::En).is_none());
+/// ```
+pub fn lookup(table: Table, code: &str, lang: Lang) -> Option<Value> {
+    let code = normalise(table, code)?;
+    match table {
+        Table::Country => country(&code, lang),
+        Table::Currency => currency(&code, lang),
+        Table::Location => location(&code, lang),
+        Table::Airport => airport(&code, lang),
+        Table::Hs => hs(&code),
+    }
+}
 
 fn names(name: impl Fn(Lang) -> &'static str) -> Value {
     Value::Object(
@@ -22,7 +140,7 @@ fn names(name: impl Fn(Lang) -> &'static str) -> Value {
 /// `{"unit": {"kg": "Kilograms (kg)", ...}, "field": {...}, ...}` (spec 2.9).
 ///
 /// ```
-/// let labels = cen_rules::api::labels(codes_data::Lang::Fr);
+/// let labels = cen_rules::lookups::labels(codes_data::Lang::Fr);
 /// assert!(labels["procedure"]["import"].as_str().is_some());
 /// ```
 pub fn labels(lang: Lang) -> Value {
@@ -56,10 +174,10 @@ pub fn editions() -> Value {
 pub use crate::values::codes::country_suggestion;
 
 /// A country by its alpha-2 code, with its names; the pseudo-codes `XX` and `XZ` with their
-/// labels.
+/// labels. The code as the table writes it (see [`lookup`] for what people type).
 ///
 /// ```
-/// let be = cen_rules::api::country("BE", codes_data::Lang::En).unwrap();
+/// let be = cen_rules::lookups::country("BE", codes_data::Lang::En).unwrap();
 /// assert_eq!(be["alpha3"], "BEL");
 /// ```
 pub fn country(code: &str, lang: Lang) -> Option<Value> {
@@ -99,7 +217,7 @@ fn airport_json(airport: codes_data::Airport, lang: Lang) -> Value {
 /// `"resolves": false`.
 ///
 /// ```
-/// let rotterdam = cen_rules::api::location("NLRTM", codes_data::Lang::En).unwrap();
+/// let rotterdam = cen_rules::lookups::location("NLRTM", codes_data::Lang::En).unwrap();
 /// assert_eq!(rotterdam["seaport"], true);
 /// assert_eq!(rotterdam["country"], "NL");
 /// ```
@@ -189,7 +307,9 @@ pub fn hs_edition(text: &str) -> Result<HsEdition, String> {
 /// assert!(pairs.as_array().unwrap().iter().any(|p| p["code"] == "851713" && p["relationship"] == "1:n"));
 /// ```
 pub fn hs_correlate(code: &str, from: HsEdition, to: HsEdition) -> Value {
-    let code: String = code.chars().filter(|c| *c != ' ' && *c != '.').collect();
+    let Some(code) = normalise(Table::Hs, code) else {
+        return Value::Array(Vec::new());
+    };
     Value::Array(
         codes_data::hs_correlate(&code, from, to)
             .into_iter()
@@ -200,7 +320,20 @@ pub fn hs_correlate(code: &str, from: HsEdition, to: HsEdition) -> Value {
 
 /// The codes of a table closest to a code that was not found, for "did you mean" help:
 /// the same length, sharing the longest prefix, then nearest by edit distance.
+///
+/// `code` is read as [`lookup`] reads it; an unknown table or text that is no code gives none.
+///
+/// ```
+/// assert_eq!(cen_rules::lookups::closest("currency", "eu o", 1), ["EUR"]);
+/// ```
 pub fn closest(table: &str, code: &str, count: usize) -> Vec<String> {
+    let Some(code) = table.parse().ok().and_then(|t| normalise(t, code)) else {
+        return Vec::new();
+    };
+    closest_to(table, &code, count)
+}
+
+fn closest_to(table: &str, code: &str, count: usize) -> Vec<String> {
     let candidates: Vec<String> = match table {
         "country" => codes_data::countries()
             .iter()
@@ -225,7 +358,7 @@ pub fn closest(table: &str, code: &str, count: usize) -> Vec<String> {
             })
             .map(|l| l.code().to_owned())
             .collect(),
-        "location" => return closest("airport", code, count),
+        "location" => return closest_to("airport", code, count),
         "hs" => (0..codes_data::hs_len())
             .filter_map(codes_data::hs_at)
             .filter(|h| h.edition() == HsEdition::NEWEST && h.code().len() == code.len())
@@ -267,68 +400,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-impl Validator {
-    /// The issues of one field for live data entry (spec 5.7 `validateField`): `value` is put at
-    /// `path` in `record` (an empty record when `None`), the whole record is checked, and the
-    /// issues at that path or inside it are returned. `None` when `path` is not a JSON Pointer
-    /// into an object.
-    ///
-    /// ```
-    /// let validator = cen_rules::Validator::from_json_options(r#"{"today": "2026-11-28"}"#).unwrap();
-    /// let issues = validator.validate_field("/conveyance/0/container", &"CSQU3054384".into(), None).unwrap();
-    /// assert_eq!(issues[0].rule, "CEN-IDN-001");
-    /// ```
-    pub fn validate_field(
-        &self,
-        path: &str,
-        value: &Value,
-        record: Option<&Value>,
-    ) -> Option<Vec<Issue>> {
-        let tokens = pointer::tokens(path).filter(|t| !t.is_empty())?;
-        let mut root = match record {
-            Some(Value::Object(map)) => Value::Object(map.clone()),
-            _ => Value::Object(Map::new()),
-        };
-        let mut slot = &mut root;
-        for (i, token) in tokens.iter().enumerate() {
-            let index = token.parse::<usize>().ok().filter(|n| *n <= 100);
-            let next_is_index = tokens
-                .get(i + 1)
-                .is_some_and(|t| t.parse::<usize>().is_ok());
-            slot = match (slot, index) {
-                (Value::Array(items), Some(index)) => {
-                    while items.len() <= index {
-                        items.push(Value::Object(Map::new()));
-                    }
-                    &mut items[index]
-                }
-                (Value::Object(map), _) => {
-                    let entry = map.entry(token.clone()).or_insert(Value::Null);
-                    if entry.is_null() && i + 1 < tokens.len() {
-                        *entry = if next_is_index {
-                            Value::Array(Vec::new())
-                        } else {
-                            Value::Object(Map::new())
-                        };
-                    }
-                    entry
-                }
-                _ => return None,
-            };
-        }
-        *slot = value.clone();
-        let report = self.validate_value(&root);
-        let inside = format!("{path}/");
-        Some(
-            report
-                .issues
-                .into_iter()
-                .filter(|i| i.path == path || i.path.starts_with(&inside))
-                .collect(),
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,30 +422,5 @@ mod tests {
     fn closest_codes_help_with_typos() {
         assert_eq!(closest("currency", "EUO", 1), ["EUR"]);
         assert!(closest("location", "NLRTN", 3).contains(&"NLRTM".to_owned()));
-    }
-
-    #[test]
-    fn validate_field_returns_only_the_issues_of_that_field() {
-        let validator = Validator::from_json_options(r#"{"today": "2026-11-28"}"#).unwrap();
-        let record = serde_json::json!({"reporting_country": "BE", "procedure": "import", "route": {"departure": "BR", "destination": "NL"}});
-        let issues = validator
-            .validate_field("/route/destination", &"NL".into(), Some(&record))
-            .unwrap();
-        assert_eq!(
-            issues.iter().map(|i| i.rule).collect::<Vec<_>>(),
-            ["CEN-MOV-001"]
-        );
-        assert!(validator
-            .validate_field("/seizure_date", &"2026-02-28".into(), Some(&record))
-            .unwrap()
-            .is_empty());
-        assert_eq!(
-            validator
-                .validate_field("/seizure_date", &serde_json::Value::Null, None)
-                .unwrap()[0]
-                .rule,
-            "CEN-SCH-004"
-        );
-        assert!(validator.validate_field("", &"x".into(), None).is_none());
     }
 }
