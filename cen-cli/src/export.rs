@@ -94,7 +94,10 @@ impl Export {
     }
 }
 
-impl Job for Export {
+/// What a record becomes for the export, found on worker threads.
+struct Projection;
+
+impl Job for Projection {
     type Out = Exported;
 
     fn render(&self, raw: &Raw, _index: usize, report: Report) -> Exported {
@@ -121,10 +124,6 @@ impl Job for Export {
             result,
         }
     }
-
-    fn consume(&mut self, out: Exported) -> Result<(), Failure> {
-        self.take(out)
-    }
 }
 
 /// Runs `cen export-cen`.
@@ -148,9 +147,11 @@ pub fn run(args: ExportArgs) -> Result<u8, Failure> {
         unreadable: 0,
         invalid: 0,
     };
-    match &validator {
+    match validator.clone() {
         Some(validator) => {
-            pipeline::run(validator, &mut inputs, jobs, &mut export)?;
+            pipeline::run(validator, &mut inputs, jobs, &Projection, |out| {
+                export.take(out)
+            })?;
         }
         None => {
             while let Some(raw) = inputs.next_raw() {

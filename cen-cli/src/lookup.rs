@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use cen_model::Date;
+use cen_rules::lookups::{self, Table};
 use cen_rules::synth::Generator;
 use codes_data::HsEdition;
 use serde_json::Value;
@@ -22,13 +23,14 @@ pub fn schema(args: SchemaArgs) -> Result<u8, Failure> {
     Ok(EXIT_VALID)
 }
 
-/// The code as the tables spell it: upper case, no surrounding space; HS codes without the
-/// dots and spaces of printed tariffs (`2402.20` → `240220`).
-fn normalise(table: CodeTable, code: &str) -> String {
-    let code = code.trim();
+/// The core's table of a `cen codes` argument.
+fn table_of(table: CodeTable) -> Table {
     match table {
-        CodeTable::Hs => code.chars().filter(|c| !matches!(c, '.' | ' ')).collect(),
-        _ => code.to_uppercase(),
+        CodeTable::Country => Table::Country,
+        CodeTable::Currency => Table::Currency,
+        CodeTable::Location => Table::Location,
+        CodeTable::Airport => Table::Airport,
+        CodeTable::Hs => Table::Hs,
     }
 }
 
@@ -40,16 +42,6 @@ fn code_name(table: CodeTable) -> &'static str {
         CodeTable::Location => "location code",
         CodeTable::Airport => "airport code",
         CodeTable::Hs => "HS code",
-    }
-}
-
-fn table_name(table: CodeTable) -> &'static str {
-    match table {
-        CodeTable::Country => "country",
-        CodeTable::Currency => "currency",
-        CodeTable::Location => "location",
-        CodeTable::Airport => "airport",
-        CodeTable::Hs => "hs",
     }
 }
 
@@ -125,7 +117,9 @@ fn correlate(
 /// Runs `cen codes`.
 pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
     let lang = args.lang.lang();
-    let code = normalise(args.table, &args.code);
+    let table = table_of(args.table);
+    // The code as the look-up reads it (spec 5.3b), to say what was not found.
+    let code = lookups::normalise(table, &args.code).unwrap_or_else(|| args.code.clone());
     if args.table != CodeTable::Hs && (args.edition.is_some() || args.to.is_some()) {
         return Err(Failure::Message(
             "--edition and --to are options of `cen codes hs`".to_owned(),
@@ -138,16 +132,15 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
     if let Some(to) = &args.to {
         return correlate(&code, edition, hs_edition(to, "--to")?, args.format);
     }
-    let found = match args.table {
-        CodeTable::Country => cen_rules::api::country(&code, lang),
-        CodeTable::Currency => cen_rules::api::currency(&code, lang),
-        CodeTable::Location => cen_rules::api::location(&code, lang),
-        CodeTable::Airport => cen_rules::api::airport(&code, lang),
-        CodeTable::Hs => cen_rules::api::hs_in(&code, edition),
+    let found = match table {
+        Table::Hs => {
+            lookups::normalise(table, &args.code).and_then(|code| lookups::hs_in(&code, edition))
+        }
+        _ => lookups::lookup(table, &args.code, lang),
     };
     let (mut out, terminal) = options::output(None)?;
     let style = Style::new(terminal);
-    let table = table_name(args.table);
+    let table = table.name();
     let status = match found {
         Some(entry) => {
             match args.format {
@@ -161,10 +154,10 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
             EXIT_VALID
         }
         None => {
-            let closest = cen_rules::api::closest(table, &code, 5);
+            let closest = lookups::closest(table, &code, 5);
             // What CEN-COD-001 suggests for the same code (`UK` → `GB`).
             let suggest = match args.table {
-                CodeTable::Country => cen_rules::api::country_suggestion(&code, true),
+                CodeTable::Country => lookups::country_suggestion(&code, true),
                 _ => None,
             };
             match args.format {

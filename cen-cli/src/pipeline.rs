@@ -1,29 +1,31 @@
-//! The validation engine: records are read in chunks, checked on worker threads, numbered for
-//! duplicate detection in input order, reported on worker threads again, and handed to the
-//! command in input order. Memory holds one chunk at a time (plus the duplicate index, which
-//! keeps a fingerprint per identifier key of the whole run: that is what makes CEN-DUP-001
-//! exact across the input).
+//! The validation engine of the command line: its records go through the core's ordered
+//! pipeline ([`cen_rules::pipeline`]), which checks and renders them on worker threads and
+//! hands them to the command in input order, with the duplicates (CEN-DUP-001) of one batch of
+//! the whole run. What is left here is the translation: a [`Raw`] record becomes the core's
+//! input, and with more than one job a thread of its own reads the next chunks of the files.
+//! Memory holds a few chunks at a time (plus the duplicate index, which keeps a fingerprint
+//! per identifier key of the whole run: that is what makes CEN-DUP-001 exact across the input).
 
 use std::io::{self, IsTerminal};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
 use cen_model::flat::Cell;
-use cen_rules::{Checked, DuplicateIndex, DuplicateKeys, Input, Report, Validator};
+use cen_rules::pipeline::{self as core, Plain, Stage, Stopped};
+use cen_rules::{Batch, Checked, Input, Report, Validator};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
-use serde_json::Value;
 
 use crate::input::{Inputs, OwnedCell, Payload, Raw};
 use crate::Failure;
 
-/// Records per chunk: enough to keep every worker busy, few enough to keep memory flat.
-const CHUNK_RECORDS: usize = 4096;
+/// Records per chunk: enough that handing chunks between threads costs nothing, few enough
+/// that the chunks in flight (two per worker) keep memory flat.
+const CHUNK_RECORDS: usize = 1024;
 /// Input bytes per chunk, for files of large records.
-const CHUNK_BYTES: usize = 4 << 20;
+const CHUNK_BYTES: usize = 1 << 20;
 
-/// What a command does with each report.
+/// What a command makes of each record's report.
 pub trait Job: Sync {
     /// What a record becomes on a worker thread (formatted output, statistics).
     type Out: Send;
@@ -31,8 +33,6 @@ pub trait Job: Sync {
     /// the consuming thread for a record found to be a duplicate). `index` is the record's
     /// position in the run, from 0 (as CEN-DUP-001's `first` counts).
     fn render(&self, raw: &Raw, index: usize, report: Report) -> Self::Out;
-    /// Takes the output of the next record, in input order.
-    fn consume(&mut self, out: Self::Out) -> Result<(), Failure>;
 }
 
 /// Checks one record (no report yet: that needs the duplicate index, in order).
@@ -43,30 +43,31 @@ pub fn check(validator: &Validator, raw: &Raw) -> Checked {
             let cells: Vec<Cell<'_>> = cells.iter().map(OwnedCell::as_cell).collect();
             validator.check_row(layout, &cells)
         }
-        // Not a record at all: the core's CEN-SCH-001 for a value that is not an object.
-        Payload::Malformed(_) => validator.check(Input::Value(&Value::Null)),
+        // Not a record at all: the core's CEN-SCH-001 with the rule's main message.
+        Payload::Malformed(_) => validator.check_unreadable(),
         // A row over 1 MiB: what the core says of a record over 1 MiB.
         Payload::TooLarge(_) => validator.check_fatal(&cen_model::Fatal::TooLarge),
     }
 }
 
-/// The report of a checked record. A record the reader could not make sense of gets the rule's
-/// main message ("The input is not a seizure record."), not the wording for JSON values.
-pub fn report(
-    validator: &Validator,
-    raw: &Raw,
-    checked: Checked,
-    duplicate_of: Option<usize>,
-) -> Report {
-    let mut report = validator.report(checked, duplicate_of);
-    if matches!(raw.payload, Payload::Malformed(_)) {
-        if let Some(rule) = cen_rules::rule("CEN-SCH-001") {
-            for issue in report.issues.iter_mut().filter(|i| i.rule == rule.id) {
-                issue.message = rule.template(validator.lang()).to_owned();
-            }
-        }
+/// A command's job as the core's pipeline sees it: chunks of [`Raw`] records.
+struct Records<'j, J>(&'j J);
+
+impl<J: Job> Stage for Records<'_, J> {
+    type Chunk = Vec<Raw>;
+    type Out = J::Out;
+
+    fn len(&self, chunk: &Vec<Raw>) -> usize {
+        chunk.len()
     }
-    report
+
+    fn check(&self, validator: &Validator, chunk: &Vec<Raw>, i: usize) -> Checked {
+        check(validator, &chunk[i])
+    }
+
+    fn render(&self, chunk: &Vec<Raw>, i: usize, position: usize, report: Report) -> J::Out {
+        self.0.render(&chunk[i], position, report)
+    }
 }
 
 /// A progress bar on standard error, shown only on a terminal and only once a run has taken
@@ -128,109 +129,61 @@ impl Progress {
     }
 }
 
-/// Runs `job` over every record of `inputs` with `jobs` threads; returns the number of records.
-/// With one job everything happens on this thread. With more, a thread of its own reads the
-/// next chunks while this one and the workers deal with the current one.
+/// Runs `job` over every record of `inputs` with `jobs` threads, handing each record's output
+/// to `consume` in input order; returns the number of records. With one job everything happens
+/// on this thread. With more, a thread of its own reads the next chunks while the workers
+/// deal with the current ones and this thread consumes.
 pub fn run<J: Job>(
-    validator: &Validator,
+    validator: Validator,
     inputs: &mut Inputs,
     jobs: usize,
-    job: &mut J,
+    job: &J,
+    mut consume: impl FnMut(J::Out) -> Result<(), Failure>,
 ) -> Result<u64, Failure> {
     let mut progress = Progress::new(inputs.total_bytes());
     let bytes = inputs.bytes.clone();
+    let mut batch = Batch::new(validator);
+    let mut consumed = 0u64;
+    let mut consume = |out| {
+        consumed += 1;
+        // Once a chunk, the bar moves.
+        if consumed & 0x3ff == 0 {
+            progress.update(bytes.load(Ordering::Relaxed), consumed);
+        }
+        consume(out)
+    };
+    let stage = Records(job);
     let result = if jobs > 1 {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
-            .build()
-            .map_err(|e| Failure::Message(format!("cannot start {jobs} threads: {e}")))?;
         let (sender, receiver) = sync_channel::<Vec<Raw>>(1);
         std::thread::scope(|scope| {
-            scope.spawn(|| loop {
-                let chunk = inputs.next_chunk(CHUNK_RECORDS, CHUNK_BYTES);
-                let last = chunk.is_empty();
-                if sender.send(chunk).is_err() || last {
-                    break;
-                }
-            });
-            let chunks = receiver.iter().take_while(|chunk| !chunk.is_empty());
-            let result = process(validator, Some(&pool), chunks, job, &mut progress, &bytes);
+            std::thread::Builder::new()
+                .name("cen-reader".to_owned())
+                .spawn_scoped(scope, || loop {
+                    let chunk = inputs.next_chunk(CHUNK_RECORDS, CHUNK_BYTES);
+                    let last = chunk.is_empty();
+                    if sender.send(chunk).is_err() || last {
+                        break;
+                    }
+                })
+                .map_err(|e| {
+                    Stopped::Failed(Failure::Message(format!("cannot start a thread: {e}")))
+                })?;
+            let next = || Ok(receiver.recv().ok());
+            let result = core::run(&mut batch, jobs, &stage, &mut Plain, next, &mut consume);
             // Stop the reader early when the output failed (a closed pipe).
             drop(receiver);
             result
         })
     } else {
-        let chunks = std::iter::from_fn(|| {
-            Some(inputs.next_chunk(CHUNK_RECORDS, CHUNK_BYTES)).filter(|c| !c.is_empty())
-        });
-        process(validator, None, chunks, job, &mut progress, &bytes)
+        let next = || Ok(Some(inputs.next_chunk(CHUNK_RECORDS, CHUNK_BYTES)));
+        core::run(&mut batch, 1, &stage, &mut Plain, next, &mut consume)
     };
     progress.finish();
-    result
-}
-
-fn process<J: Job>(
-    validator: &Validator,
-    pool: Option<&rayon::ThreadPool>,
-    chunks: impl Iterator<Item = Vec<Raw>>,
-    job: &mut J,
-    progress: &mut Progress,
-    bytes: &AtomicU64,
-) -> Result<u64, Failure> {
-    let mut index = DuplicateIndex::new();
-    let mut next = 0usize;
-    for chunk in chunks {
-        let first = next;
-        match pool {
-            None => {
-                for raw in chunk {
-                    let checked = check(validator, &raw);
-                    let duplicate_of = index.observe(next, checked.duplicate_keys());
-                    let report = report(validator, &raw, checked, duplicate_of);
-                    let out = job.render(&raw, next, report);
-                    next += 1;
-                    job.consume(out)?;
-                }
-            }
-            Some(pool) => {
-                // One parallel pass: check, report and render each record as if it had no
-                // earlier duplicate, keeping its duplicate keys. Then, in input order, the
-                // duplicate index decides; the rare duplicate is checked and reported again
-                // with CEN-DUP-001 (the same report `Batch::finish` gives). Keeping only the
-                // keys, not the whole check, saves a copy of every record's issues.
-                let shared: &J = job;
-                let rendered: Vec<(Raw, Option<DuplicateKeys>, J::Out)> = pool.install(|| {
-                    chunk
-                        .into_par_iter()
-                        .enumerate()
-                        .map(|(i, raw)| {
-                            let checked = check(validator, &raw);
-                            let keys = checked.duplicate_keys();
-                            let keys = (!keys.is_empty()).then(|| keys.clone());
-                            let report = report(validator, &raw, checked, None);
-                            let out = shared.render(&raw, first + i, report);
-                            (raw, keys, out)
-                        })
-                        .collect()
-                });
-                for (raw, keys, out) in rendered {
-                    let position = next;
-                    next += 1;
-                    // A record without keys can be no one's duplicate and leaves no trace.
-                    let earlier = keys.and_then(|keys| index.observe(position, &keys));
-                    let out = match earlier {
-                        Some(earlier) => {
-                            let checked = check(validator, &raw);
-                            let report = report(validator, &raw, checked, Some(earlier));
-                            job.render(&raw, position, report)
-                        }
-                        None => out,
-                    };
-                    job.consume(out)?;
-                }
-            }
-        }
-        progress.update(bytes.load(Ordering::Relaxed), next as u64);
+    match result {
+        Ok(records) => Ok(records as u64),
+        Err(Stopped::Failed(failure)) => Err(failure),
+        Err(Stopped::Panicked) => Err(Failure::Message(
+            "a worker thread stopped unexpectedly (a bug of cen)".to_owned(),
+        )),
     }
-    Ok(next as u64)
 }

@@ -139,7 +139,10 @@ struct StatsJob {
     totals: [BTreeMap<String, Total>; 4],
 }
 
-impl Job for StatsJob {
+/// What a valid record adds to the statistics, found on worker threads.
+struct Contribute;
+
+impl Job for Contribute {
     type Out = Contribution;
 
     fn render(&self, raw: &Raw, _index: usize, report: Report) -> Contribution {
@@ -154,7 +157,10 @@ impl Job for StatsJob {
             None => Contribution::Invalid,
         }
     }
+}
 
+impl StatsJob {
+    /// Adds the next record's contribution, in input order.
     fn consume(&mut self, out: Contribution) -> Result<(), Failure> {
         self.records += 1;
         match out {
@@ -407,7 +413,9 @@ pub fn run(args: StatsArgs) -> Result<u8, Failure> {
         groups: BTreeMap::new(),
         totals: Default::default(),
     };
-    let records = pipeline::run(&validator, &mut inputs, jobs, &mut job)?;
+    let records = pipeline::run(validator, &mut inputs, jobs, &Contribute, |out| {
+        job.consume(out)
+    })?;
     match args.format {
         TableFormat::Text => job.write_text(&mut out, Style::new(terminal))?,
         TableFormat::Json => job.write_json(&mut out)?,

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use cen_rules::{Report, Severity, Validator};
 
@@ -101,11 +101,11 @@ struct ValidateJob {
     sources: Arc<Vec<InputFile>>,
     /// The start of each source's position in JSON.
     prefixes: Vec<Vec<u8>>,
-    out: std::sync::Mutex<options::Output>,
+    out: Mutex<options::Output>,
     style: Style,
     all: bool,
     quiet: bool,
-    summary: Summary,
+    summary: Mutex<Summary>,
     /// The language of the summary's words (`--lang`).
     lang: codes_data::Lang,
 }
@@ -120,11 +120,17 @@ fn summary_word(key: &'static str, lang: codes_data::Lang) -> &'static str {
 impl ValidateJob {
     /// The output; only the thread that consumes records writes, so the lock is never
     /// contended (it makes the job shareable with worker threads, which only read).
-    fn out(&mut self) -> &mut options::Output {
-        match self.out.get_mut() {
-            Ok(out) => out,
-            Err(poisoned) => poisoned.into_inner(),
-        }
+    fn out(&self) -> MutexGuard<'_, options::Output> {
+        self.out
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The counts so far; as [`ValidateJob::out`], written by the consuming thread only.
+    fn summary(&self) -> MutexGuard<'_, Summary> {
+        self.summary
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn start(&mut self) -> io::Result<()> {
@@ -143,13 +149,13 @@ impl ValidateJob {
     fn finish(&mut self, failed: bool) -> io::Result<()> {
         match self.format {
             ReportFormat::Json => {
-                if self.summary.records > 0 {
+                if self.summary().records > 0 {
                     self.out().write_all(b"\n")?;
                 }
-                let summary = self.summary.to_json(&self.sources);
+                let summary = self.summary().to_json(&self.sources);
                 writeln!(self.out(), "],\"summary\":{summary}}}")?;
             }
-            ReportFormat::Text if failed && self.summary.records == 0 => {}
+            ReportFormat::Text if failed && self.summary().records == 0 => {}
             ReportFormat::Text => self.write_summary()?,
             ReportFormat::Ndjson | ReportFormat::Csv => {}
         }
@@ -163,7 +169,8 @@ impl ValidateJob {
 
     fn summary_text(&self) -> String {
         use std::fmt::Write as _;
-        let s = &self.summary;
+        let summary = self.summary();
+        let s = &*summary;
         let style = self.style;
         let word = |key| summary_word(key, self.lang);
         let width = s.records.to_string().len().max(5);
@@ -394,11 +401,14 @@ impl Job for ValidateJob {
             text,
         }
     }
+}
 
-    fn consume(&mut self, out: Rendered) -> Result<(), Failure> {
+impl ValidateJob {
+    /// Writes the next record's output, in input order.
+    fn consume(&self, out: Rendered) -> Result<(), Failure> {
         match self.format {
             ReportFormat::Json => {
-                if self.summary.records > 0 {
+                if self.summary().records > 0 {
                     self.out().write_all(b",\n")?;
                 }
                 self.out().write_all(&out.text)?;
@@ -409,7 +419,7 @@ impl Job for ValidateJob {
             }
             ReportFormat::Text | ReportFormat::Csv => self.out().write_all(&out.text)?,
         }
-        self.summary.add(&out);
+        self.summary().add(&out);
         Ok(())
     }
 }
@@ -425,24 +435,24 @@ pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
     let sources = Arc::new(inputs.sources().to_vec());
     let mut job = ValidateJob {
         format: args.format,
-        summary: Summary {
+        summary: Mutex::new(Summary {
             per_file: vec![0; sources.len()],
             ..Summary::default()
-        },
+        }),
         prefixes: sources.iter().map(position_prefix).collect(),
         sources,
-        out: std::sync::Mutex::new(out),
+        out: Mutex::new(out),
         style: Style::new(terminal),
         all: args.all,
         quiet: args.quiet,
         lang: validator.lang(),
     };
     job.start()?;
-    let records = pipeline::run(&validator, &mut inputs, jobs, &mut job)?;
+    let records = pipeline::run(validator, &mut inputs, jobs, &job, |out| job.consume(out))?;
     job.finish(inputs.failures > 0)?;
     Ok(if inputs.failures > 0 || records == 0 {
         EXIT_FAILURE
-    } else if job.summary.invalid > 0 {
+    } else if job.summary().invalid > 0 {
         EXIT_INVALID
     } else {
         EXIT_VALID

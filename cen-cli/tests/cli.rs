@@ -1545,6 +1545,29 @@ fn codes_are_found_or_the_closest_are_suggested() {
     assert_eq!(run(cen().args(["codes", "planet", "X"])).status, 2);
 }
 
+/// The shared look-up cases (spec 5.3b) through `cen codes`: the same entries as every other
+/// surface finds (a command line cannot pass a NUL byte: those cases are skipped).
+#[test]
+fn codes_forgive_what_people_type_as_every_surface_does() {
+    let text = std::fs::read_to_string(root().join("tests/lookups/forgiving.json")).unwrap();
+    let file: Value = serde_json::from_str(&text).unwrap();
+    for case in file["cases"].as_array().unwrap() {
+        let code = case["code"].as_str().unwrap();
+        if code.contains('\0') {
+            continue;
+        }
+        let table = case["table"].as_str().unwrap();
+        let out = run(cen().args(["codes", table, code, "--format", "json"]));
+        if case["found"].is_null() {
+            assert_eq!(out.status, 1, "{}: {}", case["name"], out.stdout);
+        } else {
+            assert_eq!(out.status, 0, "{}: {}", case["name"], out.stderr);
+            let entry: Value = serde_json::from_str(&out.stdout).unwrap();
+            assert_eq!(entry["code"], case["found"], "{}", case["name"]);
+        }
+    }
+}
+
 #[test]
 fn hs_codes_of_every_edition_and_their_correlations() {
     cen()
