@@ -355,8 +355,8 @@ int cen_report_json(const struct cen_report *r, char **out);
 void cen_report_free(struct cen_report *r);
 
 /**
- * Starts a batch that validates with the options of `v`. The batch keeps its own copy of
- * them: `v` may be freed before the batch.
+ * Starts a batch that validates with the options of `v`. The batch keeps them alive on its
+ * own: `v` may be freed before the batch.
  *
  * On success `*out` receives a new batch, which the caller frees with `cen_batch_free`; on
  * failure `*out` is set to NULL.
@@ -518,8 +518,11 @@ int cen_labels_json(const char *lang, char **out);
  * (ISO 4217), `"location"` (an airport's IATA or ICAO code or a UN/LOCODE, as validation
  * resolves it; a withdrawn UN/LOCODE is found with `"resolves": false`), `"airport"` (IATA or
  * ICAO) or `"hs"` (a Harmonized System chapter, heading or subheading; descriptions in
- * English). `code` is the code, case-sensitive as in the record. `lang` is the language of the
- * names, or NULL for English. All three are NUL-terminated.
+ * English). `code` is the code as a person types it, read as on every surface (spec 5.3b):
+ * letters upper-cased, spaces ignored, and dots ignored in HS codes (`"nl rtm"` finds `NLRTM`,
+ * `"2402.20"` finds `240220`); text that is no code (not UTF-8, over 256 bytes, control
+ * characters) is found in no table. `lang` is the language of the names, or NULL for English.
+ * All three are NUL-terminated.
  *
  * On success `*out` receives a new string, which the caller frees with `cen_string_free`; on
  * any failure `*out` is set to NULL.

@@ -2,31 +2,19 @@
 
 use std::ffi::{c_char, c_int};
 
-use cen_rules::{DuplicateIndex, Input, Report, Validator};
+use cen_rules::{Batch, Input, Report};
 
 use crate::report::cen_report;
 use crate::status::{guard, Failure};
 use crate::text::{give_report, out_slot, record_bytes};
-use crate::validator::{cen_validator, validator};
+use crate::validator::{cen_validator, shared_validator};
 
 /// A batch: the records of one file or transfer, validated in order, so that a record sharing
 /// an identifier with an earlier one of the same batch gets CEN-DUP-001 (spec 3). Opaque;
 /// create it with `cen_batch_new` and free it with `cen_batch_free`.
 pub struct cen_batch {
-    validator: Validator,
-    index: DuplicateIndex,
-    next: usize,
-}
-
-impl cen_batch {
-    /// The same steps as `cen_rules::Batch::finish`, on an owned validator so that the batch
-    /// does not depend on the lifetime of the C validator handle.
-    fn validate(&mut self, bytes: &[u8]) -> Report {
-        let checked = self.validator.check(Input::Bytes(bytes));
-        let first = self.index.observe(self.next, checked.duplicate_keys());
-        self.next += 1;
-        self.validator.report(checked, first)
-    }
+    /// The core's batch, which shares the validator: the handle `v` may be freed first.
+    inner: Batch,
 }
 
 /// The next record of a batch, validated.
@@ -42,11 +30,11 @@ unsafe fn next(
     let batch = unsafe { b.as_mut() }.ok_or_else(|| Failure::null("b"))?;
     // SAFETY: forwarded from the caller.
     let bytes = unsafe { record_bytes(record_json, len, "record_json") }?;
-    Ok(batch.validate(bytes))
+    Ok(batch.inner.validate(Input::Bytes(bytes)))
 }
 
-/// Starts a batch that validates with the options of `v`. The batch keeps its own copy of
-/// them: `v` may be freed before the batch.
+/// Starts a batch that validates with the options of `v`. The batch keeps them alive on its
+/// own: `v` may be freed before the batch.
 ///
 /// On success `*out` receives a new batch, which the caller frees with `cen_batch_free`; on
 /// failure `*out` is set to NULL.
@@ -63,11 +51,9 @@ pub unsafe extern "C" fn cen_batch_new(v: *const cen_validator, out: *mut *mut c
         // SAFETY: `out` is NULL or writable, as documented.
         let slot = unsafe { out_slot(out, "out") }?;
         // SAFETY: `v` is NULL or live, as documented.
-        let validator = unsafe { validator(v) }?.clone();
+        let validator = unsafe { shared_validator(v) }?;
         *slot = Box::into_raw(Box::new(cen_batch {
-            validator,
-            index: DuplicateIndex::new(),
-            next: 0,
+            inner: Batch::new(validator),
         }));
         Ok(())
     })

@@ -28,12 +28,12 @@ pub mod project;
 
 pub mod text;
 
-pub mod info;
+pub mod reference;
 
 pub mod entry;
 
 pub use batch::cen_batch;
-pub use info::cen_version;
+pub use reference::cen_version;
 pub use report::{cen_issue, cen_report, cen_summary};
 pub use status::{cen_last_error, cen_status};
 pub use text::CEN_NUL_TERMINATED;

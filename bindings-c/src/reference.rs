@@ -1,10 +1,11 @@
-//! What a host reads besides reports: the version, the rule catalogue and the table editions
-//! (spec 5.3a), the JSON Schema, the labels of every enumeration and the code look-ups.
+//! Reference data, what a host reads besides reports: the version, the rule catalogue and the
+//! table editions (spec 5.3a), the JSON Schema, the labels of every enumeration and the code
+//! look-ups (spec 5.3b).
 
 use std::ffi::{c_char, c_int, CStr};
 
-use cen_rules::{api, Lang};
-use serde_json::Value;
+use cen_rules::lookups::{self, Table};
+use cen_rules::Lang;
 
 use crate::status::{cen_status, guard, Failure};
 use crate::text::{give, out_slot, word};
@@ -51,12 +52,8 @@ unsafe fn lang(lang: *const c_char) -> Result<Lang, Failure> {
     }
     // SAFETY: forwarded from the caller.
     let code = unsafe { word(lang, "lang") }?;
-    Lang::from_code(code).ok_or_else(|| {
-        Failure::new(
-            cen_status::CEN_ERR_ARGUMENT,
-            format!("`{code}` is not one of en, fr, es, ru, ar, pt"),
-        )
-    })
+    cen_rules::parse_lang(code)
+        .map_err(|e| Failure::new(cen_status::CEN_ERR_ARGUMENT, e.to_string()))
 }
 
 /// Gives the rule catalogue as JSON text (spec 5.3a): for every rule its id, group, default
@@ -89,7 +86,11 @@ pub unsafe extern "C" fn cen_rules_json(out: *mut *mut c_char) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn cen_editions_json(out: *mut *mut c_char) -> c_int {
     // SAFETY: as documented.
-    unsafe { give_json("cen_editions_json", out, || Ok(api::editions().to_string())) }
+    unsafe {
+        give_json("cen_editions_json", out, || {
+            Ok(lookups::editions().to_string())
+        })
+    }
 }
 
 /// Gives the JSON Schema of the record (the same document as `cen schema`).
@@ -125,7 +126,7 @@ pub unsafe extern "C" fn cen_labels_json(lang: *const c_char, out: *mut *mut c_c
     // SAFETY: as documented.
     unsafe {
         give_json("cen_labels_json", out, || {
-            Ok(api::labels(self::lang(lang)?).to_string())
+            Ok(lookups::labels(self::lang(lang)?).to_string())
         })
     }
 }
@@ -137,8 +138,11 @@ pub unsafe extern "C" fn cen_labels_json(lang: *const c_char, out: *mut *mut c_c
 /// (ISO 4217), `"location"` (an airport's IATA or ICAO code or a UN/LOCODE, as validation
 /// resolves it; a withdrawn UN/LOCODE is found with `"resolves": false`), `"airport"` (IATA or
 /// ICAO) or `"hs"` (a Harmonized System chapter, heading or subheading; descriptions in
-/// English). `code` is the code, case-sensitive as in the record. `lang` is the language of the
-/// names, or NULL for English. All three are NUL-terminated.
+/// English). `code` is the code as a person types it, read as on every surface (spec 5.3b):
+/// letters upper-cased, spaces ignored, and dots ignored in HS codes (`"nl rtm"` finds `NLRTM`,
+/// `"2402.20"` finds `240220`); text that is no code (not UTF-8, over 256 bytes, control
+/// characters) is found in no table. `lang` is the language of the names, or NULL for English.
+/// All three are NUL-terminated.
 ///
 /// On success `*out` receives a new string, which the caller frees with `cen_string_free`; on
 /// any failure `*out` is set to NULL.
@@ -159,28 +163,26 @@ pub unsafe extern "C" fn cen_lookup_json(
     // SAFETY: as documented.
     unsafe {
         give_json("cen_lookup_json", out, || {
-            let table = word(table, "table")?;
-            let code = word(code, "code")?;
+            let table: Table =
+                word(table, "table")?
+                    .parse()
+                    .map_err(|e: lookups::UnknownTable| {
+                        Failure::new(cen_status::CEN_ERR_ARGUMENT, e.to_string())
+                    })?;
+            let code = code_text(code)?;
             let lang = self::lang(lang)?;
-            let found: Option<Value> = match table {
-                "country" => api::country(code, lang),
-                "currency" => api::currency(code, lang),
-                "location" => api::location(code, lang),
-                "airport" => api::airport(code, lang),
-                "hs" => api::hs(code),
-                other => {
-                    return Err(Failure::new(
-                        cen_status::CEN_ERR_ARGUMENT,
-                        format!(
-                            "`{other}` is not a table (country, currency, location, airport, hs)"
-                        ),
-                    ))
-                }
-            };
+            let found = code
+                .as_deref()
+                .ok()
+                .and_then(|code| lookups::lookup(table, code, lang));
             found.map(|value| value.to_string()).ok_or_else(|| {
+                let shown = match &code {
+                    Ok(code) => code.as_str(),
+                    Err(lossy) => lossy.as_str(),
+                };
                 Failure::new(
                     cen_status::CEN_ERR_NOT_FOUND,
-                    format!("no {table} has the code `{code}`"),
+                    format!("no {table} has the code `{shown}`"),
                 )
             })
         })
@@ -216,12 +218,29 @@ pub unsafe extern "C" fn cen_hs_correlate_json(
             let code = word(code, "code")?;
             let edition = |text: *const c_char, name: &str| -> Result<_, Failure> {
                 let text = word(text, name)?;
-                api::hs_edition(text)
+                lookups::hs_edition(text)
                     .map_err(|problem| Failure::new(cen_status::CEN_ERR_ARGUMENT, problem))
             };
             let from = edition(from, "from")?;
             let to = edition(to, "to")?;
-            Ok(api::hs_correlate(code, from, to).to_string())
+            Ok(lookups::hs_correlate(code, from, to).to_string())
         })
     }
+}
+
+/// The code of a look-up: its text, or (`Err`) its text with replacement characters when it is
+/// not UTF-8, which no table holds.
+///
+/// # Safety
+/// `code` is NULL or NUL-terminated.
+unsafe fn code_text(code: *const c_char) -> Result<Result<String, String>, Failure> {
+    if code.is_null() {
+        return Err(Failure::null("code"));
+    }
+    // SAFETY: forwarded from the caller.
+    let bytes = unsafe { CStr::from_ptr(code) }.to_bytes();
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => Err(String::from_utf8_lossy(bytes).into_owned()),
+    })
 }

@@ -10,7 +10,6 @@ use cen_rules::{Report, Severity};
 
 use crate::status::{cen_status, guard, Failure};
 use crate::text::{give_report, out_slot};
-use crate::validator::{cen_validator, validate};
 
 /// The verdict on one record and its counts (the top of the report of spec 5.2).
 #[repr(C)]
@@ -157,34 +156,6 @@ impl cen_report {
 unsafe fn report<'a>(r: *const cen_report) -> Result<&'a cen_report, Failure> {
     // SAFETY: the caller promises a live handle or NULL.
     unsafe { r.as_ref() }.ok_or_else(|| Failure::null("r"))
-}
-
-/// Validates one record and gives its report as a handle, to read without parsing JSON.
-///
-/// Arguments and limits as `cen_validate`. On success `*out` receives a new report, which the
-/// caller frees with `cen_report_free`; on failure `*out` is set to NULL.
-///
-/// Returns `CEN_OK`; `CEN_ERR_NULL` when `v`, `record_json` or `out` is NULL.
-///
-/// Thread-safe, as `cen_validate`.
-///
-/// # Safety
-/// As `cen_validate`; `out` is NULL or writable.
-#[no_mangle]
-pub unsafe extern "C" fn cen_validate_report(
-    v: *const cen_validator,
-    record_json: *const c_char,
-    len: usize,
-    out: *mut *mut cen_report,
-) -> c_int {
-    guard("cen_validate_report", || {
-        // SAFETY: `out` is NULL or writable, as documented.
-        let slot = unsafe { out_slot(out, "out") }?;
-        // SAFETY: the pointers are as documented.
-        let report = unsafe { validate(v, record_json, len) }?;
-        cen_report::give(report, slot);
-        Ok(())
-    })
 }
 
 /// Fills `*out` with the verdict and counts of a report. `out->issue_count` is the number of

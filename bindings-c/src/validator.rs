@@ -2,27 +2,40 @@
 //! that validate one record with it.
 
 use std::ffi::{c_char, c_int};
+use std::sync::Arc;
 
 use cen_rules::{Report, Validator};
 
-use crate::report::{cen_summary, summary_of};
+use crate::report::{cen_report, cen_summary, summary_of};
 use crate::status::{cen_status, guard, Failure};
 use crate::text::{give_report, options_text, out_slot, record_bytes};
 
 /// A validator: the options of spec 5.1, read once. Opaque; create it with
 /// `cen_validator_new` and free it with `cen_validator_free`.
 pub struct cen_validator {
-    pub(crate) inner: Validator,
+    /// Shared with the batches made from it, which may outlive the handle.
+    inner: Arc<Validator>,
 }
 
 /// The validator behind a handle, or `CEN_ERR_NULL`.
 ///
 /// # Safety
 /// `v` is NULL or a live handle from `cen_validator_new`.
-pub(crate) unsafe fn validator<'a>(v: *const cen_validator) -> Result<&'a Validator, Failure> {
+unsafe fn validator<'a>(v: *const cen_validator) -> Result<&'a Validator, Failure> {
     // SAFETY: the caller promises a live handle or NULL.
     unsafe { v.as_ref() }
-        .map(|v| &v.inner)
+        .map(|v| &*v.inner)
+        .ok_or_else(|| Failure::null("v"))
+}
+
+/// The validator behind a handle, shared (for a batch that may outlive the handle).
+///
+/// # Safety
+/// As [`validator`].
+pub(crate) unsafe fn shared_validator(v: *const cen_validator) -> Result<Arc<Validator>, Failure> {
+    // SAFETY: the caller promises a live handle or NULL.
+    unsafe { v.as_ref() }
+        .map(|v| Arc::clone(&v.inner))
         .ok_or_else(|| Failure::null("v"))
 }
 
@@ -30,7 +43,7 @@ pub(crate) unsafe fn validator<'a>(v: *const cen_validator) -> Result<&'a Valida
 ///
 /// # Safety
 /// As [`record_bytes`] and [`validator`].
-pub(crate) unsafe fn validate(
+unsafe fn validate(
     v: *const cen_validator,
     record_json: *const c_char,
     len: usize,
@@ -76,7 +89,9 @@ pub unsafe extern "C" fn cen_validator_new(
             None => Validator::new(cen_rules::Options::default()),
         }
         .map_err(|e| Failure::new(cen_status::CEN_ERR_OPTIONS, e.to_string()))?;
-        *slot = Box::into_raw(Box::new(cen_validator { inner }));
+        *slot = Box::into_raw(Box::new(cen_validator {
+            inner: Arc::new(inner),
+        }));
         Ok(())
     })
 }
@@ -162,6 +177,34 @@ pub unsafe extern "C" fn cen_validate_summary(
         // SAFETY: the pointers are as documented.
         let report = unsafe { validate(v, record_json, len) }?;
         *out = summary_of(&report);
+        Ok(())
+    })
+}
+
+/// Validates one record and gives its report as a handle, to read without parsing JSON.
+///
+/// Arguments and limits as `cen_validate`. On success `*out` receives a new report, which the
+/// caller frees with `cen_report_free`; on failure `*out` is set to NULL.
+///
+/// Returns `CEN_OK`; `CEN_ERR_NULL` when `v`, `record_json` or `out` is NULL.
+///
+/// Thread-safe, as `cen_validate`.
+///
+/// # Safety
+/// As `cen_validate`; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn cen_validate_report(
+    v: *const cen_validator,
+    record_json: *const c_char,
+    len: usize,
+    out: *mut *mut cen_report,
+) -> c_int {
+    guard("cen_validate_report", || {
+        // SAFETY: `out` is NULL or writable, as documented.
+        let slot = unsafe { out_slot(out, "out") }?;
+        // SAFETY: the pointers are as documented.
+        let report = unsafe { validate(v, record_json, len) }?;
+        cen_report::give(report, slot);
         Ok(())
     })
 }

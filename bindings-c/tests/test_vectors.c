@@ -7,6 +7,9 @@
  * (its JSON, its summary and each issue's fields), cen_validate_summary, a NUL-terminated copy
  * of the input, and for JSON values the pretty-printed text as it stands in the file.
  *
+ * It also runs the shared look-up cases (tests/lookups/forgiving.json, beside VECTORS_DIR, spec
+ * 5.3b) through cen_lookup_json: the same entries as on every surface.
+ *
  * Usage: test_vectors VECTORS_DIR */
 #include <dirent.h>
 #include <stdlib.h>
@@ -256,6 +259,63 @@ static unsigned run_file(const char *path)
     return count;
 }
 
+/* The shared look-up cases: each finds the entry with the expected code, or none. A C string
+ * cannot hold a NUL byte: those cases are skipped. Returns how many cases ran. */
+static unsigned run_lookups(const char *path)
+{
+    size_t len = 0;
+    char *text = mj_read_file(path, &len);
+    mj_span doc, cases, c, key;
+    mj_iter it;
+    unsigned count = 0;
+    CHECK(text != NULL && mj_parse(text, len, &doc) && mj_get(doc, "cases", &cases) &&
+              mj_iter_begin(cases, &it),
+          "%s: not a file of look-up cases", path);
+    if (text == NULL || !mj_parse(text, len, &doc) || !mj_get(doc, "cases", &cases) ||
+        !mj_iter_begin(cases, &it)) {
+        free(text);
+        return 0;
+    }
+    while (mj_next(&it, &key, &c)) {
+        mj_span name_v, table_v, code_v, found_v, entry, entry_code;
+        size_t code_len = 0, n = 0;
+        char *name, *table, *code, *expected, *out = NULL, *got = NULL;
+        int status;
+        if (!mj_get(c, "name", &name_v) || !mj_get(c, "table", &table_v) ||
+            !mj_get(c, "code", &code_v) || !mj_get(c, "found", &found_v)) {
+            CHECK(0, "%s: a case lacks name, table, code or found", path);
+            continue;
+        }
+        name = mj_string(name_v, &n);
+        table = mj_string(table_v, &n);
+        code = mj_string(code_v, &code_len);
+        expected = mj_is_string(found_v) ? mj_string(found_v, &n) : NULL;
+        if (code != NULL && strlen(code) == code_len) {
+            count++;
+            status = cen_lookup_json(table, code, NULL, &out);
+            if (expected == NULL) {
+                CHECK(status == CEN_ERR_NOT_FOUND && out == NULL, "%s: found %s", name,
+                      check_shown(out));
+            } else if (status != CEN_OK || !mj_parse(out, strlen(out), &entry) ||
+                       !mj_get(entry, "code", &entry_code)) {
+                CHECK(0, "%s: status %d: %s", name, status, check_shown(cen_last_error()));
+            } else {
+                got = mj_string(entry_code, &n);
+                CHECK(check_same(got, expected), "%s: found %s, expected %s", name,
+                      check_shown(got), expected);
+            }
+        }
+        cen_string_free(out);
+        free(got);
+        free(expected);
+        free(code);
+        free(table);
+        free(name);
+    }
+    free(text);
+    return count;
+}
+
 static int is_vector_file(const struct dirent *entry)
 {
     size_t n = strlen(entry->d_name);
@@ -283,5 +343,13 @@ int main(int argc, char **argv)
     /* As the Rust runner: a vector directory that lost its cases must not pass quietly. */
     CHECK(cases >= 150, "only %u cases", cases);
     printf("%u cases in %d files\n", cases, files);
+    {
+        char path[4096];
+        unsigned lookups;
+        snprintf(path, sizeof path, "%s/../lookups/forgiving.json", argv[1]);
+        lookups = run_lookups(path);
+        CHECK(lookups >= 20, "only %u look-up cases", lookups);
+        printf("%u look-up cases\n", lookups);
+    }
     return check_finish("vectors");
 }
