@@ -23,6 +23,8 @@ pub mod enums;
 mod fields;
 pub mod finding;
 pub mod flat;
+pub mod host;
+pub mod limits;
 pub mod pointer;
 pub mod project;
 mod record;
@@ -32,11 +34,11 @@ pub mod shape;
 
 pub use date::Date;
 pub use decode::{
-    decode_bytes, decode_json, decode_value, decode_with, Decoded, Fatal, MAX_DEPTH,
-    MAX_RECORD_BYTES,
+    decode_bytes, decode_host, decode_json, decode_value, decode_with, Decoded, Fatal,
 };
 pub use enums::*;
 pub use fields::{all_fields, field_names, kind_at};
 pub use finding::{Finding, ParamValue, Params};
+pub use limits::{MAX_DEPTH, MAX_RECORD_BYTES};
 pub use project::{to_cen, to_cen_value};
 pub use record::*;

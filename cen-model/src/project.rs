@@ -5,8 +5,9 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use crate::decode::{json_depth, Fatal, MAX_DEPTH, MAX_RECORD_BYTES};
+use crate::decode::Fatal;
 use crate::enums::Source;
+use crate::limits::{json_depth, MAX_DEPTH, MAX_RECORD_BYTES};
 use crate::record::{Record, RECORD_SHAPE};
 use crate::shape::{Kind, ObjectShape, NOMINAL_FIELDS};
 

@@ -227,7 +227,7 @@ impl Validator {
     /// Checks a record given as JSON text.
     pub fn validate_json(&self, text: &str) -> Report {
         self.report(
-            self.check_decoded(cen_model::decode_json(text), Vec::new()),
+            self.check_decoded(&cen_model::decode_json(text), Vec::new()),
             None,
         )
     }
@@ -235,7 +235,7 @@ impl Validator {
     /// Checks a record given as bytes (CEN-SCH-001 when they are not UTF-8).
     pub fn validate_bytes(&self, bytes: &[u8]) -> Report {
         self.report(
-            self.check_decoded(cen_model::decode_bytes(bytes), Vec::new()),
+            self.check_decoded(&cen_model::decode_bytes(bytes), Vec::new()),
             None,
         )
     }
@@ -243,21 +243,45 @@ impl Validator {
     /// Checks a record given as a JSON value.
     pub fn validate_value(&self, value: &Value) -> Report {
         self.report(
-            self.check_decoded(cen_model::decode_value(value), Vec::new()),
+            self.check_decoded(&cen_model::decode_value(value), Vec::new()),
             None,
         )
     }
 
-    /// Checks a record read from any serde deserializer (see [`cen_model::decode_with`]):
-    /// what bindings use for host values, so that NaN stays a number (CEN-SCH-006) and a value
-    /// JSON cannot represent is CEN-SCH-002 at its path.
+    /// Checks a record read from any serde deserializer (see [`cen_model::decode_with`]).
     pub fn validate_with<'de, D: serde::Deserializer<'de>>(&self, deserializer: D) -> Report {
         self.report(self.check_with(deserializer), None)
     }
 
     /// [`Validator::validate_with`] without reporting yet (see [`Checked`]).
     pub fn check_with<'de, D: serde::Deserializer<'de>>(&self, deserializer: D) -> Checked {
-        self.check_decoded(cen_model::decode_with(deserializer), Vec::new())
+        self.check_decoded(&cen_model::decode_with(deserializer), Vec::new())
+    }
+
+    /// Checks a record given as a host value (a Python object, a JavaScript value: see
+    /// [`cen_model::host`]), read directly by the core: NaN stays a number (CEN-SCH-006) and
+    /// a value JSON cannot hold is CEN-SCH-002 at its path.
+    ///
+    /// ```
+    /// let validator = cen_rules::Validator::from_json_options(r#"{"today": "2026-11-28"}"#).unwrap();
+    /// let record = serde_json::json!({"reporting_country": "BE"});
+    /// let report = validator.validate_host(&record);
+    /// assert_eq!(report.to_json(), validator.validate_value(&record).to_json());
+    /// ```
+    pub fn validate_host<H: cen_model::host::HostValue>(&self, value: H) -> Report {
+        self.report(self.check_host(value), None)
+    }
+
+    /// [`Validator::validate_host`] without reporting yet (see [`Checked`]).
+    pub fn check_host<H: cen_model::host::HostValue>(&self, value: H) -> Checked {
+        self.check_decoded(&cen_model::decode_host(value), Vec::new())
+    }
+
+    /// Checks a record decoded earlier ([`cen_model::decode_host`] and the other decoders):
+    /// how a binding reads host values while it holds its interpreter's lock, then checks them
+    /// on other threads.
+    pub fn check_read(&self, decoded: &Result<Decoded, Fatal>) -> Checked {
+        self.check_decoded(decoded, Vec::new())
     }
 
     /// The report of an input that a binding found not to be a record before the core could
@@ -275,7 +299,7 @@ impl Validator {
 
     /// [`Validator::report_fatal`] without reporting yet, to keep its place in a batch.
     pub fn check_fatal(&self, fatal: &Fatal) -> Checked {
-        self.check_decoded(Err(fatal.clone()), Vec::new())
+        self.check_decoded(&Err(fatal.clone()), Vec::new())
     }
 
     /// [`Validator::report_unreadable`] without reporting yet, to keep its place in a batch.
@@ -351,13 +375,13 @@ impl Validator {
     /// Checks a record without reporting it yet (see [`Checked`]).
     pub fn check(&self, input: Input<'_>) -> Checked {
         match input {
-            Input::Json(text) => self.check_decoded(cen_model::decode_json(text), Vec::new()),
-            Input::Bytes(bytes) => self.check_decoded(cen_model::decode_bytes(bytes), Vec::new()),
-            Input::Value(value) => self.check_decoded(cen_model::decode_value(value), Vec::new()),
+            Input::Json(text) => self.check_decoded(&cen_model::decode_json(text), Vec::new()),
+            Input::Bytes(bytes) => self.check_decoded(&cen_model::decode_bytes(bytes), Vec::new()),
+            Input::Value(value) => self.check_decoded(&cen_model::decode_value(value), Vec::new()),
             Input::Record(record) => match serde_json::to_value(record) {
-                Ok(value) => self.check_decoded(cen_model::decode_value(&value), Vec::new()),
+                Ok(value) => self.check_decoded(&cen_model::decode_value(&value), Vec::new()),
                 Err(error) => {
-                    self.check_decoded(Err(Fatal::NotJson(error.to_string())), Vec::new())
+                    self.check_decoded(&Err(Fatal::NotJson(error.to_string())), Vec::new())
                 }
             },
         }
@@ -368,15 +392,15 @@ impl Validator {
         // As JSON text when the header allows it: three times faster than building a value.
         let mut text = Vec::with_capacity(1024);
         if let Some(findings) = layout.write_json(cells, &mut text) {
-            return self.check_decoded(cen_model::decode_bytes(&text), findings);
+            return self.check_decoded(&cen_model::decode_bytes(&text), findings);
         }
         let row = layout.record(cells);
-        self.check_decoded(cen_model::decode_value(&row.value), row.findings)
+        self.check_decoded(&cen_model::decode_value(&row.value), row.findings)
     }
 
     fn check_decoded(
         &self,
-        decoded: Result<Decoded, Fatal>,
+        decoded: &Result<Decoded, Fatal>,
         extra: Vec<cen_model::Finding>,
     ) -> Checked {
         let decoded = match decoded {
@@ -489,7 +513,7 @@ mod tests {
     /// must agree with.
     fn by_value(validator: &Validator, layout: &Layout, cells: &[Cell<'_>]) -> String {
         let row = layout.record(cells);
-        let checked = validator.check_decoded(cen_model::decode_value(&row.value), row.findings);
+        let checked = validator.check_decoded(&cen_model::decode_value(&row.value), row.findings);
         validator.report(checked, None).to_json()
     }
 

@@ -1,6 +1,7 @@
 //! Structured fuzzing: records built from the record's own field names and plausible values,
-//! so that the rules (not only the parser) are reached. A value and its JSON text must give
-//! the same report.
+//! so that the rules (not only the parser) are reached. A value, its JSON text and the value
+//! read as a host value (`cen_model::host`, the path of the Python and JavaScript bindings) must
+//! give the same report.
 #![no_main]
 
 use arbitrary::{Arbitrary, Unstructured};
@@ -118,6 +119,11 @@ fuzz_target!(|data: &[u8]| {
         report.to_json(),
         validator.validate_json(&record.to_string()).to_json(),
         "value and text differ"
+    );
+    assert_eq!(
+        report.to_json(),
+        validator.validate_host(&record).to_json(),
+        "value and host value differ"
     );
     if let Some(projected) = cen_model::to_cen_value(&record) {
         assert!(validator

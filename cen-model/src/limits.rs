@@ -1,0 +1,265 @@
+//! The limits of a record (spec 3, CEN-SCH-001; docs/decisions.md #1, #2), and the lengths
+//! they are measured in: one place for every reader of records (JSON text, JSON values, and the
+//! host values of [`crate::host`], which the Python and JavaScript bindings read).
+//!
+//! The size of a record is the length of its compact JSON text in UTF-8 (no whitespace), what
+//! [`compact_len`] counts for a JSON value and a [`Budget`] counts while a host value is read;
+//! the depth is the nesting of arrays and objects, the record itself being level 1.
+//!
+//! ```
+//! use cen_model::limits::{json_string_len, decimal_len, MAX_RECORD_BYTES};
+//! assert_eq!(json_string_len("a\"b\n"), 8); // "a\"b\n"
+//! assert_eq!(decimal_len(1_000), 4);
+//! assert_eq!(MAX_RECORD_BYTES, 1 << 20);
+//! ```
+
+use std::cell::Cell;
+
+use serde_json::{Number, Value};
+
+/// The largest record accepted, in bytes of JSON text (spec 3, CEN-SCH-001).
+pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
+/// The deepest nesting accepted; the record object itself is level 1 (spec 3, CEN-SCH-001).
+pub const MAX_DEPTH: usize = 32;
+
+/// The length of a string as compact JSON writes it: quotes, escapes (`\"`, `\\`, `\n`, `\r`,
+/// `\t`, `\b`, `\f` take two bytes, other control characters six), other characters as UTF-8.
+pub fn json_string_len(text: &str) -> usize {
+    // Most strings have nothing to escape: one pass that the compiler vectorizes.
+    let special = text
+        .bytes()
+        .filter(|b| *b < 0x20 || *b == b'"' || *b == b'\\')
+        .count();
+    if special == 0 {
+        return 2 + text.len();
+    }
+    2 + text.len()
+        + text
+            .bytes()
+            .map(|b| match b {
+                b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
+                0..=0x1f => 5,
+                _ => 0,
+            })
+            .sum::<usize>()
+}
+
+/// The number of decimal digits of `n`.
+pub fn decimal_len(mut n: u64) -> usize {
+    let mut digits = 1;
+    while n >= 10 {
+        n /= 10;
+        digits += 1;
+    }
+    digits
+}
+
+/// The length of a whole number as JSON text.
+pub fn integer_len(n: i64) -> usize {
+    decimal_len(n.unsigned_abs()) + usize::from(n < 0)
+}
+
+/// The length of a JSON number as serde_json writes it (integers in decimal, doubles in their
+/// shortest round-trip form), counted by writing it nowhere.
+pub fn number_len(number: &Number) -> usize {
+    if let Some(n) = number.as_u64() {
+        decimal_len(n)
+    } else if let Some(n) = number.as_i64() {
+        integer_len(n)
+    } else {
+        struct Count(usize);
+        impl std::io::Write for Count {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0 += bytes.len();
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut count = Count(0);
+        match serde_json::to_writer(&mut count, number) {
+            Ok(()) => count.0,
+            Err(_) => 0,
+        }
+    }
+}
+
+/// The length of a double as JSON text: serde_json's shortest form for a finite one, and `null`
+/// (4) for NaN and the infinities, as `JSON.stringify` writes them.
+pub fn float_len(x: f64) -> usize {
+    match Number::from_f64(x) {
+        Some(number) => number_len(&number),
+        None => 4,
+    }
+}
+
+/// The length in bytes of a value's compact JSON text, counted without writing it, stopping
+/// once past `limit`.
+pub fn compact_len(value: &Value, limit: usize) -> usize {
+    fn walk(value: &Value, total: &mut usize, limit: usize) {
+        if *total > limit {
+            return;
+        }
+        match value {
+            Value::Null => *total += 4,
+            Value::Bool(b) => *total += if *b { 4 } else { 5 },
+            Value::Number(n) => *total += number_len(n),
+            Value::String(s) => *total += json_string_len(s),
+            Value::Array(items) => {
+                *total += 2 + items.len().saturating_sub(1);
+                for item in items {
+                    walk(item, total, limit);
+                }
+            }
+            Value::Object(map) => {
+                *total += 2 + map.len().saturating_sub(1);
+                for (key, item) in map {
+                    *total += json_string_len(key) + 1;
+                    walk(item, total, limit);
+                }
+            }
+        }
+    }
+    let mut total = 0;
+    walk(value, &mut total, limit);
+    total
+}
+
+/// The size left to a record being read: each value read is charged the length of its compact
+/// JSON text, and reading stops as soon as the total passes the limit.
+#[derive(Debug)]
+pub struct Budget {
+    left: Cell<usize>,
+    over: Cell<bool>,
+}
+
+impl Budget {
+    /// A budget of `limit` bytes ([`MAX_RECORD_BYTES`] for a record).
+    pub fn new(limit: usize) -> Budget {
+        Budget {
+            left: Cell::new(limit),
+            over: Cell::new(false),
+        }
+    }
+
+    /// Charges `bytes`; false (and from then on [`Budget::is_over`]) once past the limit.
+    pub fn charge(&self, bytes: usize) -> bool {
+        match self.left.get().checked_sub(bytes) {
+            Some(left) => {
+                self.left.set(left);
+                true
+            }
+            None => {
+                self.over.set(true);
+                false
+            }
+        }
+    }
+
+    /// True once a charge passed the limit.
+    pub fn is_over(&self) -> bool {
+        self.over.get()
+    }
+}
+
+/// The nesting depth of JSON text, counted without parsing (strings and escapes are skipped).
+/// It stops counting once past [`MAX_DEPTH`] + 1.
+pub fn json_depth(bytes: &[u8]) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in bytes {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > deepest {
+                    deepest = depth;
+                    if deepest > MAX_DEPTH {
+                        return deepest;
+                    }
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The nesting depth of a JSON value (the value itself is level 1 when it is an object or an
+/// array). It stops descending once past [`MAX_DEPTH`] + 1.
+pub fn value_depth(value: &Value) -> usize {
+    fn walk(value: &Value, level: usize) -> usize {
+        if level > MAX_DEPTH {
+            return level;
+        }
+        match value {
+            Value::Object(map) => map
+                .values()
+                .map(|v| walk(v, level + 1))
+                .max()
+                .unwrap_or(level)
+                .max(level),
+            Value::Array(items) => items
+                .iter()
+                .map(|v| walk(v, level + 1))
+                .max()
+                .unwrap_or(level)
+                .max(level),
+            _ => level - 1,
+        }
+    }
+    walk(value, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_are_those_of_compact_json_text() {
+        let value: Value = serde_json::from_str(
+            r#"{"a": [1, -2, 2.5, 1e20, 0.1, "x\"y\n\u0001é日本"], "b": {"c": null, "d": true, "e": false}}"#,
+        )
+        .unwrap();
+        assert_eq!(compact_len(&value, usize::MAX), value.to_string().len());
+        for text in ["", "a\"b", "é\n", "\u{1}", "日本", "\\\u{1f}\u{8}\u{c}"] {
+            assert_eq!(json_string_len(text), Value::from(text).to_string().len());
+        }
+        for x in [
+            1.5,
+            -42.0,
+            1e20,
+            0.1,
+            18446744073709551615.0,
+            -2.2250738585072014e-308,
+        ] {
+            assert_eq!(float_len(x), Value::from(x).to_string().len(), "{x}");
+        }
+        assert_eq!(float_len(f64::NAN), 4);
+        for n in [0, 9, 10, -1, i64::MIN, i64::MAX] {
+            assert_eq!(integer_len(n), n.to_string().len());
+        }
+    }
+
+    #[test]
+    fn a_budget_stops_past_its_limit() {
+        let budget = Budget::new(10);
+        assert!(budget.charge(10));
+        assert!(!budget.is_over());
+        assert!(!budget.charge(1));
+        assert!(budget.is_over());
+    }
+}
