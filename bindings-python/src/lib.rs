@@ -17,10 +17,10 @@ use pyo3::prelude::*;
 
 mod arrow;
 mod arrow_cells;
+mod beyond_validation;
 mod entry;
 mod frame;
 mod host;
-mod info;
 mod options;
 mod pipeline;
 mod report;
@@ -117,17 +117,17 @@ fn _cen(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(entry::form_model_json, m)?)?;
     m.add_function(wrap_pyfunction!(entry::search, m)?)?;
     m.add_function(wrap_pyfunction!(entry::search_json, m)?)?;
-    m.add_function(wrap_pyfunction!(info::to_cen, m)?)?;
-    m.add_function(wrap_pyfunction!(info::schema, m)?)?;
-    m.add_function(wrap_pyfunction!(info::rules, m)?)?;
-    m.add_function(wrap_pyfunction!(info::editions, m)?)?;
-    m.add_function(wrap_pyfunction!(info::labels, m)?)?;
-    m.add_function(wrap_pyfunction!(info::label, m)?)?;
-    m.add_function(wrap_pyfunction!(info::field_label, m)?)?;
-    m.add_function(wrap_pyfunction!(info::lookup, m)?)?;
-    m.add_function(wrap_pyfunction!(info::hs_correlate, m)?)?;
-    m.add_function(wrap_pyfunction!(info::closest, m)?)?;
-    m.add_function(wrap_pyfunction!(info::flatten, m)?)?;
-    m.add_function(wrap_pyfunction!(info::generate, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::to_cen, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::schema, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::rules, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::editions, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::labels, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::label, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::field_label, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::lookup, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::hs_correlate, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::closest, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::flatten, m)?)?;
+    m.add_function(wrap_pyfunction!(beyond_validation::generate, m)?)?;
     Ok(())
 }

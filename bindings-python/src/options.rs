@@ -6,7 +6,7 @@
 //! (docs/decisions.md #38). Two Python conveniences: `today` may be a `datetime.date`, and
 //! `profile` may be JSON text as well as a dict.
 
-use cen_rules::{Lang, Options, Profile};
+use cen_rules::{Lang, Options, Profile, ProfileError as ProfileError_};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -88,16 +88,8 @@ fn option_value(name: &'static str, value: &Bound<'_, PyAny>) -> PyResult<Value>
         }
     }
     if name == "profile" {
-        if let Ok(text) = value.cast::<PyString>() {
-            let text = text.to_cow()?;
-            return serde_json::from_str(&text).map_err(|_| {
-                // The core's own message for profile text that is not JSON.
-                let error = Profile::from_json(&text)
-                    .err()
-                    .map(cen_rules::OptionsError::Profile)
-                    .unwrap_or(cen_rules::OptionsError::NotObject);
-                options_error(error)
-            });
+        if let Some(value) = profile_text(value)? {
+            return Ok(value);
         }
     }
     to_json(value).map_err(|problem| {
@@ -108,6 +100,44 @@ fn option_value(name: &'static str, value: &Bound<'_, PyAny>) -> PyResult<Value>
             OptionsError::new_err(message)
         }
     })
+}
+
+/// A profile given as JSON text (a `str`) or as a file to read (a `pathlib.Path` or any
+/// `os.PathLike`), as a JSON value; `None` when it is neither (a dict, read as a value).
+fn profile_text(value: &Bound<'_, PyAny>) -> PyResult<Option<Value>> {
+    static PATH_LIKE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let py = value.py();
+    let (text, file) = if let Ok(text) = value.cast::<PyString>() {
+        (text.to_cow()?.into_owned(), None)
+    } else if value.is_instance(PATH_LIKE.import(py, "os", "PathLike")?)? {
+        let path = value.str()?.to_string();
+        let text = py
+            .import("pathlib")?
+            .getattr("Path")?
+            .call1((value,))?
+            .call_method1("read_text", ("utf-8",))
+            .and_then(|text| text.extract::<String>())
+            .map_err(|error| {
+                ProfileError::new_err(format!("profile: cannot read the file `{path}`: {error}"))
+            })?;
+        (text, Some(path))
+    } else {
+        return Ok(None);
+    };
+    match (Profile::value_from_text(&text), file) {
+        (Ok(value), _) => Ok(Some(value)),
+        (Err(ProfileError_::NotProfileText(shown)), None) => Err(ProfileError::new_err(format!(
+            "profile: a profile is a dict or its JSON text, and `{shown}` is neither (a file name? pass pathlib.Path(\"{shown}\") to read the file)"
+        ))),
+        (Err(error), Some(path)) => Err(ProfileError::new_err(format!(
+            "profile file `{path}`: {}",
+            match error {
+                ProfileError_::NotProfileText(_) => "it holds no JSON object".to_owned(),
+                other => other.to_string(),
+            }
+        ))),
+        (Err(error), None) => Err(options_error(cen_rules::OptionsError::Profile(error))),
+    }
 }
 
 /// `YYYY-MM-DD` for a `datetime.date` that is not a `datetime.datetime` (a date with a time of

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import pathlib
 from typing import Any
 
 import pytest
@@ -135,6 +136,27 @@ def test_bad_options_raise_clear_value_errors(options: dict[str, Any], error: ty
         assert words in str(raised.value), str(raised.value)
     if error is cen.ProfileError:
         assert issubclass(error, cen.OptionsError)
+
+
+def test_a_profile_file_is_read_from_a_path_and_a_file_name_is_refused_clearly(
+    tmp_path: pathlib.Path,
+) -> None:
+    profile = {"name": "OP-X", "severity": {"CEN-MOV-001": "warning"}}
+    path = tmp_path / "op-x.json"
+    path.write_text(json.dumps(profile), encoding="utf-8")
+    record = json.loads((EXAMPLES / "invalid-movement.json").read_text(encoding="utf-8"))
+    expected = cen.validate(record, today=TODAY, profile=profile).to_json()
+    assert cen.validate(record, today=TODAY, profile=path).to_json() == expected
+    assert cen.Validator(today=TODAY, profile=path).validate(record).to_json() == expected
+    with pytest.raises(cen.ProfileError) as raised:
+        cen.validate(record, profile=str(path))
+    message = str(raised.value)
+    assert "a profile is a dict or its JSON text" in message and "pathlib.Path" in message, message
+    with pytest.raises(cen.ProfileError, match="cannot read the file"):
+        cen.validate(record, profile=tmp_path / "nosuch.json")
+    (tmp_path / "bad.json").write_text("{name: 1}", encoding="utf-8")
+    with pytest.raises(cen.ProfileError, match="bad.json.*not valid JSON"):
+        cen.validate(record, profile=tmp_path / "bad.json")
 
 
 def test_unknown_keywords_are_python_type_errors() -> None:

@@ -216,7 +216,8 @@ export interface Options {
   today?: DateString | null;
   /** Check HS codes against this edition instead of the one in force on the seizure date. */
   hs_edition?: HsEdition | null;
-  profile?: Profile | null;
+  /** A profile, or its JSON text (not a file name: read the file and pass its text). */
+  profile?: Profile | string | null;
 }
 
 /** Options as an object, as their JSON text, or absent (the defaults). */

@@ -1,28 +1,26 @@
-//! Reading JavaScript values: a serde [`Deserializer`] over a `JsValue`, so that the core's
-//! lenient decoder reads a host object directly (no JSON text in between) and every value keeps
-//! its meaning. NaN and the infinities stay numbers (CEN-SCH-006), and a value JSON cannot hold
-//! (a function, a symbol, a BigInt, binary data) is presented as bytes, which the decoder
-//! reports as CEN-SCH-002 at its own path.
+//! Reading JavaScript values: JavaScript values implement the core's host-value abstraction
+//! ([`cen_model::host::HostValue`]), so that the core's lenient decoder reads a host object
+//! directly (no JSON text in between) and every value keeps its meaning. NaN and the infinities
+//! stay numbers (CEN-SCH-006), and a value JSON cannot hold (a function, a symbol, a BigInt,
+//! binary data) is opaque, which the decoder reports as CEN-SCH-002 at its own path.
 //!
 //! Values are otherwise read as `JSON.stringify` would see them: own enumerable string keys
 //! (`Object.keys`), a property whose value is `undefined` is absent, an `undefined` array item
 //! is `null`, and `toJSON` is not called. The 1 MiB limit (decisions.md #2) is the length of the
-//! value's compact JSON text, counted while reading; reading stops as soon as it is passed, so
-//! a huge or cyclic value costs at most about a megabyte of work. Depth is bounded by the
-//! decoder itself (32 levels), which is what stops a cyclic object.
+//! value's compact JSON text, counted by the core while reading (`cen_model::limits`); reading
+//! stops as soon as it is passed, so a huge or cyclic value costs at most about a megabyte of
+//! work. Depth is bounded by the decoder itself (32 levels), which is what stops a cyclic
+//! object.
 //!
 //! Every call into JavaScript that can throw (a getter, a proxy trap, a revoked proxy) is made
 //! through a `catch` import: a throw becomes an error of this reader, never an exception
 //! unwinding through WebAssembly frames.
 
-use std::cell::Cell;
-use std::fmt;
+use std::borrow::Cow;
 
+use cen_model::host::{HostError, HostKind, HostValue, ReadError, Unrepresentable};
 use cen_model::MAX_RECORD_BYTES;
-use serde::de::{
-    self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
-};
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/host.js")]
@@ -65,147 +63,6 @@ pub(crate) mod kind {
     pub const BINARY: u32 = 9; // ArrayBuffer, Uint8Array, Buffer, ...
 }
 
-/// Why reading stopped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HostError {
-    /// The value's compact JSON text is over 1 MiB.
-    TooLarge,
-    /// JavaScript threw while the value was read, or the decoder gave up (its message, which
-    /// the core turns into CEN-SCH-001).
-    Other(String),
-}
-
-impl fmt::Display for HostError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HostError::TooLarge => write!(
-                f,
-                "the value is larger than {MAX_RECORD_BYTES} bytes of JSON"
-            ),
-            HostError::Other(message) => f.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for HostError {}
-
-impl de::Error for HostError {
-    fn custom<T: fmt::Display>(message: T) -> Self {
-        HostError::Other(message.to_string())
-    }
-}
-
-/// The state of one read: how many bytes of compact JSON are left, and whether the limit was
-/// passed (the decoder turns any error into "not JSON", so the caller asks this afterwards).
-pub struct Reader {
-    left: Cell<usize>,
-    over: Cell<bool>,
-}
-
-impl Default for Reader {
-    fn default() -> Self {
-        Reader::new()
-    }
-}
-
-impl Reader {
-    /// A reader with the record limit of 1 MiB.
-    pub fn new() -> Reader {
-        Reader {
-            left: Cell::new(MAX_RECORD_BYTES),
-            over: Cell::new(false),
-        }
-    }
-
-    /// True when the value read was over the size limit.
-    pub fn too_large(&self) -> bool {
-        self.over.get()
-    }
-
-    /// A deserializer of `value`.
-    pub fn read<'r>(&'r self, value: JsValue) -> Host<'r> {
-        Host {
-            value,
-            reader: self,
-        }
-    }
-
-    fn charge(&self, bytes: usize) -> Result<(), HostError> {
-        match self.left.get().checked_sub(bytes) {
-            Some(left) => {
-                self.left.set(left);
-                Ok(())
-            }
-            None => {
-                self.over.set(true);
-                Err(HostError::TooLarge)
-            }
-        }
-    }
-
-    /// Reads a string, charging its JSON length. A string with a lone surrogate has no UTF-8
-    /// form (its JSON text would be a lone `\ud800` escape, which is not JSON either: decisions.md
-    /// #4); `as_string` would have replaced it by U+FFFD, so that case is checked.
-    fn string(&self, value: &JsValue) -> Result<String, HostError> {
-        let text = value.as_string().unwrap_or_default();
-        self.charge(json_string_len(&text))?;
-        if text.contains('\u{fffd}') && !is_well_formed(value) {
-            return Err(HostError::Other(
-                "a string holds a lone surrogate, which JSON text cannot carry".to_owned(),
-            ));
-        }
-        Ok(text)
-    }
-}
-
-/// The length of a string as compact JSON text (quotes and escapes), as `cen_model`'s
-/// `compact_len` counts it.
-pub fn json_string_len(text: &str) -> usize {
-    2 + text
-        .chars()
-        .map(|c| match c {
-            '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
-            c if (c as u32) < 0x20 => 6,
-            c => c.len_utf8(),
-        })
-        .sum::<usize>()
-}
-
-/// The length of a number as serde_json writes it (counted by writing it nowhere, so that the
-/// count follows serde_json's own float formatting).
-fn number_len(number: &Number) -> usize {
-    if let Some(n) = number.as_u64() {
-        decimal_len(n)
-    } else if let Some(n) = number.as_i64() {
-        1 + decimal_len(n.unsigned_abs())
-    } else {
-        struct Count(usize);
-        impl std::io::Write for Count {
-            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-                self.0 += bytes.len();
-                Ok(bytes.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let mut count = Count(0);
-        match serde_json::to_writer(&mut count, number) {
-            Ok(()) => count.0,
-            Err(_) => 0,
-        }
-    }
-}
-
-fn decimal_len(mut n: u64) -> usize {
-    let mut digits = 1;
-    while n >= 10 {
-        n /= 10;
-        digits += 1;
-    }
-    digits
-}
-
 /// A JavaScript number as JSON text would give it to a JSON parser: a whole number within the
 /// range of 64-bit integers is an integer (`JSON.stringify(27.0)` is `27`), anything else a
 /// double. `None` for NaN and the infinities.
@@ -223,99 +80,87 @@ pub fn json_number(x: f64) -> Option<Number> {
     }
 }
 
-/// A JavaScript value being read.
-pub struct Host<'r> {
-    value: JsValue,
-    reader: &'r Reader,
+/// The kind of a JavaScript number, as JSON text would give it to a parser.
+fn number_kind(x: f64) -> HostKind<'static> {
+    match json_number(x) {
+        Some(number) => match (number.as_i64(), number.as_u64()) {
+            (Some(n), _) => HostKind::Int(n),
+            (None, Some(n)) => HostKind::UInt(n),
+            _ => HostKind::Float(x),
+        },
+        // JSON.stringify writes `null` for a non-finite number: its length is that of `null`.
+        None => HostKind::Float(x),
+    }
 }
 
-impl<'de> Deserializer<'de> for Host<'_> {
-    type Error = HostError;
+/// A string's text. A string with a lone surrogate has no UTF-8 form (its JSON text would be a
+/// lone `\ud800` escape, which is not JSON either: decisions.md #4); `as_string` would have
+/// replaced it by U+FFFD, so that case is checked.
+fn string(value: &JsValue) -> Result<String, HostError> {
+    let text = value.as_string().unwrap_or_default();
+    if text.contains('\u{fffd}') && !is_well_formed(value) {
+        return Err(HostError::new(
+            "a string holds a lone surrogate, which JSON text cannot carry",
+        ));
+    }
+    Ok(text)
+}
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, HostError> {
-        let reader = self.reader;
-        match kind_of(&self.value) {
-            kind::ABSENT => {
-                reader.charge(4)?;
-                visitor.visit_unit()
-            }
-            kind::FALSE => {
-                reader.charge(5)?;
-                visitor.visit_bool(false)
-            }
-            kind::TRUE => {
-                reader.charge(4)?;
-                visitor.visit_bool(true)
-            }
-            kind::NUMBER => {
-                let x = self.value.as_f64().unwrap_or(f64::NAN);
-                match json_number(x) {
-                    Some(number) => {
-                        reader.charge(number_len(&number))?;
-                        if let Some(n) = number.as_u64() {
-                            visitor.visit_u64(n)
-                        } else if let Some(n) = number.as_i64() {
-                            visitor.visit_i64(n)
-                        } else {
-                            visitor.visit_f64(x)
-                        }
-                    }
-                    None => {
-                        // JSON.stringify writes `null` for a non-finite number.
-                        reader.charge(4)?;
-                        visitor.visit_f64(x)
-                    }
-                }
-            }
-            kind::STRING => visitor.visit_string(reader.string(&self.value)?),
-            kind::ARRAY => {
-                let length = array_length(length_of(&self.value).map_err(thrown)?);
-                reader.charge(2)?;
-                visitor.visit_seq(Items {
-                    array: self.value,
-                    next: 0,
-                    length,
-                    reader,
-                })
-            }
-            kind::OBJECT => {
-                let pairs = entries(&self.value).map_err(thrown)?;
-                reader.charge(2)?;
-                visitor.visit_map(Entries {
-                    length: pairs.length(),
-                    pairs,
-                    next: 0,
-                    reader,
-                })
-            }
-            kind::OPAQUE | kind::BINARY => {
-                // Counted like the shortest JSON value, so that size stays a property of what
-                // was given, whatever a host value would turn into.
-                reader.charge(4)?;
-                visitor.visit_bytes(&[])
-            }
-            _ => Err(HostError::Other(
-                "a value cannot be read (a revoked proxy)".to_owned(),
-            )),
-        }
+/// A JavaScript value read by the core.
+pub struct JsHost(pub JsValue);
+
+impl HostValue for JsHost {
+    type Items =
+        std::iter::Map<ArrayItems, fn(Result<JsValue, HostError>) -> Result<JsHost, HostError>>;
+    type Key = JsValue;
+    type Entries = ObjectEntries;
+
+    fn kind(&self) -> Result<HostKind<'_>, HostError> {
+        Ok(match kind_of(&self.0) {
+            kind::ABSENT => HostKind::Null,
+            kind::FALSE => HostKind::Bool(false),
+            kind::TRUE => HostKind::Bool(true),
+            kind::NUMBER => number_kind(self.0.as_f64().unwrap_or(f64::NAN)),
+            kind::STRING => HostKind::Text(Cow::Owned(string(&self.0)?)),
+            kind::ARRAY => HostKind::List,
+            kind::OBJECT => HostKind::Map,
+            kind::OPAQUE | kind::BINARY => HostKind::Opaque,
+            _ => return Err(HostError::new("a value cannot be read (a revoked proxy)")),
+        })
     }
 
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
-        identifier ignored_any
+    fn items(&self) -> Result<(usize, Self::Items), HostError> {
+        let length = array_length(length_of(&self.0).map_err(thrown)?);
+        let items = ArrayItems {
+            array: self.0.clone(),
+            next: 0,
+            length,
+        };
+        let host: fn(Result<JsValue, HostError>) -> Result<JsHost, HostError> =
+            |item| item.map(JsHost);
+        Ok((length as usize, items.map(host)))
+    }
+
+    fn entries(&self) -> Result<(usize, ObjectEntries), HostError> {
+        let pairs = entries(&self.0).map_err(thrown)?;
+        let length = pairs.length();
+        Ok((
+            (length / 2) as usize,
+            ObjectEntries {
+                pairs,
+                next: 0,
+                length,
+            },
+        ))
+    }
+
+    fn key(key: &JsValue) -> Result<Cow<'_, str>, HostError> {
+        string(key).map(Cow::Owned)
     }
 }
 
 fn thrown(error: JsValue) -> HostError {
-    HostError::Other(format!("reading the value threw: {}", describe(&error)))
-}
-
-struct Items<'r> {
-    array: JsValue,
-    next: u32,
-    length: u32,
-    reader: &'r Reader,
+    HostError::new(format!("reading the value threw: {}", describe(&error)))
 }
 
 /// The items of a JavaScript array, read one by one (an item's getter may throw).
@@ -363,88 +208,38 @@ fn array_length(length: f64) -> u32 {
     }
 }
 
-impl<'de> SeqAccess<'de> for Items<'_> {
-    type Error = HostError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, HostError> {
-        if self.next >= self.length {
-            return Ok(None);
-        }
-        if self.next > 0 {
-            self.reader.charge(1)?;
-        }
-        let item = item_at(&self.array, self.next).map_err(thrown)?;
-        self.next += 1;
-        seed.deserialize(self.reader.read(item)).map(Some)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some((self.length - self.next) as usize)
-    }
-}
-
-struct Entries<'r> {
+/// The entries of an object, from `entries` in `host.js`: `[key, value, key, value, ...]`.
+pub struct ObjectEntries {
     pairs: js_sys::Array,
     next: u32,
     length: u32,
-    reader: &'r Reader,
 }
 
-impl<'de> MapAccess<'de> for Entries<'_> {
-    type Error = HostError;
+impl Iterator for ObjectEntries {
+    type Item = Result<(JsValue, JsHost), HostError>;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, HostError> {
-        if self.next >= self.length {
-            return Ok(None);
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.next + 1 >= self.length {
+            return None;
         }
-        if self.next > 0 {
-            self.reader.charge(1)?;
+        let key = self.pairs.get(self.next);
+        let value = self.pairs.get(self.next + 1);
+        self.next += 2;
+        Some(Ok((key, JsHost(value))))
+    }
+}
+
+/// Refuses a value JSON cannot hold at `path` with a clear message (for options and `toCen`,
+/// where there is no report to put it in).
+pub fn refuse(path: &str, what: Unrepresentable) -> Result<Value, String> {
+    Err(format!(
+        "`{}` is {}, which JSON cannot hold",
+        if path.is_empty() { "(the value)" } else { path },
+        match what {
+            Unrepresentable::NonFinite(_) => "not a finite number",
+            Unrepresentable::Opaque => "a function, symbol, BigInt or binary value",
         }
-        let key = self.reader.string(&self.pairs.get(self.next))?;
-        self.reader.charge(1)?;
-        self.next += 1;
-        seed.deserialize(key.into_deserializer()).map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, HostError> {
-        let value = self.pairs.get(self.next);
-        self.next += 1;
-        seed.deserialize(self.reader.read(value))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(((self.length - self.next) / 2) as usize)
-    }
-}
-
-/// What a value that JSON cannot hold became when converting to a JSON value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unrepresentable {
-    /// A non-finite number (NaN, ±Infinity).
-    NonFinite,
-    /// A function, symbol, BigInt or binary data.
-    Opaque,
-}
-
-impl Unrepresentable {
-    /// Refuses such a value at `path` with a clear message (for options and `toCen`, where
-    /// there is no report to put it in).
-    pub fn refuse(self, path: &str) -> Result<Value, String> {
-        Err(format!(
-            "`{}` is {}, which JSON cannot hold",
-            if path.is_empty() { "(the value)" } else { path },
-            match self {
-                Unrepresentable::NonFinite => "not a finite number",
-                Unrepresentable::Opaque => "a function, symbol, BigInt or binary value",
-            }
-        ))
-    }
+    ))
 }
 
 /// Converts a JavaScript value to a JSON value, under the record limits (1 MiB of compact
@@ -453,100 +248,8 @@ impl Unrepresentable {
 pub fn to_json(
     value: &JsValue,
     on_other: &mut dyn FnMut(&str, Unrepresentable) -> Result<Value, String>,
-) -> Result<Value, HostError> {
-    let reader = Reader::new();
-    let mut path = String::new();
-    convert(value, &reader, &mut path, 1, on_other)
-}
-
-fn convert(
-    value: &JsValue,
-    reader: &Reader,
-    path: &mut String,
-    level: usize,
-    on_other: &mut dyn FnMut(&str, Unrepresentable) -> Result<Value, String>,
-) -> Result<Value, HostError> {
-    let container = |reader: &Reader| {
-        if level > cen_model::MAX_DEPTH {
-            Err(HostError::Other(format!(
-                "the value is nested deeper than {} levels",
-                cen_model::MAX_DEPTH
-            )))
-        } else {
-            reader.charge(2)
-        }
-    };
-    Ok(match kind_of(value) {
-        kind::ABSENT => {
-            reader.charge(4)?;
-            Value::Null
-        }
-        kind::FALSE => {
-            reader.charge(5)?;
-            Value::Bool(false)
-        }
-        kind::TRUE => {
-            reader.charge(4)?;
-            Value::Bool(true)
-        }
-        kind::NUMBER => match json_number(value.as_f64().unwrap_or(f64::NAN)) {
-            Some(number) => {
-                reader.charge(number_len(&number))?;
-                Value::Number(number)
-            }
-            None => {
-                reader.charge(4)?;
-                on_other(path, Unrepresentable::NonFinite).map_err(HostError::Other)?
-            }
-        },
-        kind::STRING => Value::String(reader.string(value)?),
-        kind::ARRAY => {
-            container(reader)?;
-            let length = array_length(length_of(value).map_err(thrown)?);
-            let mut items = Vec::new();
-            for index in 0..length {
-                if index > 0 {
-                    reader.charge(1)?;
-                }
-                let item = item_at(value, index).map_err(thrown)?;
-                let mark = path.len();
-                path.push('/');
-                path.push_str(&index.to_string());
-                items.push(convert(&item, reader, path, level + 1, on_other)?);
-                path.truncate(mark);
-            }
-            Value::Array(items)
-        }
-        kind::OBJECT => {
-            container(reader)?;
-            let pairs = entries(value).map_err(thrown)?;
-            let mut map = Map::new();
-            let mut index = 0;
-            while index + 1 < pairs.length() {
-                if index > 0 {
-                    reader.charge(1)?;
-                }
-                let key = reader.string(&pairs.get(index))?;
-                reader.charge(1)?;
-                let mark = path.len();
-                cen_model::pointer::push_token(path, &key);
-                let item = convert(&pairs.get(index + 1), reader, path, level + 1, on_other)?;
-                path.truncate(mark);
-                map.insert(key, item);
-                index += 2;
-            }
-            Value::Object(map)
-        }
-        kind::OPAQUE | kind::BINARY => {
-            reader.charge(4)?;
-            on_other(path, Unrepresentable::Opaque).map_err(HostError::Other)?
-        }
-        _ => {
-            return Err(HostError::Other(
-                "a value cannot be read (a revoked proxy)".to_owned(),
-            ))
-        }
-    })
+) -> Result<Value, ReadError> {
+    cen_model::host::to_json(&JsHost(value.clone()), MAX_RECORD_BYTES, on_other)
 }
 
 #[cfg(test)]
@@ -565,23 +268,14 @@ mod tests {
     }
 
     #[test]
-    fn lengths_are_those_of_compact_json_text() {
-        for (value, text) in [
-            (json_number(1.5), "1.5"),
-            (json_number(-42.0), "-42"),
-            (json_number(1e20), "1e20"),
-            (json_number(0.1), "0.1"),
-            (json_number(18446744073709551615.0), "18446744073709551616"),
-        ] {
-            let number = value.expect("finite");
-            assert_eq!(
-                number_len(&number),
-                Value::Number(number.clone()).to_string().len(),
-                "{text}"
-            );
-        }
-        for text in ["", "a\"b", "é\n", "\u{1}", "日本"] {
-            assert_eq!(json_string_len(text), Value::from(text).to_string().len());
-        }
+    fn numbers_are_the_kinds_json_text_gives() {
+        assert_eq!(number_kind(27.0), HostKind::Int(27));
+        assert_eq!(number_kind(-3.0), HostKind::Int(-3));
+        assert_eq!(
+            number_kind(18446744073709549568.0),
+            HostKind::UInt(18446744073709549568)
+        );
+        assert_eq!(number_kind(1.5), HostKind::Float(1.5));
+        assert!(matches!(number_kind(f64::NAN), HostKind::Float(x) if x.is_nan()));
     }
 }

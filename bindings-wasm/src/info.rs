@@ -7,7 +7,9 @@ use codes_data::HsEdition;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::host::{self, HostError};
+use cen_model::host::ReadError;
+
+use crate::host;
 use crate::names::Names;
 
 thread_local! {
@@ -218,11 +220,10 @@ pub fn to_cen_json(record: JsValue) -> Result<String, JsError> {
         }
         return cen_model::project::to_cen_json(&String::from(text)).map_err(|e| fail(&e));
     }
-    let value =
-        host::to_json(&record, &mut |path, what| what.refuse(path)).map_err(|e| match e {
-            HostError::TooLarge => fail(&cen_model::Fatal::TooLarge),
-            HostError::Other(problem) => fail(&problem),
-        })?;
+    let value = host::to_json(&record, &mut host::refuse).map_err(|e| match e {
+        ReadError::TooLarge => fail(&cen_model::Fatal::TooLarge),
+        other => fail(&other.to_string()),
+    })?;
     cen_model::to_cen_value(&value)
         .map(|projected| projected.to_string())
         .ok_or_else(|| fail(&cen_model::Fatal::NotObject))

@@ -7,11 +7,13 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use cen_model::{Date, Fatal, MAX_RECORD_BYTES};
-use cen_rules::{Checked, DuplicateIndex, Input, Options, Validator};
+use cen_rules::{Checked, DuplicateIndex, Input, Options, Profile, Validator};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::host::{self, Reader, Unrepresentable};
+use cen_model::host::Unrepresentable;
+
+use crate::host::{self, JsHost};
 
 /// The longest JSON Pointer `validateField` accepts, in UTF-16 units: far beyond any path of
 /// the record (they are under 64 characters), and short enough that a huge string is refused
@@ -37,12 +39,20 @@ fn js_today() -> Date {
 /// text. A value JSON cannot hold is refused with its path, rather than silently becoming
 /// `null` as `JSON.stringify` would make it.
 pub(crate) fn options_value(options: &JsValue) -> Result<Value, JsError> {
-    if let Some(text) = options.as_string() {
-        return serde_json::from_str(&text)
-            .map_err(|e| options_error(&format!("the options are not valid JSON: {e}")));
+    let mut value = if let Some(text) = options.as_string() {
+        serde_json::from_str(&text)
+            .map_err(|e| options_error(&format!("the options are not valid JSON: {e}")))?
+    } else {
+        host::to_json(options, &mut host::refuse).map_err(|e| options_error(&e.to_string()))?
+    };
+    // A profile may be given as its JSON text too; text that is not JSON (a file name, most
+    // often) is refused with what a profile is.
+    if let Some(Value::String(text)) = value.get("profile") {
+        let profile =
+            Profile::value_from_text(text).map_err(|e| options_error(&format!("profile: {e}")))?;
+        value["profile"] = profile;
     }
-    host::to_json(options, &mut |path, what| what.refuse(path))
-        .map_err(|e| options_error(&e.to_string()))
+    Ok(value)
 }
 
 fn options_error(problem: &str) -> JsError {
@@ -135,15 +145,7 @@ fn check(validator: &Validator, record: JsValue) -> Checked {
             }
             validator.check(Input::Bytes(&bytes.to_vec()))
         }
-        _ => {
-            let reader = Reader::new();
-            let checked = validator.check_with(reader.read(record));
-            if reader.too_large() {
-                too_large(validator)
-            } else {
-                checked
-            }
-        }
+        _ => validator.check_host(JsHost(record)),
     }
 }
 
@@ -206,7 +208,7 @@ fn validate_field_text(
     // A value JSON cannot hold reads as a boolean would (no field takes either), so `true`
     // stands in for it and gives exactly the CEN-SCH-002 that `validate` gives.
     let mut stand_in = |_: &str, what: Unrepresentable| {
-        if what == Unrepresentable::NonFinite {
+        if matches!(what, Unrepresentable::NonFinite(_)) {
             non_finite = true;
         }
         Ok(Value::Bool(true))

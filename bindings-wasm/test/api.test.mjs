@@ -60,6 +60,20 @@ test("options may also be JSON text, and a profile changes severities", () => {
   assert.equal(report.issues.find((i) => i.rule === "CEN-MOV-001").severity, "warning");
 });
 
+test("a profile may be its JSON text; a file name is refused with what a profile is", () => {
+  const bad = record("invalid-movement");
+  const profile = JSON.stringify({ name: "OP-X", severity: { "CEN-MOV-001": "warning" } });
+  const report = cen.validate(bad, { today, profile });
+  assert.equal(report.issues.find((i) => i.rule === "CEN-MOV-001").severity, "warning");
+  for (const options of [{ profile: "profiles/op-x.json" }, JSON.stringify({ profile: "op-x.json" })]) {
+    assert.throws(
+      () => cen.validate(bad, options),
+      /profile: a profile is a JSON object or its JSON text, and `(profiles\/)?op-x\.json` is neither \(a file name\? read the file and give its content\)/,
+    );
+  }
+  assert.throws(() => new cen.Validator({ profile: "{name: 1}" }), /the profile is not valid JSON/);
+});
+
 test("bad options throw an Error that says what is wrong", () => {
   const cases = [
     [{ lang: "de" }, /`de` is not one of en, fr, es, ru, ar, pt/],

@@ -117,6 +117,10 @@ pub enum ProfileError {
     /// The profile text is not JSON.
     #[error("the profile is not valid JSON: {0}")]
     NotJson(String),
+    /// Text given for a profile that is not JSON and does not begin like a JSON object: most
+    /// often the name of a profile file (see [`Profile::value_from_text`]).
+    #[error("a profile is a JSON object or its JSON text, and `{0}` is neither (a file name? read the file and give its content)")]
+    NotProfileText(String),
     /// A key a profile does not have.
     #[error(
         "unknown key `{0}` (known keys: name, form, hs_edition, commodities, required, severity)"
@@ -270,6 +274,32 @@ impl Profile {
         let value: Value =
             serde_json::from_str(text).map_err(|e| ProfileError::NotJson(e.to_string()))?;
         Profile::from_value(&value)
+    }
+
+    /// The JSON value of a profile given as text where a surface takes either a profile object
+    /// or its JSON text (Python, JavaScript). Text that is not JSON and does not begin like an
+    /// object (a file name, most often) is [`ProfileError::NotProfileText`], which says what a
+    /// profile is; text that begins like an object but is not JSON is
+    /// [`ProfileError::NotJson`], with where.
+    ///
+    /// ```
+    /// use cen_rules::{Profile, ProfileError};
+    /// assert_eq!(Profile::value_from_text(r#"{"name": "OP"}"#).unwrap()["name"], "OP");
+    /// let error = Profile::value_from_text("profiles/op.json").unwrap_err();
+    /// assert_eq!(error, ProfileError::NotProfileText("profiles/op.json".into()));
+    /// assert!(error.to_string().starts_with("a profile is a JSON object or its JSON text"));
+    /// assert!(matches!(Profile::value_from_text("{name: 1}"), Err(ProfileError::NotJson(_))));
+    /// ```
+    pub fn value_from_text(text: &str) -> Result<Value, ProfileError> {
+        serde_json::from_str(text).map_err(|error| {
+            if text.trim_start().starts_with('{') {
+                ProfileError::NotJson(error.to_string())
+            } else {
+                // Shown as given, within reason: a name, not a whole file.
+                let shown: String = text.chars().take(200).collect();
+                ProfileError::NotProfileText(shown)
+            }
+        })
     }
 
     /// Reads a profile from a JSON value.

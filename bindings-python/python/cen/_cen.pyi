@@ -1,6 +1,7 @@
 """Type stubs of the native module `cen._cen` (checked against the built module by mypy.stubtest)."""
 
 import datetime
+import os
 from typing import Any, Iterable, Literal, Mapping, Sequence, Union, final, overload
 
 import pyarrow
@@ -38,8 +39,9 @@ __version__: str
 #: A record: a dict, its JSON text, or its UTF-8 JSON bytes. Any other object is accepted too
 #: at run time, and reported as not a record (CEN-SCH-001).
 _RecordInput = Union[dict[str, Any], str, bytes, bytearray]
-#: A profile: a dict, or its JSON text (spec 5.1).
-_ProfileInput = Union[Mapping[str, Any], str]
+#: A profile: a dict, its JSON text (spec 5.1), or the path of a file holding that text
+#: (a `pathlib.Path` or any `os.PathLike`, read as UTF-8). A `str` is always JSON text.
+_ProfileInput = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 #: A table for `validate_table`: column names to cells, or (name, cells) pairs.
 _TableInput = Union[Mapping[str, Sequence[Any]], Iterable[tuple[str, Sequence[Any]]]]
 
