@@ -24,6 +24,7 @@ pub const MAX_DEPTH: usize = 32;
 
 /// The length of a string as compact JSON writes it: quotes, escapes (`\"`, `\\`, `\n`, `\r`,
 /// `\t`, `\b`, `\f` take two bytes, other control characters six), other characters as UTF-8.
+#[inline]
 pub fn json_string_len(text: &str) -> usize {
     // Most strings have nothing to escape: one pass that the compiler vectorizes.
     let special = text
@@ -45,6 +46,7 @@ pub fn json_string_len(text: &str) -> usize {
 }
 
 /// The number of decimal digits of `n`.
+#[inline]
 pub fn decimal_len(mut n: u64) -> usize {
     let mut digits = 1;
     while n >= 10 {
@@ -55,6 +57,7 @@ pub fn decimal_len(mut n: u64) -> usize {
 }
 
 /// The length of a whole number as JSON text.
+#[inline]
 pub fn integer_len(n: i64) -> usize {
     decimal_len(n.unsigned_abs()) + usize::from(n < 0)
 }
@@ -87,6 +90,7 @@ pub fn number_len(number: &Number) -> usize {
 
 /// The length of a double as JSON text: serde_json's shortest form for a finite one, and `null`
 /// (4) for NaN and the infinities, as `JSON.stringify` writes them.
+#[inline]
 pub fn float_len(x: f64) -> usize {
     match Number::from_f64(x) {
         Some(number) => number_len(&number),
@@ -144,6 +148,7 @@ impl Budget {
     }
 
     /// Charges `bytes`; false (and from then on [`Budget::is_over`]) once past the limit.
+    #[inline]
     pub fn charge(&self, bytes: usize) -> bool {
         match self.left.get().checked_sub(bytes) {
             Some(left) => {

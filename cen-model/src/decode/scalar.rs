@@ -191,25 +191,81 @@ impl FieldValue for u64 {
     }
 }
 
+/// An enumeration field's value: its word is looked up where the input lends it, so that a
+/// known word (nearly all of them) is never copied.
+enum Word<E> {
+    Null,
+    Known(E),
+    Unknown(String),
+    Other,
+}
+
+struct WordVisitor<E>(usize, std::marker::PhantomData<E>);
+
+impl<'de, E: Enumeration> Visitor<'de> for WordVisitor<E> {
+    type Value = Word<E>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a word")
+    }
+    fn visit_unit<Er>(self) -> Result<Word<E>, Er> {
+        Ok(Word::Null)
+    }
+    fn visit_none<Er>(self) -> Result<Word<E>, Er> {
+        Ok(Word::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Word<E>, D::Error> {
+        de.deserialize_any(self)
+    }
+    fn visit_bool<Er>(self, _: bool) -> Result<Word<E>, Er> {
+        Ok(Word::Other)
+    }
+    fn visit_bytes<Er>(self, _: &[u8]) -> Result<Word<E>, Er> {
+        Ok(Word::Other)
+    }
+    fn visit_u64<Er>(self, _: u64) -> Result<Word<E>, Er> {
+        Ok(Word::Other)
+    }
+    fn visit_i64<Er>(self, _: i64) -> Result<Word<E>, Er> {
+        Ok(Word::Other)
+    }
+    fn visit_f64<Er>(self, _: f64) -> Result<Word<E>, Er> {
+        Ok(Word::Other)
+    }
+    fn visit_str<Er>(self, v: &str) -> Result<Word<E>, Er> {
+        Ok(match E::from_word(v) {
+            Some(value) => Word::Known(value),
+            None => Word::Unknown(v.to_owned()),
+        })
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Word<E>, A::Error> {
+        skip_items(&mut seq, self.0)?;
+        Ok(Word::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Word<E>, A::Error> {
+        skip_entries(&mut map, self.0)?;
+        Ok(Word::Other)
+    }
+}
+
 impl<E: Enumeration> FieldValue for E {
     fn decode<'de, D: Deserializer<'de>>(
         de: D,
         kind: &'static Kind,
         ctx: &mut Ctx,
     ) -> Result<Fit<Self>, D::Error> {
-        Ok(match de.deserialize_any(AtomVisitor(ctx.level()))? {
-            Atom::Null => Fit::Null,
-            Atom::Str(word) => match E::from_word(&word) {
-                Some(value) => Fit::Valid(value),
-                None => {
-                    let params = Params::new()
-                        .with("value", word.into_owned())
-                        .with("allowed", ParamValue::words(E::INFO.values));
-                    ctx.reject(SCH_NOT_ALLOWED, params, "word");
-                    Fit::Invalid
-                }
-            },
-            _ => wrong_type(kind, ctx),
+        let visitor = WordVisitor::<E>(ctx.level(), std::marker::PhantomData);
+        Ok(match de.deserialize_any(visitor)? {
+            Word::Null => Fit::Null,
+            Word::Known(value) => Fit::Valid(value),
+            Word::Unknown(word) => {
+                let params = Params::new()
+                    .with("value", word)
+                    .with("allowed", ParamValue::words(E::INFO.values));
+                ctx.reject(SCH_NOT_ALLOWED, params, "word");
+                Fit::Invalid
+            }
+            Word::Other => wrong_type(kind, ctx),
         })
     }
 }
