@@ -412,9 +412,9 @@ impl Validator {
         for finding in decoded.findings.iter().cloned().chain(extra) {
             structure::emit_finding(&mut sink, finding);
         }
-        structure::required(&decoded, form, &self.required, &mut sink);
+        structure::required(decoded, form, &self.required, &mut sink);
         let facts = Facts::build(
-            &decoded,
+            decoded,
             form,
             source,
             self.clock.today(),
