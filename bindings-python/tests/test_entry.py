@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+from typing import Any
 
 import pytest
 
@@ -13,8 +14,9 @@ import cen
 ENTRY = pathlib.Path(__file__).resolve().parents[2] / "tests" / "data-entry"
 
 
-def _cases(name: str) -> list[dict]:
-    return json.loads((ENTRY / name).read_text(encoding="utf-8"))["cases"]
+def _cases(name: str) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = json.loads((ENTRY / name).read_text(encoding="utf-8"))["cases"]
+    return cases
 
 
 def _compact(value: object) -> str:
@@ -22,7 +24,7 @@ def _compact(value: object) -> str:
 
 
 @pytest.mark.parametrize("case", _cases("search.json"), ids=lambda c: c["name"])
-def test_search_vectors(case: dict) -> None:
+def test_search_vectors(case: dict[str, Any]) -> None:
     options = case["options"]
     found = cen.codes.search(case["table"], case["query"], **options)
     assert found == case["results"]
@@ -31,7 +33,7 @@ def test_search_vectors(case: dict) -> None:
 
 
 @pytest.mark.parametrize("case", _cases("form-model.json"), ids=lambda c: c["name"])
-def test_form_model_vectors(case: dict) -> None:
+def test_form_model_vectors(case: dict[str, Any]) -> None:
     options = case["options"]
     assert cen.form_model(**options) == case["model"]
     assert json.loads(cen.form_model_json(**options)) == case["model"]
@@ -55,7 +57,7 @@ def test_search_refuses_bad_tables_and_options() -> None:
     with pytest.raises(ValueError, match="limit"):
         cen.codes.search("country", "de", limit=-1)
     with pytest.raises(ValueError, match="limit"):
-        cen.codes.search("country", "de", limit=True)  # type: ignore[arg-type]
+        cen.codes.search("country", "de", limit=True)
     with pytest.raises(ValueError, match="lang"):
         cen.codes.search("country", "de", lang="de")
     assert len(cen.codes.search("location", "san", limit=500)) == 100
