@@ -169,6 +169,37 @@ impl Batch {
     }
 }
 
+// The batch calls of the validator live here, beside the types they build, so that the
+// validator does not import its batches.
+impl Validator {
+    /// Checks many records as one batch, in order, with duplicate detection (CEN-DUP-001).
+    ///
+    /// ```
+    /// use cen_rules::{Options, Validator};
+    /// let validator = Validator::new(Options::default()).unwrap();
+    /// let reports = validator.validate_many(["{}", "[]"]);
+    /// assert_eq!(reports.len(), 2);
+    /// assert_eq!(reports[1].issues[0].rule, "CEN-SCH-001");
+    /// ```
+    pub fn validate_many<'a, I>(&self, records: I) -> Vec<Report>
+    where
+        I: IntoIterator,
+        I::Item: Into<Input<'a>>,
+    {
+        let mut sequence = Sequence::new();
+        records
+            .into_iter()
+            .map(|record| sequence.finish(self, self.check(record.into())))
+            .collect()
+    }
+
+    /// A batch that reports records one by one, in order, with duplicate detection. It owns a
+    /// copy of this validator (see [`Batch::new`] to share one instead).
+    pub fn batch(&self) -> Batch {
+        Batch::new(self.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,6 @@ use cen_model::{CommodityArea, Date, Decoded, Fatal, Form, Params, Record, Sourc
 use codes_data::{HsEdition, Lang};
 use serde_json::Value;
 
-use crate::batch::{Batch, Sequence};
 use crate::definition::Severity;
 use crate::facts::Facts;
 use crate::messages;
@@ -83,7 +82,7 @@ impl<'a> From<&'a Record> for Input<'a> {
 }
 
 /// A record checked but not yet reported: what can run in parallel. Turn it into a [`Report`]
-/// with [`Validator::report`], or in order with a [`Batch`] so that duplicates are found.
+/// with [`Validator::report`], or in order with a [`Batch`](crate::Batch) so that duplicates are found.
 #[derive(Debug, Clone)]
 pub struct Checked {
     form: Form,
@@ -94,7 +93,7 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// The duplicate keys of the record (for [`Batch::place`]).
+    /// The duplicate keys of the record (for [`Batch::place`](crate::Batch::place)).
     pub fn duplicate_keys(&self) -> &DuplicateKeys {
         &self.keys
     }
@@ -343,33 +342,6 @@ impl Validator {
     /// Checks one flat row (spec 5.3): `cells` in the order of the layout's columns.
     pub fn validate_row(&self, layout: &Layout, cells: &[Cell<'_>]) -> Report {
         self.report(self.check_row(layout, cells), None)
-    }
-
-    /// Checks many records as one batch, in order, with duplicate detection (CEN-DUP-001).
-    ///
-    /// ```
-    /// use cen_rules::{Options, Validator};
-    /// let validator = Validator::new(Options::default()).unwrap();
-    /// let reports = validator.validate_many(["{}", "[]"]);
-    /// assert_eq!(reports.len(), 2);
-    /// assert_eq!(reports[1].issues[0].rule, "CEN-SCH-001");
-    /// ```
-    pub fn validate_many<'a, I>(&self, records: I) -> Vec<Report>
-    where
-        I: IntoIterator,
-        I::Item: Into<Input<'a>>,
-    {
-        let mut sequence = Sequence::new();
-        records
-            .into_iter()
-            .map(|record| sequence.finish(self, self.check(record.into())))
-            .collect()
-    }
-
-    /// A batch that reports records one by one, in order, with duplicate detection. It owns a
-    /// copy of this validator (see [`Batch::new`] to share one instead).
-    pub fn batch(&self) -> Batch {
-        Batch::new(self.clone())
     }
 
     /// Checks a record without reporting it yet (see [`Checked`]).
