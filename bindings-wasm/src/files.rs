@@ -11,27 +11,17 @@ use wasm_bindgen::prelude::*;
 use crate::validate::cached;
 
 /// The report of one record as read (what `cen validate` does with each record it reads).
-fn report_of(validator: &Validator, batch: &mut Batch<'_>, raw: &Raw) -> Report {
+fn report_of(validator: &Validator, batch: &mut Batch, raw: &Raw) -> Report {
     let checked = match &raw.payload {
         Payload::Json(bytes) => validator.check(Input::Bytes(bytes.as_slice())),
         Payload::Row { layout, cells } => {
             let cells: Vec<Cell<'_>> = cells.iter().map(OwnedCell::as_cell).collect();
             validator.check_row(layout, &cells)
         }
-        Payload::Malformed(_) => validator.check(Input::Value(&Value::Null)),
+        Payload::Malformed(_) => validator.check_unreadable(),
         Payload::TooLarge(_) => validator.check_fatal(&cen_model::Fatal::TooLarge),
     };
-    let mut report = batch.finish(checked);
-    if matches!(raw.payload, Payload::Malformed(_)) {
-        // Not a record at all: the rule's main message, as the command line gives it.
-        if let Some(rule) = cen_rules::rule("CEN-SCH-001") {
-            let lang = validator.lang();
-            for issue in report.issues.iter_mut().filter(|i| i.rule == rule.id) {
-                issue.message = rule.template(lang).to_owned();
-            }
-        }
-    }
-    report
+    batch.finish(checked)
 }
 
 /// Reads and validates a whole file (its bytes and its name, whose extension says its format:
