@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 steps=("$@")
 if [ ${#steps[@]} -eq 0 ]; then
     # scale reuses the wheel build of python (the same CARGO_TARGET_DIR), so it comes after it;
-    # docs runs the documentation's shell blocks on what cli, c, python, scale and wasm built.
-    steps=(rust wasm-core cli c python scale wasm docs fuzz)
+    # release packages what cli, c, python and wasm built (the same target/ and
+    # bindings-wasm/dist/) and installs it; docs runs the documentation's shell blocks on what
+    # cli, c, python, scale and wasm built.
+    steps=(rust wasm-core cli c python scale wasm release docs fuzz)
 fi
 started=$(date +%s)
 for step in "${steps[@]}"; do
