@@ -7,7 +7,8 @@
 # builds the package only when it is missing (rebuild it yourself after changing the core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
+# Absolute: the tests run from form/, and scripts/test-wasm.sh passes a relative one.
+export CARGO_TARGET_DIR="$(realpath -m "${CARGO_TARGET_DIR:-target}")"
 
 if [ ! -f bindings-wasm/dist/cen_wasm_bg.wasm ] || [ ! -f bindings-wasm/dist/files/cen_wasm_files_bg.wasm ]; then
     bindings-wasm/scripts/build.sh

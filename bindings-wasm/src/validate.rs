@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use cen_model::{Date, Fatal, MAX_RECORD_BYTES};
-use cen_rules::{Checked, DuplicateIndex, Input, Options, Profile, Validator};
+use cen_rules::{Checked, DuplicateIndex, Options, Profile, Validator};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -132,9 +132,9 @@ fn check(validator: &Validator, record: JsValue) -> Checked {
                 return too_large(validator);
             }
             if !host::is_well_formed(text) {
-                return validator.check(Input::Bytes(&wtf8(text)));
+                return validator.check_read(&cen_model::decode_bytes(&wtf8(text)));
             }
-            validator.check(Input::Json(&String::from(text)))
+            validator.check_read(&cen_model::decode_json(&String::from(text)))
         }
         host::kind::BINARY => {
             // A detached buffer has no bytes left.
@@ -143,7 +143,7 @@ fn check(validator: &Validator, record: JsValue) -> Checked {
             if bytes.length() as usize > MAX_RECORD_BYTES {
                 return too_large(validator);
             }
-            validator.check(Input::Bytes(&bytes.to_vec()))
+            validator.check_read(&cen_model::decode_bytes(&bytes.to_vec()))
         }
         _ => validator.check_host(JsHost(record)),
     }
@@ -158,7 +158,7 @@ fn validate_text(validator: &Validator, record: JsValue) -> String {
 /// memory, where a string would be copied one UTF-16 unit at a time (see `js/cen.js`).
 fn validate_utf8(validator: &Validator, bytes: &[u8]) -> String {
     validator
-        .report(validator.check(Input::Bytes(bytes)), None)
+        .report(validator.check_read(&cen_model::decode_bytes(bytes)), None)
         .to_json()
 }
 
@@ -416,7 +416,7 @@ impl RawBatch {
     /// The report of the next record of the batch, given as the UTF-8 bytes of JSON text.
     #[wasm_bindgen(js_name = validateUtf8ToJson)]
     pub fn validate_utf8_to_json(&self, bytes: &[u8]) -> String {
-        self.next_report(self.validator.check(Input::Bytes(bytes)))
+        self.next_report(self.validator.check_read(&cen_model::decode_bytes(bytes)))
     }
 
     /// How many records the batch has reported.
