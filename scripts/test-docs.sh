@@ -23,6 +23,9 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
 export CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
 export RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup}
 source scripts/lib/python-venv.sh
+# What the python step installs (maturin among it), so that this step also runs alone: the
+# blocks see the environment's bin/ as it is when the copy is made.
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check -r bindings-python/requirements-dev.txt
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
