@@ -6,7 +6,7 @@
 //! stream is read a record batch at a time with the GIL held (a Python-backed stream may need
 //! it); each batch is then cut into slices that are validated with the GIL released: the rows
 //! of a slice are checked on every core (`Validator::check_row`), their duplicates found in
-//! input order (`DuplicateIndex`, so CEN-DUP-001 is that of one batch of all the rows), their
+//! input order (the core's `Sequence`, so CEN-DUP-001 is that of one batch of all the rows), their
 //! reports written on every core again, and their issues appended to Arrow arrays. Arrow data
 //! is only ever released with the GIL held: the batches outlive every slice.
 
@@ -19,7 +19,7 @@ use arrow_array::builder::{
 use arrow_array::{ArrayRef, RecordBatch, RecordBatchReader};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use cen_model::flat::{Cell, Layout};
-use cen_rules::{Checked, DuplicateIndex, Report, Validator};
+use cen_rules::{Checked, Report, Sequence, Validator};
 use pyo3::exceptions::{PyImportError, PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -169,12 +169,6 @@ fn map_all<I: Send, T: Send>(
     }
 }
 
-/// Where a batch stands: the duplicate keys seen so far and the position of the next row.
-struct Sequence {
-    index: DuplicateIndex,
-    next: usize,
-}
-
 /// Validates one slice of a record batch (without the GIL).
 fn validate_slice(
     validator: &Validator,
@@ -200,13 +194,11 @@ fn validate_slice(
         validator.check_row(layout, &cells)
     });
     // Duplicates are found in input order, as in one batch of every row so far.
+    let first_row = sequence.len();
     let pairs: Vec<(Checked, Option<usize>)> = checked
         .into_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let first = sequence
-                .index
-                .observe(sequence.next + i, c.duplicate_keys());
+        .map(|c| {
+            let first = sequence.place(c.duplicate_keys()).duplicate_of;
             (c, first)
         })
         .collect();
@@ -218,9 +210,8 @@ fn validate_slice(
     });
     let reports: Vec<Report> = map_all(threads, pairs, |(c, first)| validator.report(c, first));
     output
-        .push(sequence.next, &reports, keys.as_deref())
+        .push(first_row, &reports, keys.as_deref())
         .map_err(|e| e.to_string())?;
-    sequence.next += rows;
     Ok(())
 }
 
@@ -287,10 +278,7 @@ pub fn validate_arrow_with<'py>(
     let schema = reader.schema();
     let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
     let layout = Layout::new(&names);
-    let mut sequence = Sequence {
-        index: DuplicateIndex::new(),
-        next: 0,
-    };
+    let mut sequence = Sequence::new();
     let mut output = Output {
         issues: Vec::new(),
         rows: (rows || keys).then(Vec::new),

@@ -4,6 +4,7 @@
 
 use cen_model::project::to_cen_json;
 use cen_model::{Fatal, MAX_DEPTH, MAX_RECORD_BYTES};
+use cen_rules::lookups::{self, Table};
 use cen_rules::synth::Generator;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -145,7 +146,7 @@ pub fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// `licence` and `rows` of each.
 #[pyfunction]
 pub fn editions(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    json_to_py(py, &cen_rules::api::editions())
+    json_to_py(py, &lookups::editions())
 }
 
 /// Every enumeration with the labels of its values in a language (spec 2.9):
@@ -154,7 +155,7 @@ pub fn editions(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 #[pyo3(signature = (lang=None))]
 pub fn labels<'py>(py: Python<'py>, lang: Option<String>) -> PyResult<Bound<'py, PyAny>> {
     let lang = self::lang(lang.as_deref())?;
-    json_to_py(py, &cen_rules::api::labels(lang))
+    json_to_py(py, &lookups::labels(lang))
 }
 
 /// The label of one value of an enumeration (`label("unit", "kg", "fr")`), or None.
@@ -170,23 +171,13 @@ pub fn label(enumeration: String, value: String, lang: Option<String>) -> PyResu
 #[pyo3(signature = (path, lang=None))]
 pub fn field_label(path: String, lang: Option<String>) -> PyResult<String> {
     let lang = self::lang(lang.as_deref())?;
-    // A column (`goods.0.unit`) is read as the pointer it names (`/goods/0/unit`): the core
-    // knows dotted paths only without indices (`goods.unit`).
-    let pointer = if path.starts_with('/') || path.is_empty() {
-        path
-    } else {
-        format!(
-            "/{}",
-            path.replace('~', "~0").replace('/', "~1").replace('.', "/")
-        )
-    };
-    Ok(cen_rules::field_label(&pointer, lang))
+    Ok(cen_rules::field_label(&path, lang))
 }
 
 /// An HS edition argument (`"2012"`, `"2017"`, `"2022"`): another value raises `OptionsError`
 /// with the message of every surface.
 fn hs_edition(edition: &str) -> PyResult<codes_data::HsEdition> {
-    cen_rules::api::hs_edition(edition).map_err(|problem| {
+    lookups::hs_edition(edition).map_err(|problem| {
         options_error(cen_rules::OptionsError::BadValue {
             option: "hs_edition",
             problem,
@@ -211,13 +202,14 @@ pub fn lookup<'py>(
         Some(text) => hs_edition(text)?,
         None => codes_data::HsEdition::NEWEST,
     };
+    let table = table
+        .parse::<Table>()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
     let found = match table {
-        "country" => cen_rules::api::country(&code, lang),
-        "currency" => cen_rules::api::currency(&code, lang),
-        "location" => cen_rules::api::location(&code, lang),
-        "airport" => cen_rules::api::airport(&code, lang),
-        "hs" => cen_rules::api::hs_in(&code, edition),
-        other => return Err(unknown_table(other)),
+        Table::Hs => {
+            lookups::normalise(table, &code).and_then(|code| lookups::hs_in(&code, edition))
+        }
+        _ => lookups::lookup(table, &code, lang),
     };
     match found {
         Some(value) => json_to_py(py, &value),
@@ -234,27 +226,18 @@ pub fn hs_correlate<'py>(
     from_: &str,
     to: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let pairs = cen_rules::api::hs_correlate(code, hs_edition(from_)?, hs_edition(to)?);
+    let pairs = lookups::hs_correlate(code, hs_edition(from_)?, hs_edition(to)?);
     json_to_py(py, &pairs)
-}
-
-fn unknown_table(table: &str) -> PyErr {
-    PyValueError::new_err(format!(
-        "unknown table `{table}` (tables: country, currency, location, airport, hs)"
-    ))
 }
 
 /// The codes of a table closest to a code that was not found ("did you mean"), best first.
 #[pyfunction]
 #[pyo3(signature = (table, code, count=5))]
 pub fn closest(table: &str, code: String, count: usize) -> PyResult<Vec<String>> {
-    if !matches!(
-        table,
-        "country" | "currency" | "location" | "airport" | "hs"
-    ) {
-        return Err(unknown_table(table));
-    }
-    Ok(cen_rules::api::closest(table, &code, count))
+    table
+        .parse::<Table>()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(lookups::closest(table, &code, count))
 }
 
 /// A record as one flat row (spec 5.3): `{column: cell text}`, lists of codes joined with `;`;

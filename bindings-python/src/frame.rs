@@ -8,15 +8,15 @@
 use std::sync::Arc;
 
 use cen_model::flat::{Cell, Layout};
-use cen_rules::{Checked, Validator};
+use cen_rules::{Batch, Checked, Validator};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 
 use crate::options::date_text;
-use crate::pipeline::{Chunk, Pipeline, Sequence, Threads, CHUNK};
-use crate::report::{push_reports, PyReport};
+use crate::pipeline::{self, Chunk, Threads, CHUNK};
+use crate::report::PyReport;
 
 /// One cell, owned, so that rows can be checked without the GIL.
 #[derive(Debug, Clone, PartialEq)]
@@ -245,10 +245,14 @@ pub fn validate_table<'py>(
     let layout = Arc::new(Layout::new(columns.iter().map(|c| c.name.as_str())));
     let rows = rows.unwrap_or_else(|| columns.iter().map(|c| c.cells.len()).max().unwrap_or(0));
     let out = PyList::empty(py);
-    let mut sequence = Sequence::default();
-    let mut pipeline = Pipeline::new(validator, threads, &mut sequence);
     let mut start = 0;
-    while start < rows {
+    let next = || -> PyResult<Option<Rows>> {
+        if start > 0 {
+            py.check_signals()?;
+        }
+        if start >= rows {
+            return Ok(None);
+        }
         let end = (start + CHUNK).min(rows);
         // A short column leaves its last rows empty.
         let cells = (start..end)
@@ -262,15 +266,15 @@ pub fn validate_table<'py>(
                     .collect()
             })
             .collect();
-        let chunk = Rows {
+        start = end;
+        Ok(Some(Rows {
             layout: layout.clone(),
             cells,
-        };
-        push_reports(py, &out, pipeline.push(py, chunk)?)?;
-        py.check_signals()?;
-        start = end;
-    }
-    push_reports(py, &out, pipeline.drain(py)?)?;
+        }))
+    };
+    let consume = |report| out.append(PyReport::create(py, report)?);
+    let mut batch = Batch::new(validator.clone());
+    pipeline::run(py, &mut batch, &threads, next, consume)?;
     Ok(out)
 }
 

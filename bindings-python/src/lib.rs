@@ -27,7 +27,7 @@ mod report;
 mod validator;
 
 use options::OptionArgs;
-use pipeline::{Sequence, Threads};
+use pipeline::Threads;
 use report::PyReport;
 use validator::PyValidator;
 
@@ -89,8 +89,7 @@ fn validate_many<'py>(
     })?;
     validator::validate_records(
         py,
-        &validator.inner,
-        &mut Sequence::default(),
+        &mut cen_rules::Batch::new(validator.inner),
         records,
         Threads::from_arg(threads)?,
         "validate_many",

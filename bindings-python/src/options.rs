@@ -163,10 +163,10 @@ pub fn date_text(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
 pub fn lang(code: Option<&str>) -> PyResult<Lang> {
     match code {
         None => Ok(Lang::En),
-        Some(code) => Lang::from_code(code).ok_or_else(|| {
+        Some(code) => cen_rules::parse_lang(code).map_err(|e| {
             options_error(cen_rules::OptionsError::BadValue {
                 option: "lang",
-                problem: format!("`{code}` is not one of en, fr, es, ru, ar, pt"),
+                problem: e.to_string(),
             })
         }),
     }

@@ -1,21 +1,20 @@
 //! Batches on every core: read a chunk with the GIL, check it without.
 //!
-//! The calling thread reads the records of a chunk from Python (it must hold the GIL to), then
-//! hands the chunk to rayon, which checks its records in parallel while the calling thread
-//! reads the next chunk. Checked chunks come back in order; duplicates (CEN-DUP-001) are then
-//! found in input order and the reports written, so that the reports are exactly those of a
-//! sequential run. A panic in a worker (the core has none) comes back as a Python exception,
-//! never as an abort.
+//! The calling thread reads the records of a chunk from Python (it must hold the GIL to) and
+//! hands the chunk to the core's ordered pipeline ([`cen_rules::pipeline`]), whose worker
+//! threads check and report its records while the calling thread reads the next chunk. The
+//! reports come back in input order, duplicates (CEN-DUP-001) found as in one sequential batch;
+//! the calling thread gives up the GIL whenever it waits for them. A panic in a worker (the core
+//! has none) comes back as a Python exception, never as an abort.
 
-use std::collections::{HashMap, VecDeque};
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use cen_rules::{Checked, DuplicateIndex, Report, Validator};
+use cen_rules::pipeline::{self, Stage, Stopped, Wait};
+use cen_rules::{Batch, Checked, Report, Validator};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use rayon::prelude::*;
 use rayon::ThreadPool;
 
 /// Records read from Python and checkable on any thread.
@@ -29,9 +28,6 @@ pub trait Chunk: Send + Sync + 'static {
 /// Records per chunk: enough to keep every core busy, few enough that the GIL is never held
 /// for long while reading and that memory does not grow with the length of a stream.
 pub const CHUNK: usize = 1024;
-
-/// Below this many records a chunk is checked on the calling thread (with the GIL released).
-const PARALLEL_FROM: usize = 32;
 
 /// Where the records of a batch are checked.
 #[derive(Clone)]
@@ -72,120 +68,68 @@ impl Threads {
     }
 }
 
-/// The order of a batch: positions and the keys seen so far (CEN-DUP-001).
-#[derive(Debug, Default)]
-pub struct Sequence {
-    index: DuplicateIndex,
-    next: usize,
-}
-
-impl Sequence {
-    /// Reports checked records as the next records of the batch.
-    fn report(&mut self, validator: &Validator, checked: Vec<Checked>) -> Vec<Report> {
-        checked
-            .into_iter()
-            .map(|c| {
-                let first = self.index.observe(self.next, c.duplicate_keys());
-                self.next += 1;
-                validator.report(c, first)
-            })
-            .collect()
-    }
-
-    /// How many records the batch has reported.
-    pub fn len(&self) -> usize {
-        self.next
+impl Threads {
+    /// How many threads check records.
+    pub fn count(&self) -> usize {
+        match self {
+            Threads::One => 1,
+            Threads::Pool(None) => rayon::current_num_threads(),
+            Threads::Pool(Some(pool)) => pool.current_num_threads(),
+        }
     }
 }
 
-type Outcome<C> = (C, Result<Vec<Checked>, ()>);
+/// Waiting for the workers without the GIL.
+struct Detached<'py>(Python<'py>);
 
-/// A batch in progress: chunks checked in the background, reported in order.
-pub struct Pipeline<'s, C: Chunk> {
-    validator: Arc<Validator>,
-    threads: Threads,
-    sequence: &'s mut Sequence,
-    in_flight: VecDeque<Receiver<Outcome<C>>>,
+impl Wait for Detached<'_> {
+    fn wait<T: Send, F: FnOnce() -> T + Send>(&mut self, f: F) -> T {
+        self.0.detach(f)
+    }
 }
 
-impl<'s, C: Chunk> Pipeline<'s, C> {
-    /// A pipeline that continues `sequence`.
-    pub fn new(validator: &Validator, threads: Threads, sequence: &'s mut Sequence) -> Self {
-        Pipeline {
-            validator: Arc::new(validator.clone()),
-            threads,
-            sequence,
-            in_flight: VecDeque::new(),
-        }
+/// The core's view of a kind of chunk: each record checked, its report the output.
+struct Reports<C>(PhantomData<fn() -> C>);
+
+impl<C: Chunk> Stage for Reports<C> {
+    type Chunk = C;
+    type Out = Report;
+
+    fn len(&self, chunk: &C) -> usize {
+        chunk.len()
     }
 
-    /// Hands a chunk over and returns the reports of the chunks that are done, in order
-    /// (waiting, without the GIL, for all but the newest).
-    pub fn push(&mut self, py: Python<'_>, chunk: C) -> PyResult<Vec<Report>> {
-        let small = chunk.len() < PARALLEL_FROM;
-        match (&self.threads, small) {
-            (Threads::One, _) | (_, true) => {
-                // Checked here and now, after what is still in flight.
-                let mut reports = self.drain(py)?;
-                let validator = self.validator.clone();
-                let checked = py.detach(|| {
-                    (0..chunk.len())
-                        .map(|i| chunk.check(i, &validator))
-                        .collect::<Vec<_>>()
-                });
-                reports.extend(self.sequence.report(&self.validator, checked));
-                Ok(reports)
-            }
-            (Threads::Pool(pool), false) => {
-                let (sender, receiver) = sync_channel(1);
-                let validator = self.validator.clone();
-                let job = move || {
-                    let checked = catch_unwind(AssertUnwindSafe(|| {
-                        (0..chunk.len())
-                            .into_par_iter()
-                            .map(|i| chunk.check(i, &validator))
-                            .collect::<Vec<_>>()
-                    }))
-                    .map_err(|_| ());
-                    // The caller may be gone (an exception while reading): nothing to do then.
-                    let _ = sender.send((chunk, checked));
-                };
-                match pool {
-                    Some(pool) => pool.spawn(job),
-                    None => rayon::spawn(job),
-                }
-                self.in_flight.push_back(receiver);
-                let mut reports = Vec::new();
-                while self.in_flight.len() > 1 {
-                    reports.extend(self.finish_oldest(py)?);
-                }
-                Ok(reports)
-            }
-        }
+    fn check(&self, validator: &Validator, chunk: &C, i: usize) -> Checked {
+        chunk.check(i, validator)
     }
 
-    /// Waits for every chunk in flight and returns their reports, in order.
-    pub fn drain(&mut self, py: Python<'_>) -> PyResult<Vec<Report>> {
-        let mut reports = Vec::new();
-        while !self.in_flight.is_empty() {
-            reports.extend(self.finish_oldest(py)?);
-        }
-        Ok(reports)
+    fn render(&self, _chunk: &C, _i: usize, _position: usize, report: Report) -> Report {
+        report
     }
+}
 
-    fn finish_oldest(&mut self, py: Python<'_>) -> PyResult<Vec<Report>> {
-        let Some(receiver) = self.in_flight.pop_front() else {
-            return Ok(Vec::new());
-        };
-        let outcome = py.detach(move || receiver.recv());
-        let (chunk, checked) = outcome
-            .map_err(|_| PyRuntimeError::new_err("cen: a worker thread stopped unexpectedly"))?;
-        let checked = checked.map_err(|_| {
-            PyRuntimeError::new_err("cen: a check failed unexpectedly (a bug of cen)")
-        })?;
-        let reports = self.sequence.report(&self.validator, checked);
-        // The chunk (and the Python strings it holds) is released here, with the GIL.
-        drop(chunk);
-        Ok(reports)
+/// Runs the chunks that `next` reads (with the GIL; `None` at the end) through `batch` on
+/// `threads`, giving each report to `consume` (with the GIL) in input order.
+pub fn run<C: Chunk>(
+    py: Python<'_>,
+    batch: &mut Batch,
+    threads: &Threads,
+    next: impl FnMut() -> PyResult<Option<C>>,
+    consume: impl FnMut(Report) -> PyResult<()>,
+) -> PyResult<()> {
+    let stage = Reports::<C>(PhantomData);
+    match pipeline::run(
+        batch,
+        threads.count(),
+        &stage,
+        &mut Detached(py),
+        next,
+        consume,
+    ) {
+        Ok(_) => Ok(()),
+        Err(Stopped::Failed(error)) => Err(error),
+        Err(Stopped::Panicked) => Err(PyRuntimeError::new_err(
+            "cen: a check failed unexpectedly (a bug of cen)",
+        )),
     }
 }

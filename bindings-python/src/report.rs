@@ -213,18 +213,6 @@ impl PyIssue {
     }
 }
 
-/// Appends reports to a list as `cen.Report` objects.
-pub fn push_reports(
-    py: Python<'_>,
-    out: &Bound<'_, PyList>,
-    reports: Vec<cen_rules::Report>,
-) -> PyResult<()> {
-    for report in reports {
-        out.append(PyReport::create(py, report)?)?;
-    }
-    Ok(())
-}
-
 /// Python's `repr` of a string (quotes and escapes as Python writes them).
 pub fn py_repr(py: Python<'_>, text: &str) -> String {
     pyo3::types::PyString::new(py, text)

@@ -4,7 +4,7 @@
 use std::sync::Mutex;
 
 use cen_model::Enumeration;
-use cen_rules::{Checked, Report, Validator};
+use cen_rules::{Batch, Checked, Report, Validator};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::MutexExt;
@@ -13,8 +13,8 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
 use crate::frame;
 use crate::host::Records;
 use crate::options::OptionArgs;
-use crate::pipeline::{Chunk, Pipeline, Sequence, Threads, CHUNK};
-use crate::report::{push_reports, py_repr, PyReport};
+use crate::pipeline::{self, Chunk, Threads, CHUNK};
+use crate::report::{py_repr, PyReport};
 
 impl Chunk for Records {
     fn len(&self) -> usize {
@@ -41,11 +41,10 @@ fn refuse_single_record(records: &Bound<'_, PyAny>, call: &str) -> PyResult<()> 
     Ok(())
 }
 
-/// Validates many records as one batch, continuing `sequence`.
+/// Validates many records as one batch, continuing `batch`.
 pub fn validate_records<'py>(
     py: Python<'py>,
-    validator: &Validator,
-    sequence: &mut Sequence,
+    batch: &mut Batch,
     records: &Bound<'py, PyAny>,
     threads: Threads,
     call: &str,
@@ -62,21 +61,25 @@ pub fn validate_records<'py>(
         ))
     })?;
     let out = PyList::empty(py);
-    let mut pipeline = Pipeline::new(validator, threads, sequence);
-    let mut chunk = Records::default();
-    for item in iterator {
-        chunk.push(&item?);
-        if chunk.len() == CHUNK {
-            let full = std::mem::take(&mut chunk);
-            push_reports(py, &out, pipeline.push(py, full)?)?;
-            // A long stream can be interrupted (Ctrl-C) between chunks.
+    let mut iterator = iterator;
+    let mut started = false;
+    let next = || -> PyResult<Option<Records>> {
+        // A long stream can be interrupted (Ctrl-C) between chunks.
+        if started {
             py.check_signals()?;
         }
-    }
-    if chunk.len() > 0 {
-        push_reports(py, &out, pipeline.push(py, chunk)?)?;
-    }
-    push_reports(py, &out, pipeline.drain(py)?)?;
+        started = true;
+        let mut chunk = Records::default();
+        while chunk.len() < CHUNK {
+            match iterator.next() {
+                Some(item) => chunk.push(&item?),
+                None => break,
+            }
+        }
+        Ok(Some(chunk))
+    };
+    let consume = |report| out.append(PyReport::create(py, report)?);
+    pipeline::run(py, batch, &threads, next, consume)?;
     Ok(out)
 }
 
@@ -139,8 +142,7 @@ impl PyValidator {
     ) -> PyResult<Bound<'py, PyList>> {
         validate_records(
             py,
-            &self.inner,
-            &mut Sequence::default(),
+            &mut Batch::new(self.inner.clone()),
             records,
             Threads::from_arg(threads)?,
             "validate_many",
@@ -171,8 +173,7 @@ impl PyValidator {
     /// everything it has seen.
     fn batch(&self) -> PyBatch {
         PyBatch {
-            validator: self.inner.clone(),
-            sequence: Mutex::new(Sequence::default()),
+            batch: Mutex::new(Batch::new(self.inner.clone())),
         }
     }
 
@@ -247,8 +248,7 @@ pub fn validate_one(py: Python<'_>, validator: &Validator, record: &Bound<'_, Py
 /// threads (records are numbered in the order the calls are served).
 #[pyclass(module = "cen", name = "Batch", frozen)]
 pub struct PyBatch {
-    validator: Validator,
-    sequence: Mutex<Sequence>,
+    batch: Mutex<Batch>,
 }
 
 #[pymethods]
@@ -258,16 +258,12 @@ impl PyBatch {
         let mut records = Records::default();
         records.push(record);
         let report = {
-            let mut sequence = lock(py, &self.sequence);
-            let mut pipeline = Pipeline::new(&self.validator, Threads::One, &mut sequence);
-            pipeline.push(py, records)?.pop()
+            let mut batch = lock(py, &self.batch);
+            let validator = batch.shared_validator().clone();
+            let checked = py.detach(|| records.check(0, &validator));
+            batch.finish(checked)
         };
-        match report {
-            Some(report) => PyReport::create(py, report).map(Bound::unbind),
-            None => Err(pyo3::exceptions::PyRuntimeError::new_err(
-                "no report for the record",
-            )),
-        }
+        PyReport::create(py, report).map(Bound::unbind)
     }
 
     /// Validates the next records of the batch (any iterable of records); `threads` as for
@@ -280,32 +276,24 @@ impl PyBatch {
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
         let threads = Threads::from_arg(threads)?;
-        let mut sequence = lock(py, &self.sequence);
-        validate_records(
-            py,
-            &self.validator,
-            &mut sequence,
-            records,
-            threads,
-            "validate_many",
-        )
+        let mut batch = lock(py, &self.batch);
+        validate_records(py, &mut batch, records, threads, "validate_many")
     }
 
     /// How many records the batch has reported.
     fn __len__(&self, py: Python<'_>) -> usize {
-        lock(py, &self.sequence).len()
+        lock(py, &self.batch).len()
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        format!("<Batch of {} records>", lock(py, &self.sequence).len())
+        format!("<Batch of {} records>", lock(py, &self.batch).len())
     }
 }
 
-/// Locks a batch's sequence without holding the GIL while waiting (PyO3's `lock_py_attached`),
-/// so that the thread that has it can take the GIL back. A poisoned lock (a panic in another
-/// thread, which the core never has) is still usable: the sequence is only ever left between
-/// two records.
-fn lock<'a>(py: Python<'_>, mutex: &'a Mutex<Sequence>) -> std::sync::MutexGuard<'a, Sequence> {
+/// Locks a batch without holding the GIL while waiting (PyO3's `lock_py_attached`), so that
+/// the thread that has it can take the GIL back. A poisoned lock (a panic in another thread,
+/// which the core never has) is still usable: the batch is only ever left between two records.
+fn lock<'a>(py: Python<'_>, mutex: &'a Mutex<Batch>) -> std::sync::MutexGuard<'a, Batch> {
     mutex
         .lock_py_attached(py)
         .unwrap_or_else(|poisoned| poisoned.into_inner())

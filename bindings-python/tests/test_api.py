@@ -308,7 +308,7 @@ def test_labels_and_lookups_in_six_languages() -> None:
     assert cen.codes.labels("ar") == cen.labels("ar")
     with pytest.raises(cen.OptionsError):
         cen.codes.country("BE", lang="xx")
-    with pytest.raises(ValueError, match="unknown table"):
+    with pytest.raises(ValueError, match="is not a table"):
         cen.codes.closest("planets", "X")
     with pytest.raises(TypeError):
         cen.codes.country(5)  # type: ignore[arg-type]
@@ -361,6 +361,24 @@ def test_hs_correlate_moves_a_pandas_column() -> None:
         cen.codes.hs_correlate_series(pd.Series([], dtype=str), "2012", "2020")
     with pytest.raises(TypeError):
         cen.codes.hs_correlate_series(["851712"], "2017", "2022")
+
+
+def test_look_ups_forgive_what_people_type_as_every_surface_does() -> None:
+    """The shared look-up cases (tests/lookups/forgiving.json, spec 5.3b)."""
+    path = EXAMPLES.parents[1] / "tests" / "lookups" / "forgiving.json"
+    cases = json.loads(path.read_text(encoding="utf-8"))["cases"]
+    assert len(cases) > 20
+    lookups = {
+        "country": cen.codes.country,
+        "currency": cen.codes.currency,
+        "location": cen.codes.location,
+        "airport": cen.codes.airport,
+        "hs": cen.codes.hs,
+    }
+    for case in cases:
+        entry = lookups[case["table"]](case["code"])
+        found = None if entry is None else entry["code"]
+        assert found == case["found"], case["name"]
 
 
 def test_generate_is_reproducible_and_realistic() -> None:

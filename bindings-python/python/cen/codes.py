@@ -20,6 +20,14 @@ True
 >>> [p["code"] for p in codes.hs_correlate("851713", "2022", "2017")]
 ['851712']
 
+Codes are read as people type them, as on every surface (spec 5.3b): letters are upper-cased,
+spaces are ignored, and so are the dots of HS codes (validation stays strict):
+
+>>> codes.location("nl rtm")["code"]
+'NLRTM'
+>>> codes.hs("2402.20")["code"]
+'240220'
+
 A language other than ``en``, ``fr``, ``es``, ``ru``, ``ar`` or ``pt``, or an HS edition
 other than ``"2012"``, ``"2017"`` or ``"2022"``, raises `cen.OptionsError`.
 """
