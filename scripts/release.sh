@@ -54,12 +54,12 @@ source scripts/lib/python-venv.sh
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
     -r bindings-python/requirements-dev.txt -r scripts/release-requirements.txt
 CYCLONEDX_VERSION=0.5.9
-if [ "$(cargo cyclonedx --version 2>/dev/null)" != "cargo-cyclonedx $CYCLONEDX_VERSION" ]; then
+if [ "$(cargo cyclonedx --version 2>/dev/null)" != "cargo-cyclonedx-cyclonedx $CYCLONEDX_VERSION" ]; then
     echo "cargo install cargo-cyclonedx $CYCLONEDX_VERSION (once)"
     # Unoptimised: it reads Cargo's metadata in well under a second either way, and builds in
     # half the time (as wasm-bindgen-cli in bindings-wasm/scripts/build.sh).
     CARGO_PROFILE_RELEASE_OPT_LEVEL=0 \
-        cargo install --quiet --locked cargo-cyclonedx --version "$CYCLONEDX_VERSION"
+        cargo install --quiet --locked --force cargo-cyclonedx --version "$CYCLONEDX_VERSION"
 fi
 
 # 2. Python: the same `maturin build --release` as scripts/test-python.sh (fresh when that ran).
