@@ -65,7 +65,7 @@ fi
 # 2. Python: the same `maturin build --release` as scripts/test-python.sh (fresh when that ran).
 echo "== Python wheel and sdist"
 "$VENV/bin/maturin" build --quiet --release -m bindings-python/Cargo.toml --out "$stage/python"
-"$VENV/bin/maturin" sdist --quiet -m bindings-python/Cargo.toml --out "$stage/python"
+"$VENV/bin/maturin" sdist -m bindings-python/Cargo.toml --out "$stage/python" >/dev/null
 wheel=$(ls "$stage"/python/cen-"$version"-cp39-abi3-manylinux_*_x86_64.whl) ||
     fail "maturin wrote no manylinux abi3 wheel: $(ls "$stage/python")"
 tag=${wheel##*-abi3-}; tag=${tag%.whl}
