@@ -141,12 +141,13 @@ for crate in codes-data cen-model cen-rules cen-files cen-cli bindings-c binding
 done
 rm -f "${cyclonedx_files[@]}"
 (cd bindings-wasm && npm sbom --sbom-format cyclonedx --sbom-type library) >"$stage/sbom/npm-cen-wasm.cdx.json"
-for bom in "$stage"/sbom/*.cdx.json; do
-    "$VENV/bin/python" -c 'import json, sys
-bom = json.load(open(sys.argv[1]))
-assert bom["bomFormat"] == "CycloneDX" and bom["metadata"]["component"]["name"], sys.argv[1]
-print(f"{sys.argv[1].rsplit("/", 1)[1]}: {len(bom.get("components", []))} components")' "$bom"
-done
+"$VENV/bin/python" - "$stage"/sbom/*.cdx.json <<'PY'
+import json, pathlib, sys
+for path in map(pathlib.Path, sys.argv[1:]):
+    bom = json.loads(path.read_text())
+    assert bom["bomFormat"] == "CycloneDX" and bom["metadata"]["component"]["name"], path
+    print(f"{path.name}: {len(bom.get('components', []))} components")
+PY
 
 # 7. Checksums, then dist/ replaced in one rename.
 rm -rf "$stage/c" "$stage/cli"
