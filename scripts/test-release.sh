@@ -1,10 +1,192 @@
 #!/usr/bin/env bash
-# Releases (issue 17, docs/versioning.md): one version in every file that states it.
+# Releases (issue 17, docs/versioning.md): one version in every file that states it; the
+# refusals of scripts/release.sh (an uncommitted change, versions that differ); then the release
+# itself (scripts/release.sh, which reuses the builds of the cli, c, python and wasm steps), and
+# each artifact of dist/ installed and used where Rust is not on the PATH:
+#   the wheel in a fresh virtual environment (a record, validate_frame on the sample export),
+#   the npm tarball in a fresh Node project (validate, the names file, the files module),
+#   the C archive by a pkg-config build and by CMake consumers (shared and static),
+#   the cen archive on the sample records,
+# and every artifact telling the same version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 
 echo "== one version: Cargo.toml, every crate, pyproject.toml, package.json, cen.h"
 version=$(scripts/lib/check_versions.py)
 echo "version $version"
 grep -q "^## \[$version\]" CHANGELOG.md ||
     { echo "CHANGELOG.md has no section '## [$version]'" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "== scripts/release.sh refuses an uncommitted change and versions that differ"
+# In a clone, so that this tree is never touched; the refusals come before any build.
+git clone --quiet --local --no-checkout "$root" "$work/clone"
+git -C "$work/clone" checkout --quiet "$(git rev-parse HEAD)"
+refused() { # $1: what the message must say; runs the clone's release.sh, which must fail
+    local status=0
+    (cd "$work/clone" && scripts/release.sh) >"$work/refusal.log" 2>&1 || status=$?
+    [ "$status" -ne 0 ] || { echo "release.sh did not refuse ($1)" >&2; exit 1; }
+    grep -q "$1" "$work/refusal.log" || { echo "release.sh refused without saying '$1':" >&2; cat "$work/refusal.log" >&2; exit 1; }
+    [ ! -e "$work/clone/dist" ] && ! ls -d "$work/clone"/.dist-staging.* >/dev/null 2>&1 ||
+        { echo "release.sh left a dist/ or a staging folder after refusing" >&2; exit 1; }
+}
+echo "a stray file" >"$work/clone/notes.txt"
+refused "uncommitted changes"
+rm "$work/clone/notes.txt"
+sed -i "s/\"version\": \"$version\"/\"version\": \"$version-rc.9\"/" "$work/clone/bindings-wasm/package.json"
+refused "bindings-wasm/package.json version: '$version-rc.9'"
+git -C "$work/clone" checkout --quiet -- bindings-wasm/package.json
+sed -i "0,/^version = \"$version\"/s//version = \"9.9.9\"/" "$work/clone/Cargo.toml"
+refused "the versions differ"
+echo "release refusals: 3 passed, 0 failed"
+
+echo "== scripts/release.sh"
+scripts/release.sh
+(cd dist && sha256sum --quiet -c SHA256SUMS)
+wheel=$(ls dist/python/cen-"$version"-cp39-abi3-manylinux_*_x86_64.whl)
+tarball=dist/npm/cen-wasm-$version.tgz
+carchive=dist/libcen-$version-x86_64-linux.tar.gz
+cliarchive=dist/cen-$version-x86_64-linux.tar.gz
+
+# What each artifact's user has: no Rust. ~/.cargo/bin leaves the PATH, and cargo, rustc and
+# rustup (Debian's are in /usr/bin, beside the tools a user does have) are shadowed by stubs
+# that fail, so that any step that would build from source fails loudly.
+mkdir -p "$work/norust"
+for tool in cargo rustc rustup maturin; do
+    printf '#!/bin/sh\necho "%s: not available (Rust is not on the PATH of this test)" >&2\nexit 127\n' "$tool" >"$work/norust/$tool"
+    chmod +x "$work/norust/$tool"
+done
+norust_path="$work/norust:$(tr ':' '\n' <<<"$PATH" | grep -v -e '/\.cargo/bin$' -e '/\.rustup' | paste -sd: -)"
+no_rust() { env -u CARGO_HOME -u RUSTUP_HOME -u CARGO_TARGET_DIR PATH="$norust_path" "$@"; }
+no_rust sh -c '! cargo --version 2>/dev/null && ! rustc --version 2>/dev/null' ||
+    { echo "Rust is still on the PATH of the install tests" >&2; exit 1; }
+
+summary_of() { # the counts of `cen validate`'s text summary: "records valid invalid"
+    awk '$1 == "records" {r = $2} $1 == "valid" {v = $2} $1 == "invalid" {i = $2} END {print r, v, i}' "$1"
+}
+
+echo "== the cen archive: unpacked, run on the sample records"
+tar -xzf "$cliarchive" -C "$work"
+cen="$work/cen-$version-x86_64-linux/cen"
+[ "$(no_rust "$cen" --version | head -n 1)" = "cen $version" ] ||
+    { echo "cen --version says '$(no_rust "$cen" --version | head -n 1)', not cen $version" >&2; exit 1; }
+status=0
+no_rust "$cen" validate --today 2026-11-28 examples/seizures-export.csv >"$work/cli-export.txt" || status=$?
+[ "$status" -eq 1 ] || { echo "cen validate on the export: exit status $status, expected 1" >&2; exit 1; }
+read -r cli_records cli_valid cli_invalid < <(summary_of "$work/cli-export.txt")
+[ "$cli_records" -gt 0 ] && [ "$cli_invalid" -gt 0 ] ||
+    { echo "cen validate gave no summary:" >&2; tail "$work/cli-export.txt" >&2; exit 1; }
+# The sample records of the spec (shared/examples beside the repository, where it is; else the
+# copies in examples/records): every one is read, invalid-movement.json is the invalid one.
+samples=examples/records
+for dir in "$root/../shared/examples" /work/shared/examples; do
+    if [ -f "$dir/invalid-movement.json" ]; then samples=$dir; break; fi
+done
+status=0
+no_rust "$cen" validate --today 2026-11-28 --format json "$samples"/*.json >"$work/cli-samples.json" || status=$?
+[ "$status" -eq 1 ] || { echo "cen validate on $samples: exit status $status, expected 1" >&2; exit 1; }
+echo "cen $version: $cli_records records of the export ($cli_invalid invalid), $(ls "$samples"/*.json | wc -l) samples of $samples"
+
+echo "== the wheel in a fresh virtual environment (pandas from the registry, pinned)"
+source scripts/lib/python-venv.sh
+python3 -m venv "$work/venv"
+no_rust "$work/venv/bin/python" -m pip install -q --disable-pip-version-check --only-binary :all: \
+    -c bindings-python/requirements-dev.txt "$wheel[pandas]"
+(cd "$work" && no_rust "$work/venv/bin/python" - "$version" "$root/examples" "$cli_records" "$cli_invalid" <<'PY'
+import json, pathlib, sys
+import pandas as pd
+import cen
+version, examples, records, invalid = sys.argv[1], pathlib.Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+assert cen.__version__ == version, (cen.__version__, version)
+assert pathlib.Path(cen.__file__).is_relative_to(sys.prefix), cen.__file__  # the installed copy
+record = json.loads((examples / "records" / "invalid-movement.json").read_text())
+report = cen.validate(record, today="2026-11-28")
+assert not report.valid and "CEN-MOV-001" in {issue.rule for issue in report.issues}, report.to_json()
+df = pd.read_csv(examples / "seizures-export.csv", dtype=str, keep_default_na=False)
+issues = cen.validate_frame(df, today="2026-11-28")
+errors = issues[issues["severity"] == "error"]
+assert len(df) == records, (len(df), records)
+assert errors["row"].nunique() == invalid, (errors["row"].nunique(), invalid)  # as cen validate says
+print(f"import cen {cen.__version__}: validate_frame on {len(df)} rows, {len(issues)} issues, "
+      f"{errors['row'].nunique()} invalid rows (the same as the cen archive)")
+PY
+)
+
+echo "== the npm tarball in a fresh Node project"
+mkdir -p "$work/node-app"
+(cd "$work/node-app" && npm init -y >/dev/null && no_rust npm install --offline --no-audit --no-fund \
+    --loglevel=error "$root/$tarball" >/dev/null)
+cat >"$work/node-app/check.mjs" <<'JS'
+import { readFileSync } from "node:fs";
+import { validate, version, loadNames, lookupLocation } from "cen-wasm";
+import { checkFile } from "cen-wasm/files";
+const [expected, examples, records, invalid] = process.argv.slice(2);
+const fail = (what) => { console.error(what); process.exit(1); };
+if (version() !== expected) fail(`version() is ${version()}, not ${expected}`);
+const record = JSON.parse(readFileSync(`${examples}/records/invalid-movement.json`, "utf8"));
+const report = validate(record, { today: "2026-11-28" });
+if (report.valid || !report.issues.some((i) => i.rule === "CEN-MOV-001")) fail(JSON.stringify(report));
+await loadNames();
+const rotterdam = lookupLocation("NLRTM");
+if (!rotterdam || !JSON.stringify(rotterdam).includes("Rotterdam")) fail(`lookupLocation: ${JSON.stringify(rotterdam)}`);
+const csv = readFileSync(`${examples}/seizures-export.csv`);
+const checked = checkFile(csv, "seizures-export.csv", { today: "2026-11-28" });
+if (checked.records !== Number(records) || checked.invalid !== Number(invalid)) {
+  fail(`checkFile: ${checked.records} records, ${checked.invalid} invalid; cen validate: ${records}, ${invalid}`);
+}
+console.log(`cen-wasm ${version()}: validate, loadNames, lookupLocation; checkFile of the export: ` +
+  `${checked.records} records, ${checked.invalid} invalid (the same as the cen archive)`);
+JS
+(cd "$work/node-app" && no_rust node check.mjs "$version" "$root/examples" "$cli_records" "$cli_invalid")
+
+echo "== the C archive: a pkg-config build and CMake consumers"
+mkdir -p "$work/opt"
+tar -xzf "$carchive" -C "$work/opt"
+prefix="$work/opt/libcen-$version-x86_64-linux"
+readelf -d "$prefix/lib/libcen.so" | grep -q "SONAME.*\[libcen\.so\.0\.${version#0.}" ||
+    readelf -d "$prefix/lib/libcen.so" | grep -q 'SONAME.*\[libcen\.so\.[1-9]' ||
+    { echo "libcen.so has no SONAME" >&2; exit 1; }
+cat >"$work/version.c" <<'C'
+#include <stdio.h>
+#include <string.h>
+#include <cen.h>
+int main(void) {
+    printf("%s\n", cen_version());
+    return strcmp(cen_version(), CEN_VERSION_STRING) != 0;
+}
+C
+c_summary() { # $1 program, $2 name: runs the example on the sample NDJSON, expects exit 1
+    local status=0
+    no_rust "$1" examples/seizures.ndjson "$work/$2.out" '{"today": "2026-11-28"}' >"$work/$2.summary" || status=$?
+    [ "$status" -eq 1 ] || { echo "$2: exit status $status, expected 1" >&2; exit 1; }
+    grep -E '^[0-9]+ records read, [0-9]+ valid, [0-9]+ invalid$' "$work/$2.summary"
+}
+(
+    export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+    [ "$(pkg-config --modversion cen)" = "$version" ] || { echo "cen.pc: $(pkg-config --modversion cen)" >&2; exit 1; }
+    # shellcheck disable=SC2046 # pkg-config's flags are words
+    no_rust cc -std=c99 -Wall -Wextra -Werror -pedantic -o "$work/ncen_pkgconfig" \
+        "$prefix/share/cen/examples/ncen_transfer.c" $(pkg-config --cflags --libs cen) \
+        -Wl,-rpath,"$(pkg-config --variable=libdir cen)"
+    # shellcheck disable=SC2046
+    no_rust cc -std=c99 -o "$work/version" "$work/version.c" $(pkg-config --cflags --libs cen) \
+        -Wl,-rpath,"$(pkg-config --variable=libdir cen)"
+)
+[ "$(no_rust "$work/version")" = "$version" ] || { echo "cen_version() is $("$work/version")" >&2; exit 1; }
+pkgconfig_summary=$(c_summary "$work/ncen_pkgconfig" pkgconfig)
+for kind in shared static; do
+    no_rust cmake -S "$prefix/share/cen/examples" -B "$work/cmake-$kind" -DCMAKE_PREFIX_PATH="$prefix" \
+        -DCEN_STATIC=$([ $kind = static ] && echo ON || echo OFF) >"$work/cmake-$kind.log" 2>&1 &&
+        no_rust cmake --build "$work/cmake-$kind" >>"$work/cmake-$kind.log" 2>&1 ||
+        { cat "$work/cmake-$kind.log" >&2; exit 1; }
+    [ "$(c_summary "$work/cmake-$kind/ncen_transfer" "cmake-$kind")" = "$pkgconfig_summary" ] ||
+        { echo "cmake-$kind: another summary than the pkg-config build's" >&2; exit 1; }
+    cmp "$work/pkgconfig.out" "$work/cmake-$kind.out"
+done
+! ldd "$work/cmake-static/ncen_transfer" | grep -q libcen || { echo "the static build loads libcen.so" >&2; exit 1; }
+echo "libcen $version (cen_version()): $pkgconfig_summary, with pkg-config and CMake (shared, static)"
+
+echo "release artifacts: 4 passed, 0 failed (cen $version: cli, wheel, npm, C)"
