@@ -146,9 +146,11 @@ echo "== the C archive: a pkg-config build and CMake consumers"
 mkdir -p "$work/opt"
 tar -xzf "$carchive" -C "$work/opt"
 prefix="$work/opt/libcen-$version-x86_64-linux"
-readelf -d "$prefix/lib/libcen.so" | grep -q "SONAME.*\[libcen\.so\.0\.${version#0.}" ||
-    readelf -d "$prefix/lib/libcen.so" | grep -q 'SONAME.*\[libcen\.so\.[1-9]' ||
-    { echo "libcen.so has no SONAME" >&2; exit 1; }
+major=${version%%.*} minor=${version#*.}; minor=${minor%%.*}
+soname=$([ "$major" = 0 ] && echo "libcen.so.0.$minor" || echo "libcen.so.$major")
+readelf -d "$prefix/lib/libcen.so" | grep -qF "(SONAME)             Library soname: [$soname]" ||
+    { echo "libcen.so has not the SONAME $soname (docs/versioning.md)" >&2; exit 1; }
+[ "$(readlink "$prefix/lib/$soname")" = "libcen.so.$version" ] || { echo "no link $soname" >&2; exit 1; }
 cat >"$work/version.c" <<'C'
 #include <stdio.h>
 #include <string.h>
