@@ -18,6 +18,18 @@ echo "version $version"
 grep -q "^## \[$version\]" CHANGELOG.md ||
     { echo "CHANGELOG.md has no section '## [$version]'" >&2; exit 1; }
 
+echo "== the library crates packaged for crates.io, in dependency order, each under 10 MB"
+# --no-verify: cen-model, cen-rules and cen-files depend on path crates not yet on crates.io;
+# cargo packages them together against a local overlay of the ones before (the build itself is
+# what the rust and cli steps test).
+cargo package --quiet --locked --no-verify -p codes-data -p cen-model -p cen-rules -p cen-files
+for crate in codes-data cen-model cen-rules cen-files; do
+    file=${CARGO_TARGET_DIR:-target}/package/$crate-$version.crate
+    size=$(stat -c %s "$file")
+    [ "$size" -lt 10000000 ] || { echo "$file: $size bytes, over crates.io's 10 MB" >&2; exit 1; }
+    echo "$crate-$version.crate: $size bytes"
+done
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
