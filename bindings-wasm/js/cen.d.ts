@@ -459,7 +459,13 @@ export function loadNames(input?: RequestInfo | URL | Response | BufferSource): 
 /** Whether the names file is loaded. */
 export function namesLoaded(): boolean;
 
-/** A location code as validation resolves it, or `null`; see `loadNames` for its texts. */
+/**
+ * Look-ups read codes as people type them, as every surface does (spec 5.3b): letters are
+ * upper-cased, spaces are ignored, and so are the dots of HS codes (`lookupLocation("nl rtm")`
+ * finds NLRTM, `lookupHs("2402.20")` finds 240220). Validation stays strict.
+ *
+ * A location code as validation resolves it, or `null`; see `loadNames` for its texts.
+ */
 export function lookupLocation(code: string, lang?: Lang): LocationInfo | null;
 export function lookupCountry(code: string, lang?: Lang): CountryInfo | null;
 export function lookupCurrency(code: string, lang?: Lang): CurrencyInfo | null;

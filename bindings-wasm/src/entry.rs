@@ -54,7 +54,7 @@ pub fn search_json(table: JsValue, query: JsValue, options: JsValue) -> Result<S
     let value = crate::validate::options_value(&options)?;
     let options = SearchOptions::from_value(&value)
         .map_err(|e| JsError::new(&format!("cen: search: {e}")))?;
-    let names = crate::info::loaded_names().ok_or_else(|| {
+    let names = crate::reference::loaded_names().ok_or_else(|| {
         JsError::new("cen: search needs the names file: call `await loadNames()` first")
     })?;
     let query = query_of(&query);

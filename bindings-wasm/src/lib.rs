@@ -13,7 +13,7 @@
 //! - [`host`] reads JavaScript values through a serde deserializer, so that the core's decoder
 //!   sees NaN as a number and a function as a value of the wrong type, at their own paths.
 //! - [`validate`]: the functions that take options, and the `Validator` and `Batch` classes.
-//! - [`info`]: look-ups, labels, the projection to CEN, the schema, catalogue and editions.
+//! - [`reference`]: look-ups, labels, the projection to CEN, the schema, catalogue and editions.
 //! - [`names`]: the names file, which gives the look-ups the texts the `.wasm` is built without.
 //! - `files` (feature `files`, the second module `cen-wasm/files`): `checkFile`, a whole file of
 //!   records read by cen-files and validated as one batch.
@@ -28,8 +28,8 @@ pub mod entry;
 #[cfg(feature = "files")]
 pub mod files;
 pub mod host;
-pub mod info;
 pub mod names;
+pub mod reference;
 pub mod validate;
 
 use wasm_bindgen::prelude::*;

@@ -3,11 +3,11 @@
 //! text, which the JavaScript wrapper (`bindings-wasm/js/cen.js`) parses into plain objects; so a report is,
 //! by construction, the JSON report of every other surface.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::sync::Arc;
 
 use cen_model::{Date, Fatal, MAX_RECORD_BYTES};
-use cen_rules::{Checked, DuplicateIndex, Options, Profile, Validator};
+use cen_rules::{Batch, Checked, Options, Profile, Validator};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -68,24 +68,24 @@ thread_local! {
     /// The validator of the last options given to a function (not a `Validator`): a form calls
     /// `validateField` on every keystroke with the same options, and building a validator (its
     /// profile above all) need not happen each time.
-    static LAST: RefCell<Option<(Value, Rc<Validator>)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<(Value, Arc<Validator>)>> = const { RefCell::new(None) };
 }
 
 /// The validator for these options, from the cache when they are the last ones used. No borrow
 /// is held while the record is read (a getter may call back into this module).
-pub(crate) fn cached(options: &JsValue) -> Result<Rc<Validator>, JsError> {
+pub(crate) fn cached(options: &JsValue) -> Result<Arc<Validator>, JsError> {
     let value = options_value(options)?;
     let hit = LAST.with(|last| {
         last.borrow()
             .as_ref()
             .filter(|(seen, _)| *seen == value)
-            .map(|(_, validator)| Rc::clone(validator))
+            .map(|(_, validator)| Arc::clone(validator))
     });
     if let Some(validator) = hit {
         return Ok(validator);
     }
-    let validator = Rc::new(validator_from(&value)?);
-    LAST.with(|last| *last.borrow_mut() = Some((value, Rc::clone(&validator))));
+    let validator = Arc::new(validator_from(&value)?);
+    LAST.with(|last| *last.borrow_mut() = Some((value, Arc::clone(&validator))));
     Ok(validator)
 }
 
@@ -166,11 +166,11 @@ fn validate_utf8(validator: &Validator, bytes: &[u8]) -> String {
 /// string JavaScript can hold) would run out; a `Batch` takes any number of records.
 const MAX_BATCH_TEXT: usize = 256 * 1024 * 1024;
 
-fn validate_many_text(validator: &Validator, records: JsValue) -> Result<String, JsError> {
+fn validate_many_text(validator: &Arc<Validator>, records: JsValue) -> Result<String, JsError> {
     let not_array =
         || JsError::new("cen: validateMany expects an array of records (objects or JSON strings)");
     let records = host::ArrayItems::of(records).ok_or_else(not_array)?;
-    let mut batch = validator.batch();
+    let mut batch = Batch::new(Arc::clone(validator));
     let mut out = String::from("[");
     for (index, record) in records.enumerate() {
         let record = record.map_err(|e| JsError::new(&format!("cen: validateMany: {e}")))?;
@@ -303,7 +303,7 @@ pub fn bench_core(record: &str, times: u32, options: JsValue) -> Result<usize, J
 /// array of reports.
 #[wasm_bindgen(js_name = validateManyToJson)]
 pub fn validate_many_to_json(records: JsValue, options: JsValue) -> Result<String, JsError> {
-    validate_many_text(&*cached(&options)?, records)
+    validate_many_text(&cached(&options)?, records)
 }
 
 /// The issues of one field as a JSON array (see `Validator.validateField`).
@@ -331,7 +331,7 @@ pub fn validate_field_text_to_json(
 /// A validator with fixed options (spec 5.1), to validate many records.
 #[wasm_bindgen(js_name = RawValidator)]
 pub struct RawValidator {
-    inner: Rc<Validator>,
+    inner: Arc<Validator>,
 }
 
 #[wasm_bindgen(js_class = RawValidator)]
@@ -340,16 +340,15 @@ impl RawValidator {
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<RawValidator, JsError> {
         Ok(RawValidator {
-            inner: Rc::new(validator_from(&options_value(&options)?)?),
+            inner: Arc::new(validator_from(&options_value(&options)?)?),
         })
     }
 
     /// A batch of this validator that reports records one at a time, finding duplicates.
     pub fn batch(&self) -> RawBatch {
         RawBatch {
-            validator: Rc::clone(&self.inner),
-            index: RefCell::new(DuplicateIndex::new()),
-            next: Cell::new(0),
+            validator: Arc::clone(&self.inner),
+            batch: RefCell::new(Batch::new(Arc::clone(&self.inner))),
         }
     }
 
@@ -398,11 +397,11 @@ impl RawValidator {
 /// for streams too long to hold in one array.
 #[wasm_bindgen(js_name = RawBatch)]
 pub struct RawBatch {
-    validator: Rc<Validator>,
+    /// The batch's validator, to check a record without borrowing the batch.
+    validator: Arc<Validator>,
     // Interior mutability, borrowed only once the record has been read: a getter of the record
     // may call back into this very batch, and `&mut self` would make that re-entry throw.
-    index: RefCell<DuplicateIndex>,
-    next: Cell<usize>,
+    batch: RefCell<Batch>,
 }
 
 #[wasm_bindgen(js_class = RawBatch)]
@@ -422,19 +421,13 @@ impl RawBatch {
     /// How many records the batch has reported.
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
-        self.next.get()
+        self.batch.borrow().len()
     }
 }
 
 impl RawBatch {
     /// The report of a checked record as the next of the batch.
     fn next_report(&self, checked: Checked) -> String {
-        let position = self.next.get();
-        self.next.set(position + 1);
-        let first = self
-            .index
-            .borrow_mut()
-            .observe(position, checked.duplicate_keys());
-        self.validator.report(checked, first).to_json()
+        self.batch.borrow_mut().finish(checked).to_json()
     }
 }

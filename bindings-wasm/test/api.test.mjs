@@ -94,7 +94,9 @@ test("bad options throw an Error that says what is wrong", () => {
     assert.throws(() => cen.validate({}, bad), (e) => e instanceof Error && message.test(e.message), JSON.stringify(String(bad)));
     assert.throws(() => new cen.Validator(bad), Error);
   }
-  assert.throws(() => cen.labels("de"), /not a language/);
+  assert.throws(() => cen.labels("de"), /`de` is not one of en, fr, es, ru, ar, pt/);
+  assert.throws(() => cen.labels("x".repeat(10_000)), /`x{16}…` is not one of/);
+  assert.throws(() => cen.labels(7), /the language must be a string/);
 });
 
 test("without `today`, JavaScript's clock gives today's UTC date", () => {
@@ -515,6 +517,23 @@ test("hsCorrelate and the HS edition in force", () => {
   assert.deepEqual(cod005(seized("2019-06-15")), []);
   assert.equal(cod005(seized("2023-06-15"))[0].params.found_in, "2017");
   assert.deepEqual(cod005(seized("2023-06-15"), { ...options, hs_edition: "2017" }), []);
+});
+
+test("look-ups forgive what people type, as on every surface (tests/lookups, spec 5.3b)", () => {
+  const file = new URL("../../tests/lookups/forgiving.json", import.meta.url);
+  const { cases } = JSON.parse(readFileSync(file, "utf8"));
+  assert.ok(cases.length > 20);
+  const lookups = {
+    country: cen.lookupCountry,
+    currency: cen.lookupCurrency,
+    location: cen.lookupLocation,
+    airport: cen.lookupAirport,
+    hs: cen.lookupHs,
+  };
+  for (const c of cases) {
+    const entry = lookups[c.table](c.code);
+    assert.equal(entry === null ? null : entry.code, c.found, c.name);
+  }
 });
 
 test("calls before init in the browser entry say so", async () => {

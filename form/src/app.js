@@ -354,8 +354,16 @@ function find(table, query, pseudo) {
   ];
 }
 
-/** The name of a code as the person should see it, or null when the code is unknown. */
+/**
+ * The name of a code as the person should see it, or null when the code is unknown. Look-ups
+ * forgive what people type (spec 5.3b: `nlrtm`, `2402.20`) but validation does not, so a code
+ * not written as its table writes it is described as unknown, as validation will report it.
+ */
 function describe(kind, table, code) {
+  if (typeof code !== "string") return null;
+  let written = code.replace(/\s/g, "").toUpperCase();
+  if (kind === "hs") written = written.replace(/\./g, "");
+  if (written !== code) return null;
   try {
     if (kind === "country") {
       const pseudo = labelsOf(state.lang).country_pseudo?.[code];

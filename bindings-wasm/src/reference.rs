@@ -1,8 +1,10 @@
-//! Everything besides validation: the projection to CEN, the JSON Schema, labels, look-ups, the
-//! rule catalogue and the table editions (spec 5.3a, 5.7). Each returns the core's JSON text,
-//! which the JavaScript wrapper parses.
+//! Reference data and what goes with it besides validation: look-ups (spec 5.3b) and the names
+//! file that completes them, labels, the rule catalogue, the table editions and the JSON Schema
+//! (spec 5.3a, 5.7), and the projection to CEN. Each returns the core's JSON text, which the
+//! JavaScript wrapper parses.
 
-use cen_rules::{api, Lang};
+use cen_rules::lookups::{self, Table};
+use cen_rules::Lang;
 use codes_data::HsEdition;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -59,22 +61,28 @@ fn filled(value: Option<Value>, fill: fn(&Names, &mut Value)) -> Option<String> 
     Some(value.to_string())
 }
 
-/// The longest code any table holds (10-digit HS codes), with room to spare: a longer string is
-/// not looked up, nor copied into WebAssembly memory.
-const MAX_CODE: u32 = 32;
+/// The longest text a look-up reads, in UTF-16 units: a longer string is not copied into
+/// WebAssembly memory. It is longer than the core's limit in bytes, which a string of more
+/// UTF-16 units always exceeds, so that every surface finds the same text in no table.
+const MAX_CODE: u32 = lookups::MAX_LOOKUP_TEXT as u32;
 
 /// The language of a `lang` argument: English when absent.
 fn lang_of(lang: &JsValue) -> Result<Lang, JsError> {
     if lang.is_undefined() || lang.is_null() {
         return Ok(Lang::En);
     }
-    let code = lang.as_string().filter(|code| code.len() <= 8);
-    code.as_deref().and_then(Lang::from_code).ok_or_else(|| {
-        JsError::new(&format!(
-            "cen: `{}` is not a language: use one of en, fr, es, ru, ar, pt",
-            code.unwrap_or_else(|| "(not a string)".to_owned())
-        ))
-    })
+    let Some(text) = lang.dyn_ref::<js_sys::JsString>() else {
+        return Err(JsError::new(
+            "cen: the language must be a string: one of en, fr, es, ru, ar, pt",
+        ));
+    };
+    // No language code is long: a long string is named by its beginning, not copied whole.
+    let code = if text.length() <= 16 {
+        String::from(text)
+    } else {
+        format!("{}…", String::from(text.slice(0, 16)))
+    };
+    cen_rules::parse_lang(&code).map_err(|e| JsError::new(&format!("cen: {e}")))
 }
 
 /// A code argument as text, when it is a string short enough to be a code.
@@ -84,14 +92,21 @@ fn code_of(code: &JsValue) -> Option<String> {
         .map(String::from)
 }
 
-fn text(value: Option<Value>) -> Option<String> {
-    value.map(|v| v.to_string())
+/// The look-up of what a person typed in `table`, as JSON text with the names file's texts.
+fn lookup(table: Table, code: &JsValue, lang: Lang) -> Option<String> {
+    let found = lookups::lookup(table, &code_of(code)?, lang);
+    match table {
+        Table::Location => filled(found, Names::fill_location),
+        Table::Airport => filled(found, Names::fill_airport),
+        Table::Hs => filled(found, Names::fill_hs),
+        Table::Country | Table::Currency => found.map(|v| v.to_string()),
+    }
 }
 
 /// The labels of every enumeration's values in one language (spec 2.9), as JSON text.
 #[wasm_bindgen(js_name = labelsJson)]
 pub fn labels_json(lang: JsValue) -> Result<String, JsError> {
-    Ok(api::labels(lang_of(&lang)?).to_string())
+    Ok(lookups::labels(lang_of(&lang)?).to_string())
 }
 
 /// The label of a field (a JSON Pointer such as `/goods/0/unit`, or a dotted path).
@@ -115,7 +130,7 @@ pub fn rules_json() -> String {
 /// The editions of the code tables (spec 5.3a), as JSON text.
 #[wasm_bindgen(js_name = editionsJson)]
 pub fn editions_json() -> String {
-    api::editions().to_string()
+    lookups::editions().to_string()
 }
 
 /// The JSON Schema of the record, as JSON text.
@@ -129,7 +144,7 @@ pub fn schema_json() -> String {
 #[wasm_bindgen(js_name = lookupCountryJson)]
 pub fn lookup_country_json(code: JsValue, lang: JsValue) -> Result<Option<String>, JsError> {
     let lang = lang_of(&lang)?;
-    Ok(code_of(&code).and_then(|code| text(api::country(&code, lang))))
+    Ok(lookup(Table::Country, &code, lang))
 }
 
 /// A location code (IATA, ICAO or UN/LOCODE) as validation resolves it, as JSON text. Until
@@ -138,14 +153,14 @@ pub fn lookup_country_json(code: JsValue, lang: JsValue) -> Result<Option<String
 #[wasm_bindgen(js_name = lookupLocationJson)]
 pub fn lookup_location_json(code: JsValue, lang: JsValue) -> Result<Option<String>, JsError> {
     let lang = lang_of(&lang)?;
-    Ok(code_of(&code).and_then(|code| filled(api::location(&code, lang), Names::fill_location)))
+    Ok(lookup(Table::Location, &code, lang))
 }
 
 /// A current ISO 4217 currency, as JSON text.
 #[wasm_bindgen(js_name = lookupCurrencyJson)]
 pub fn lookup_currency_json(code: JsValue, lang: JsValue) -> Result<Option<String>, JsError> {
     let lang = lang_of(&lang)?;
-    Ok(code_of(&code).and_then(|code| text(api::currency(&code, lang))))
+    Ok(lookup(Table::Currency, &code, lang))
 }
 
 /// An airport by IATA or ICAO code, as JSON text (name and city empty until the names are
@@ -153,7 +168,7 @@ pub fn lookup_currency_json(code: JsValue, lang: JsValue) -> Result<Option<Strin
 #[wasm_bindgen(js_name = lookupAirportJson)]
 pub fn lookup_airport_json(code: JsValue, lang: JsValue) -> Result<Option<String>, JsError> {
     let lang = lang_of(&lang)?;
-    Ok(code_of(&code).and_then(|code| filled(api::airport(&code, lang), Names::fill_airport)))
+    Ok(lookup(Table::Airport, &code, lang))
 }
 
 /// An HS edition argument: `"2012"`, `"2017"` or `"2022"`; `default` when undefined or null.
@@ -169,7 +184,8 @@ fn hs_edition_of(
         .as_string()
         .filter(|text| text.len() <= 8)
         .unwrap_or_else(|| "(not a string)".to_owned());
-    api::hs_edition(&text).map_err(|problem| JsError::new(&format!("cen: {function}: {problem}")))
+    lookups::hs_edition(&text)
+        .map_err(|problem| JsError::new(&format!("cen: {function}: {problem}")))
 }
 
 /// A Harmonized System chapter, heading or subheading of an edition (HS 2022 when `edition` is
@@ -177,7 +193,10 @@ fn hs_edition_of(
 #[wasm_bindgen(js_name = lookupHsJson)]
 pub fn lookup_hs_json(code: JsValue, edition: JsValue) -> Result<Option<String>, JsError> {
     let edition = hs_edition_of(&edition, Some(HsEdition::NEWEST), "lookupHs")?;
-    Ok(code_of(&code).and_then(|code| filled(api::hs_in(&code, edition), Names::fill_hs)))
+    let found = code_of(&code)
+        .and_then(|code| lookups::normalise(Table::Hs, &code))
+        .and_then(|code| lookups::hs_in(&code, edition));
+    Ok(filled(found, Names::fill_hs))
 }
 
 /// The codes of HS edition `to` that UNSD's correlation tables pair with `code` of edition
@@ -187,7 +206,7 @@ pub fn hs_correlate_json(code: JsValue, from: JsValue, to: JsValue) -> Result<St
     let from = hs_edition_of(&from, None, "hsCorrelate")?;
     let to = hs_edition_of(&to, None, "hsCorrelate")?;
     Ok(code_of(&code)
-        .map(|code| api::hs_correlate(&code, from, to))
+        .map(|code| lookups::hs_correlate(&code, from, to))
         .unwrap_or_else(|| Value::Array(Vec::new()))
         .to_string())
 }
@@ -203,7 +222,7 @@ pub fn closest_codes(table: JsValue, code: JsValue, count: JsValue) -> Vec<Strin
         .as_f64()
         .filter(|n| n.is_finite() && *n >= 0.0)
         .map_or(5, |n| n.min(100.0) as usize);
-    api::closest(&table, &code, count)
+    lookups::closest(&table, &code, count)
 }
 
 /// The non-nominal projection of a record (spec 2.8), as JSON text: an object, or JSON text.
