@@ -2,27 +2,15 @@
 //! file's bytes are read by cen-files, the readers the `cen` command line uses, and every record
 //! is validated as one batch (CEN-DUP-001 across the file), exactly as `cen validate` does.
 
-use cen_files::{FileReader, Format, OwnedCell, Payload, Raw};
-use cen_model::flat::{column_of, Cell};
-use cen_rules::{Batch, Input, Report, Validator};
+use std::sync::Arc;
+
+use cen_files::{FileReader, Format};
+use cen_model::flat::column_of;
+use cen_rules::Batch;
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::validate::cached;
-
-/// The report of one record as read (what `cen validate` does with each record it reads).
-fn report_of(validator: &Validator, batch: &mut Batch, raw: &Raw) -> Report {
-    let checked = match &raw.payload {
-        Payload::Json(bytes) => validator.check(Input::Bytes(bytes.as_slice())),
-        Payload::Row { layout, cells } => {
-            let cells: Vec<Cell<'_>> = cells.iter().map(OwnedCell::as_cell).collect();
-            validator.check_row(layout, &cells)
-        }
-        Payload::Malformed(_) => validator.check_unreadable(),
-        Payload::TooLarge(_) => validator.check_fatal(&cen_model::Fatal::TooLarge),
-    };
-    batch.finish(checked)
-}
 
 /// Reads and validates a whole file (its bytes and its name, whose extension says its format:
 /// `.json`, `.ndjson`/`.jsonl`, `.csv`, `.xlsx`) and returns, as JSON text:
@@ -47,7 +35,7 @@ pub fn check_file_json(
     })?;
     let mut reader = FileReader::from_bytes(bytes, format).map_err(|e| JsError::new(&e))?;
     let warnings: Vec<Value> = reader.warnings().iter().map(|w| json!(w)).collect();
-    let mut batch = validator.batch();
+    let mut batch = Batch::new(Arc::clone(&validator));
     let mut issues = Vec::new();
     let (mut records, mut valid) = (0usize, 0usize);
     let mut stopped = Value::Null;
@@ -60,7 +48,8 @@ pub fn check_file_json(
                 break;
             }
         };
-        let report = report_of(&validator, &mut batch, &raw);
+        // The check cen-files gives every reader's record, as `cen validate` does.
+        let report = batch.finish(raw.check(&validator));
         if report.valid {
             valid += 1;
         }

@@ -111,7 +111,7 @@ fn report_failure(message: &str) {
 /// which needs the run): the core's report of the JSON text, of the flat row, or of a record
 /// the reader could not make sense of.
 pub fn report_of(validator: &cen_rules::Validator, raw: &Raw) -> cen_rules::Report {
-    validator.report(pipeline::check(validator, raw), None)
+    validator.report(raw.check(validator), None)
 }
 
 /// The column of each issue of a report of flat input, as `cen validate` writes them; `None`

@@ -1,8 +1,9 @@
 //! The validation engine of the command line: its records go through the core's ordered
 //! pipeline ([`cen_rules::pipeline`]), which checks and renders them on worker threads and
 //! hands them to the command in input order, with the duplicates (CEN-DUP-001) of one batch of
-//! the whole run. What is left here is the translation: a [`Raw`] record becomes the core's
-//! input, and with more than one job a thread of its own reads the next chunks of the files.
+//! the whole run. What is left here is the translation: a [`Raw`] record is checked as
+//! cen-files says ([`Raw::check`], which the browser's file check shares), and with more than
+//! one job a thread of its own reads the next chunks of the files.
 //! Memory holds a few chunks at a time (plus the duplicate index, which keeps a fingerprint
 //! per identifier key of the whole run: that is what makes CEN-DUP-001 exact across the input).
 
@@ -11,12 +12,11 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
-use cen_model::flat::Cell;
 use cen_rules::pipeline::{self as core, Plain, Stage, Stopped};
-use cen_rules::{Batch, Checked, Input, Report, Validator};
+use cen_rules::{Batch, Checked, Report, Validator};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::input::{Inputs, OwnedCell, Payload, Raw};
+use crate::input::{Inputs, Raw};
 use crate::Failure;
 
 /// Records per chunk: enough that handing chunks between threads costs nothing, few enough
@@ -35,21 +35,6 @@ pub trait Job: Sync {
     fn render(&self, raw: &Raw, index: usize, report: Report) -> Self::Out;
 }
 
-/// Checks one record (no report yet: that needs the duplicate index, in order).
-pub fn check(validator: &Validator, raw: &Raw) -> Checked {
-    match &raw.payload {
-        Payload::Json(bytes) => validator.check(Input::Bytes(bytes.as_slice())),
-        Payload::Row { layout, cells } => {
-            let cells: Vec<Cell<'_>> = cells.iter().map(OwnedCell::as_cell).collect();
-            validator.check_row(layout, &cells)
-        }
-        // Not a record at all: the core's CEN-SCH-001 with the rule's main message.
-        Payload::Malformed(_) => validator.check_unreadable(),
-        // A row over 1 MiB: what the core says of a record over 1 MiB.
-        Payload::TooLarge(_) => validator.check_fatal(&cen_model::Fatal::TooLarge),
-    }
-}
-
 /// A command's job as the core's pipeline sees it: chunks of [`Raw`] records.
 struct Records<'j, J>(&'j J);
 
@@ -62,7 +47,7 @@ impl<J: Job> Stage for Records<'_, J> {
     }
 
     fn check(&self, validator: &Validator, chunk: &Vec<Raw>, i: usize) -> Checked {
-        check(validator, &chunk[i])
+        chunk[i].check(validator)
     }
 
     fn render(&self, chunk: &Vec<Raw>, i: usize, position: usize, report: Report) -> J::Out {

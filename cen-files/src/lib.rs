@@ -21,6 +21,7 @@
 //! | [`limits`] | the size of records, rows and headers; the zip-bomb guard |
 //! | [`workbook`] | what the template writes and the reader reads back |
 //! | [`template`] | the Excel data-entry template (feature `template`) |
+//! | `check` | [`Raw::check`]: a record as read, checked by the core (feature `check`) |
 //!
 //! Reading a CSV file held in memory, and checking each record with the core:
 //!
@@ -62,6 +63,8 @@
 use std::io::{BufRead, BufReader, Cursor, Read, Seek};
 use std::path::Path;
 
+#[cfg(feature = "check")]
+mod check;
 mod csv;
 mod header;
 mod json;
