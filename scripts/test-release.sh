@@ -30,6 +30,10 @@ for crate in codes-data cen-model cen-rules cen-files; do
     echo "$crate-$version.crate: $size bytes"
 done
 
+echo "== cargo doc of the library crates, without a warning (what docs.rs builds)"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --locked --no-deps --all-features \
+    -p codes-data -p cen-model -p cen-rules -p cen-files
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

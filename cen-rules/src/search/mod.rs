@@ -17,8 +17,8 @@
 //! the beginning of a word of the entry's names (case and diacritics ignored, see [`words`]).
 //! Results are ordered by class (an exact code, then a code prefix, then names whose first word
 //! starts with the query's first word, then other name matches), then by the entry's weight
-//! (highest first, see [`weight`]), then by code. The order is total, so every surface gives
-//! the same list.
+//! (highest first, see [`weight_of_unlocode`] and [`weight_of_airport`]), then by code. The
+//! order is total, so every surface gives the same list.
 //!
 //! The index is built once from the tables and a [`NameSource`] (the built-in texts natively;
 //! in WebAssembly the names file that `loadNames()` reads): see [`SearchIndex`].
