@@ -177,6 +177,10 @@ pub struct ValidationOptions {
     /// each record's seizure date.
     #[arg(long, value_name = "E")]
     pub hs_edition: Option<String>,
+    /// Check codes against this table pack (spec 7.2, `cen tables build`) instead of the
+    /// tables built in.
+    #[arg(long, value_name = "FILE.pack")]
+    pub tables: Option<PathBuf>,
 }
 
 /// Where records come from.

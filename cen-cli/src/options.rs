@@ -41,7 +41,16 @@ pub fn validator(options: &ValidationOptions) -> Result<Validator, Failure> {
             _ => format!("bad option: {error}"),
         }
     })?;
-    Validator::new(parsed).map_err(|error| Failure::Message(format!("bad option: {error}")))
+    let validator =
+        Validator::new(parsed).map_err(|error| Failure::Message(format!("bad option: {error}")))?;
+    match &options.tables {
+        None => Ok(validator),
+        Some(path) => {
+            let tables = codes_data::Tables::load(path)
+                .map_err(|error| format!("--tables {}: {error}", path.display()))?;
+            Ok(validator.with_tables(tables))
+        }
+    }
 }
 
 pub(crate) fn read_profile(path: &Path) -> Result<Value, Failure> {

@@ -7,7 +7,7 @@
 
 use cen_model::shape::CodeKind;
 use cen_model::*;
-use codes_data::{Currency, GoodsType, HsEdition, ResolvedLocation};
+use codes_data::{Currency, GoodsType, HsEdition, ResolvedLocation, Tables};
 
 use crate::sink::Sink;
 use crate::values::{codes, date, identifiers};
@@ -25,8 +25,8 @@ pub(crate) struct LegFacts<'r> {
     pub leg: Option<&'r Leg>,
     pub kind: Option<ConveyanceType>,
     pub date: Option<Date>,
-    pub from: Option<(&'r str, ResolvedLocation)>,
-    pub to: Option<(&'r str, ResolvedLocation)>,
+    pub from: Option<(&'r str, ResolvedLocation<'r>)>,
+    pub to: Option<(&'r str, ResolvedLocation<'r>)>,
     pub flight: Option<&'r str>,
     pub awb: Option<&'r str>,
     pub postal_item: Option<&'r str>,
@@ -56,7 +56,7 @@ pub(crate) struct Facts<'r> {
     pub seizure_date: Option<Date>,
     pub entry_date: Option<Date>,
     pub location_type: Option<LocationType>,
-    pub location: Option<(&'r str, ResolvedLocation)>,
+    pub location: Option<(&'r str, ResolvedLocation<'r>)>,
     pub procedure: Option<Procedure>,
     pub departure: Option<&'r str>,
     pub destination: Option<&'r str>,
@@ -97,6 +97,7 @@ impl<'r> Facts<'r> {
         source: Source,
         today: Date,
         hs_edition: Option<HsEdition>,
+        tables: &'r Tables,
         sink: &mut Sink,
     ) -> Facts<'r> {
         let record = &decoded.record;
@@ -121,7 +122,7 @@ impl<'r> Facts<'r> {
         let location = record.location.as_ref();
         let location_type = location.and_then(|l| l.r#type);
         let location_code = location.and_then(|l| l.code.as_deref()).and_then(|code| {
-            codes::location(sink, code, || "/location/code".to_owned()).map(|r| (code, r))
+            codes::location(sink, tables, code, || "/location/code".to_owned()).map(|r| (code, r))
         });
 
         let route = record.route.as_ref();
@@ -170,7 +171,7 @@ impl<'r> Facts<'r> {
                 identifier(CodeKind::Imo, &leg.imo, "imo");
                 let mut place = |value: &'r Option<String>, field: &str| {
                     value.as_deref().and_then(|code| {
-                        codes::location(sink, code, || at("conveyance", i, field))
+                        codes::location(sink, tables, code, || at("conveyance", i, field))
                             .map(|r| (code, r))
                     })
                 };

@@ -117,6 +117,8 @@ pub struct Validator {
     required: Vec<RequiredPath>,
     /// The option's HS edition, else the profile's; `None`: the one in force on the date.
     hs_edition: Option<HsEdition>,
+    /// The code tables checked against (spec 7.2): built in, or a table pack.
+    tables: codes_data::Tables,
 }
 
 impl std::fmt::Debug for Validator {
@@ -189,7 +191,35 @@ impl Validator {
             commodities,
             required,
             hs_edition,
+            tables: codes_data::Tables::builtin(),
         }
+    }
+
+    /// This validator checking against `tables` (a table pack, spec 7.2) instead of the
+    /// tables it had. Loading the pack is what can fail ([`codes_data::Tables::load`]), so a
+    /// validator never holds a pack that did not load.
+    ///
+    /// ```
+    /// use cen_rules::{Options, Validator};
+    /// use codes_data::Tables;
+    /// let pack = Tables::from_bytes(&Tables::builtin().to_pack_bytes()).unwrap();
+    /// let v = Validator::new(Options::default()).unwrap().with_tables(pack);
+    /// assert!(!v.tables().is_builtin());
+    /// assert_eq!(v.editions().iter().find(|e| e.table == "unlocode").unwrap().rows, 115_925);
+    /// ```
+    pub fn with_tables(mut self, tables: codes_data::Tables) -> Validator {
+        self.tables = tables;
+        self
+    }
+
+    /// The code tables this validator checks against.
+    pub fn tables(&self) -> &codes_data::Tables {
+        &self.tables
+    }
+
+    /// The editions of the tables in use (spec 5.3a, 7.2): the pack's when there is one.
+    pub fn editions(&self) -> Vec<codes_data::Edition<'_>> {
+        self.tables.editions()
     }
 
     /// The options of this validator.
@@ -391,6 +421,7 @@ impl Validator {
             source,
             self.clock.today(),
             self.hs_edition,
+            &self.tables,
             &mut sink,
         );
         dates::check(&facts, &mut sink);

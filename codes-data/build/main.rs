@@ -16,6 +16,8 @@
 //! Any malformed row stops the build with the file, line and reason.
 
 mod labels;
+#[path = "../src/layout.rs"]
+mod layout;
 mod support;
 
 use std::collections::{HashMap, HashSet};
@@ -26,8 +28,7 @@ use std::path::{Path, PathBuf};
 
 use labels::pack_labels;
 use support::{
-    alpha_index, hs_key, is_upper_or_empty, is_word, len_u8, names, numeric3, offset, pad, parse,
-    starts, unlocode_parts, write_if_changed, Row,
+    alpha_index, hs_key, is_word, names, numeric3, offset, pad, parse, write_if_changed, Row,
 };
 
 fn main() {
@@ -229,96 +230,36 @@ impl Builder {
             "remarks",
         ];
         let rows = parse("unlocode.tsv", &text, Some(&header));
-        let n = rows.len();
-        let mut counts = vec![0u32; 26 * 26 * 34];
-        let mut fixed = String::with_capacity(n * 11);
-        let mut functions: Vec<&str> = rows.iter().map(|r| r.cells[1]).collect();
-        functions.sort_unstable();
-        functions.dedup();
-        let mut statuses: Vec<&str> = rows.iter().map(|r| r.cells[2]).collect();
-        statuses.sort_unstable();
-        statuses.dedup();
-        assert!(
-            functions.len() <= 256 && statuses.len() <= 128,
-            "unlocode.tsv: too many distinct functions or statuses"
-        );
-        let mut rec = Vec::with_capacity(n * 8);
-        let mut pool = String::with_capacity(n * 12);
-        let mut prev = String::new();
-        for r in &rows {
-            let c = &r.cells;
-            let at = |why: &str| format!("unlocode.tsv:{}: {why}", r.line);
-            let code = c[0];
-            let cb = code.as_bytes();
-            let (country, key) = match unlocode_parts(cb) {
-                Some(p) => p,
-                None => panic!("{}", at("code does not match ^[A-Z]{2}[A-Z2-9]{3}$")),
-            };
-            assert!(
-                code > prev.as_str(),
-                "{}",
-                at("not sorted by code, or repeated")
-            );
-            prev = code.to_string();
-            counts[country * 34 + usize::from(key / (34 * 34))] += 1;
-            let function = c[1];
-            assert!(
-                function.len() == 8
-                    && function
-                        .bytes()
-                        .all(|b| b == b'-' || (b'0'..=b'7').contains(&b) || b == b'B'),
-                "{}",
-                at("bad function")
-            );
-            assert!(is_upper_or_empty(c[2], 2), "{}", at("bad status"));
-            assert!(is_upper_or_empty(c[3], 3), "{}", at("bad IATA"));
-            assert!(
-                c[4].len() <= 3
-                    && c[4]
-                        .bytes()
-                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
-                "{}",
-                at("bad subdivision")
-            );
-            let withdrawn = match c[5] {
-                "" => false,
-                "X" => true,
-                _ => panic!("{}", at("withdrawn must be empty or X")),
-            };
-            let (name, remarks) = (c[6], c[7]);
-            assert!(!name.is_empty(), "{}", at("empty name"));
-            assert!(
-                withdrawn || remarks.is_empty(),
-                "{}",
-                at("remarks on a current entry")
-            );
-            fixed.push_str(code);
-            pad(&mut fixed, c[3], 3);
-            pad(&mut fixed, c[4], 3);
-            rec.extend_from_slice(&offset(&pool).to_le_bytes());
-            rec.push(len_u8(name, &at));
-            rec.push(len_u8(remarks, &at));
-            rec.push(functions.binary_search(&function).unwrap() as u8);
-            rec.push((statuses.binary_search(&c[2]).unwrap() as u8) << 1 | u8::from(withdrawn));
-            pool.push_str(name);
-            pool.push_str(remarks);
-        }
-        if !self.names {
-            rec = rec.chunks(8).flat_map(|r| [r[6], r[7]]).collect();
-            pool.clear();
-            fixed = fixed
-                .as_bytes()
-                .chunks(11)
-                .map(|r| String::from_utf8_lossy(&r[..5]).into_owned())
-                .collect();
-        }
-        self.write("unlocode_bucket.bin", &starts(&counts));
-        self.write("unlocode_fixed.txt", fixed.as_bytes());
-        self.write("unlocode_rec.bin", &rec);
-        self.write("unlocode_text.txt", pool.as_bytes());
-        let rs = format!("static FUNCTIONS: [&str; {}] = {functions:?};\nstatic STATUSES: [&str; {}] = {statuses:?};\n", functions.len(), statuses.len());
-        self.write("unlocode.rs", rs.as_bytes());
-        self.rows.insert("unlocode", n);
+        let entries: Vec<layout::UnlocodeRow> = rows
+            .iter()
+            .map(|r| {
+                let c = &r.cells;
+                layout::UnlocodeRow {
+                    code: c[0].into(),
+                    function: c[1].into(),
+                    status: c[2].into(),
+                    iata: c[3].into(),
+                    subdivision: c[4].into(),
+                    withdrawn: match c[5] {
+                        "" => false,
+                        "X" => true,
+                        _ => panic!("unlocode.tsv:{}: withdrawn must be empty or X", r.line),
+                    },
+                    name: c[6].into(),
+                    remarks: c[7].into(),
+                }
+            })
+            .collect();
+        let blobs = layout::unlocode(&entries, self.names).unwrap_or_else(|(i, why)| {
+            panic!("unlocode.tsv:{}: {why}", rows[i.min(rows.len() - 1)].line)
+        });
+        self.write("unlocode_bucket.bin", &blobs.bucket);
+        self.write("unlocode_fixed.txt", blobs.fixed.as_bytes());
+        self.write("unlocode_rec.bin", &blobs.rec);
+        self.write("unlocode_text.txt", blobs.text.as_bytes());
+        self.write("unlocode_functions.txt", blobs.functions.as_bytes());
+        self.write("unlocode_statuses.txt", blobs.statuses.as_bytes());
+        self.rows.insert("unlocode", entries.len());
     }
 
     // --- Airports -------------------------------------------------------------------
@@ -335,82 +276,32 @@ impl Builder {
         let text = self.read_data("airports.tsv");
         let header = ["iata", "icao", "country", "subdivision", "city", "name"];
         let rows = parse("airports.tsv", &text, Some(&header));
-        let m = rows.len();
-        assert!(
-            m < usize::from(u16::MAX),
-            "airports.tsv: too many rows for 16-bit indexes"
-        );
-        let mut iata = vec![0u8; 26 * 26 * 26 * 2];
-        let mut icao: Vec<(usize, u16, u16)> = Vec::new();
-        let mut counts = vec![0u32; 26 * 26];
-        let mut fixed = String::with_capacity(m * 9);
-        let mut rec = Vec::with_capacity(m * 8);
-        let mut pool = String::with_capacity(m * 40);
-        let mut prev_country = 0;
-        for (i, r) in rows.iter().enumerate() {
-            let c = &r.cells;
-            let at = |why: &str| format!("airports.tsv:{}: {why}", r.line);
-            let entry = u16::try_from(i).unwrap();
-            if !c[0].is_empty() {
-                let k = alpha_index(c[0], 3).unwrap_or_else(|| panic!("{}", at("bad IATA")));
-                assert!(
-                    iata[k * 2] == 0 && iata[k * 2 + 1] == 0,
-                    "{}",
-                    at("repeated IATA")
-                );
-                iata[k * 2..k * 2 + 2].copy_from_slice(&(entry + 1).to_le_bytes());
-            }
-            if !c[1].is_empty() {
-                let k = alpha_index(c[1], 4).unwrap_or_else(|| panic!("{}", at("bad ICAO")));
-                icao.push((k / (26 * 26), (k % (26 * 26)) as u16, entry));
-            }
-            assert!(!c[0].is_empty() || !c[1].is_empty(), "{}", at("no code"));
-            let country = alpha_index(c[2], 2).unwrap_or_else(|| panic!("{}", at("bad country")));
-            assert!(country >= prev_country, "{}", at("not sorted by country"));
-            prev_country = country;
-            counts[country] += 1;
-            pad(&mut fixed, c[0], 3);
-            pad(&mut fixed, c[1], 4);
-            fixed.push_str(c[2]);
-            let (subd, city, name) = (c[3], c[4], c[5]);
-            assert!(!name.is_empty(), "{}", at("empty name"));
-            rec.extend_from_slice(&offset(&pool).to_le_bytes());
-            rec.push(len_u8(name, &at));
-            rec.push(len_u8(city, &at));
-            rec.push(len_u8(subd, &at));
-            rec.push(0);
-            pool.push_str(name);
-            pool.push_str(city);
-            pool.push_str(subd);
-        }
-        if !self.names {
-            rec.clear();
-            pool.clear();
-        }
-        icao.sort_unstable();
-        let mut icao_counts = vec![0u32; 26 * 26];
-        let mut icao_keys = Vec::with_capacity(icao.len() * 2);
-        let mut icao_entries = Vec::with_capacity(icao.len() * 2);
-        for w in icao.windows(2) {
-            assert!(
-                (w[0].0, w[0].1) != (w[1].0, w[1].1),
-                "airports.tsv: repeated ICAO"
-            );
-        }
-        for &(prefix, suffix, entry) in &icao {
-            icao_counts[prefix] += 1;
-            icao_keys.extend_from_slice(&suffix.to_le_bytes());
-            icao_entries.extend_from_slice(&entry.to_le_bytes());
-        }
-        self.write("airport_iata.bin", &iata);
-        self.write("airport_icao_prefix.bin", &starts(&icao_counts));
-        self.write("airport_icao_keys.bin", &icao_keys);
-        self.write("airport_icao_entries.bin", &icao_entries);
-        self.write("airport_country.bin", &starts(&counts));
-        self.write("airport_fixed.txt", fixed.as_bytes());
-        self.write("airport_rec.bin", &rec);
-        self.write("airport_text.txt", pool.as_bytes());
-        self.rows.insert("airports", m);
+        let entries: Vec<layout::AirportRow> = rows
+            .iter()
+            .map(|r| {
+                let c = &r.cells;
+                layout::AirportRow {
+                    iata: c[0].into(),
+                    icao: c[1].into(),
+                    country: c[2].into(),
+                    subdivision: c[3].into(),
+                    city: c[4].into(),
+                    name: c[5].into(),
+                }
+            })
+            .collect();
+        let blobs = layout::airports(&entries, self.names).unwrap_or_else(|(i, why)| {
+            panic!("airports.tsv:{}: {why}", rows[i.min(rows.len() - 1)].line)
+        });
+        self.write("airport_iata.bin", &blobs.iata);
+        self.write("airport_icao_prefix.bin", &blobs.icao_prefix);
+        self.write("airport_icao_keys.bin", &blobs.icao_keys);
+        self.write("airport_icao_entries.bin", &blobs.icao_entries);
+        self.write("airport_country.bin", &blobs.country);
+        self.write("airport_fixed.txt", blobs.fixed.as_bytes());
+        self.write("airport_rec.bin", &blobs.rec);
+        self.write("airport_text.txt", blobs.text.as_bytes());
+        self.rows.insert("airports", entries.len());
     }
 
     // --- Harmonized System ----------------------------------------------------------
@@ -817,7 +708,12 @@ impl Builder {
         let header = ["table", "file", "source", "edition", "licence", "rows"];
         let rows = parse("editions.tsv", &text, Some(&header));
         let mut rs = String::new();
-        writeln!(rs, "static EDITIONS: [Edition; {}] = [", rows.len()).unwrap();
+        writeln!(
+            rs,
+            "static EDITIONS: [Edition<'static>; {}] = [",
+            rows.len()
+        )
+        .unwrap();
         let mut seen = HashSet::new();
         for r in &rows {
             let c = &r.cells;

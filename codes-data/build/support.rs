@@ -65,20 +65,6 @@ pub(crate) fn alpha_index(code: &str, n: usize) -> Option<usize> {
     Some(b.iter().fold(0, |acc, &c| acc * 26 + usize::from(c - b'A')))
 }
 
-/// Country index and 16-bit key of a UN/LOCODE; must match `src/unlocode.rs`.
-pub(crate) fn unlocode_parts(b: &[u8]) -> Option<(usize, u16)> {
-    let &[c0, c1, c2, c3, c4] = b else {
-        return None;
-    };
-    let country = alpha_index(std::str::from_utf8(&[c0, c1]).ok()?, 2)?;
-    let digit = |c: u8| match c {
-        b'2'..=b'9' => Some(u16::from(c - b'2')),
-        b'A'..=b'Z' => Some(u16::from(c - b'A') + 8),
-        _ => None,
-    };
-    Some((country, (digit(c2)? * 34 + digit(c3)?) * 34 + digit(c4)?))
-}
-
 /// Search key of an HS code of 2, 4 or 6 digits; must match `src/hs.rs`. Keys sort as
 /// the codes do (a code before the codes it is a prefix of).
 pub(crate) fn hs_key(code: &str) -> Option<u32> {
@@ -112,10 +98,6 @@ pub(crate) fn names(cells: &[&str], at: &dyn Fn(&str) -> String) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
-pub(crate) fn is_upper_or_empty(s: &str, n: usize) -> bool {
-    s.is_empty() || (s.len() == n && s.bytes().all(|b| b.is_ascii_uppercase()))
-}
-
 pub(crate) fn is_word(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
@@ -132,20 +114,4 @@ pub(crate) fn pad(out: &mut String, s: &str, width: usize) {
 
 pub(crate) fn offset(pool: &str) -> u32 {
     u32::try_from(pool.len()).expect("string pool larger than 4 GiB")
-}
-
-pub(crate) fn len_u8(s: &str, at: &dyn Fn(&str) -> String) -> u8 {
-    u8::try_from(s.len()).unwrap_or_else(|_| panic!("{}", at("text longer than 255 bytes")))
-}
-
-/// Little-endian u32 starts (one per index, and the end) from per-index counts.
-pub(crate) fn starts(counts: &[u32]) -> Vec<u8> {
-    let mut out = Vec::with_capacity((counts.len() + 1) * 4);
-    let mut acc = 0u32;
-    out.extend_from_slice(&acc.to_le_bytes());
-    for &c in counts {
-        acc += c;
-        out.extend_from_slice(&acc.to_le_bytes());
-    }
-    out
 }

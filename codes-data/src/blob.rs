@@ -41,7 +41,7 @@ pub(crate) fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
 
 /// `len` bytes of `text` from `start`, or `""` when out of range.
 #[inline]
-pub(crate) fn slice(text: &'static str, start: usize, len: usize) -> &'static str {
+pub(crate) fn slice(text: &str, start: usize, len: usize) -> &str {
     match start.checked_add(len) {
         Some(end) => text.get(start..end).unwrap_or(""),
         None => "",
@@ -50,7 +50,7 @@ pub(crate) fn slice(text: &'static str, start: usize, len: usize) -> &'static st
 
 /// A space-padded field of a fixed-width ASCII record, without its padding.
 #[inline]
-pub(crate) fn field(text: &'static str, start: usize, width: usize) -> &'static str {
+pub(crate) fn field(text: &str, start: usize, width: usize) -> &str {
     slice(text, start, width).trim_end_matches(' ')
 }
 

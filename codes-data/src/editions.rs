@@ -1,18 +1,19 @@
 //! The editions of the shipped tables (spec 5.3a), the same facts as `SOURCES.md`.
 
-/// The source, edition, licence and size of one shipped table.
+/// The source, edition, licence and size of one table: built in (`'static`), or of a
+/// [table pack](crate::Tables) (borrowed from it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Edition {
+pub struct Edition<'a> {
     /// The table: `countries`, `currencies`, `unlocode`, `airports`, `hs` (HS 2022), `hs2017`,
     /// `hs2012`, `hs_correlation_2022_2017`, `hs_correlation_2017_2012`, `hs_sections`,
     /// `taxonomy`, `units` or `labels`.
-    pub table: &'static str,
+    pub table: &'a str,
     /// Where the data comes from (`"written by the project"` for the project's own tables).
-    pub source: &'static str,
+    pub source: &'a str,
     /// The upstream edition (`"HS 2022"`), or `"project"`.
-    pub edition: &'static str,
+    pub edition: &'a str,
     /// The licence of the data.
-    pub licence: &'static str,
+    pub licence: &'a str,
     /// The number of entries shipped.
     pub rows: usize,
 }
@@ -28,6 +29,6 @@ include!(concat!(env!("OUT_DIR"), "/editions.rs"));
 /// assert_eq!(hs.edition, "HS 2022");
 /// assert_eq!(hs.rows, (0..codes_data::hs_len()).filter(|&i| codes_data::hs_at(i).unwrap().edition() == codes_data::HsEdition::Hs2022).count());
 /// ```
-pub fn editions() -> &'static [Edition] {
+pub fn editions() -> &'static [Edition<'static>] {
     &EDITIONS
 }

@@ -13,6 +13,7 @@
 //! | commodity taxonomy and units of spec 2.4 | [`commodity_area`], [`goods_type`], [`unit()`] | the project |
 //! | labels of the enumerations in six languages | [`label`], [`enumeration_values`] | the project |
 //! | editions of all of the above | [`editions`] | `SOURCES.md` |
+//! | table packs: newer UN/LOCODE and airport tables loaded at run time | [`Tables`], [`build_pack`] | `docs/packs.md` |
 //!
 //! Codes are exact: upper case for ISO, UN/LOCODE, IATA and ICAO codes, lower case for
 //! the project's own codes; anything else (lower case, spaces, other lengths, non-ASCII)
@@ -47,7 +48,10 @@ mod editions;
 mod hs;
 mod labels;
 mod lang;
+mod layout;
 mod location;
+mod pack;
+mod sha256;
 mod taxonomy;
 mod unlocode;
 
@@ -64,7 +68,12 @@ pub use hs::{
 };
 pub use labels::{enumeration_values, enumerations, label, word, word_groups, word_keys};
 pub use lang::Lang;
+pub use layout::{AirportRow, UnlocodeRow};
 pub use location::{resolve_location, ResolvedLocation};
+pub use pack::{
+    build as build_pack, PackError, PackInput, Tables, HEADER_BYTES, MAX_PACK_BYTES, PACK_MAGIC,
+    PACK_VERSION,
+};
 pub use taxonomy::{
     commodity_area, commodity_areas, goods_type, unit, units, CommodityArea, GoodsType, UnitInfo,
     UnitKind,

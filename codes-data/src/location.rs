@@ -1,20 +1,22 @@
 //! Resolving a location code by its length (spec 2.2, CEN-COD-002).
 
-use crate::{airport_by_iata, airport_by_icao, unlocode, Airport, UnLocode};
+use crate::airport::AirportTable;
+use crate::unlocode::UnlocodeTable;
+use crate::{Airport, UnLocode};
 
 /// A location code resolved in the airport or UN/LOCODE table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ResolvedLocation {
+pub enum ResolvedLocation<'t> {
     /// A three-letter IATA or four-letter ICAO code of the airport table.
-    Airport(Airport),
+    Airport(Airport<'t>),
     /// A current (not withdrawn) UN/LOCODE.
-    UnLocode(UnLocode),
+    UnLocode(UnLocode<'t>),
 }
 
-impl ResolvedLocation {
+impl<'t> ResolvedLocation<'t> {
     /// The country of the place: the airport's country, or the first two letters of the
     /// UN/LOCODE.
-    pub fn country(&self) -> &'static str {
+    pub fn country(&self) -> &'t str {
         match self {
             ResolvedLocation::Airport(a) => a.country(),
             ResolvedLocation::UnLocode(l) => l.country(),
@@ -22,7 +24,7 @@ impl ResolvedLocation {
     }
 
     /// The name of the place.
-    pub fn name(&self) -> &'static str {
+    pub fn name(&self) -> &'t str {
         match self {
             ResolvedLocation::Airport(a) => a.name(),
             ResolvedLocation::UnLocode(l) => l.name(),
@@ -49,7 +51,7 @@ impl ResolvedLocation {
 
     /// The code that was resolved: the UN/LOCODE, or the airport's IATA code when it was
     /// found by IATA and its ICAO code when it was found by ICAO.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> &'t str {
         match self {
             ResolvedLocation::Airport(a) => a.code(),
             ResolvedLocation::UnLocode(l) => l.code(),
@@ -78,11 +80,21 @@ impl ResolvedLocation {
 /// assert!(resolve_location("CNTLS").is_none()); // withdrawn
 /// assert!(resolve_location("NLRT").is_none());
 /// ```
-pub fn resolve_location(code: &str) -> Option<ResolvedLocation> {
+pub fn resolve_location(code: &str) -> Option<ResolvedLocation<'static>> {
+    resolve_in(&crate::airport::BUILTIN, &crate::unlocode::BUILTIN, code)
+}
+
+/// [`resolve_location`] in the given tables (built-in or of a pack).
+pub(crate) fn resolve_in<'t>(
+    airports: &'t AirportTable,
+    unlocodes: &'t UnlocodeTable,
+    code: &str,
+) -> Option<ResolvedLocation<'t>> {
     match code.len() {
-        3 => airport_by_iata(code).map(ResolvedLocation::Airport),
-        4 => airport_by_icao(code).map(ResolvedLocation::Airport),
-        5 => unlocode(code)
+        3 => airports.by_iata(code).map(ResolvedLocation::Airport),
+        4 => airports.by_icao(code).map(ResolvedLocation::Airport),
+        5 => unlocodes
+            .get(code)
             .filter(|l| !l.is_withdrawn())
             .map(ResolvedLocation::UnLocode),
         _ => None,

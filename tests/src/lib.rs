@@ -97,7 +97,15 @@ pub fn report_of(validator: &Validator, input: &CaseInput) -> Report {
 
 /// The reports of a case: one for a single input, one per item for a batch.
 pub fn run_case(case: &Value) -> Vec<Report> {
-    let validator = validator(case);
+    run_case_with(case, None)
+}
+
+/// [`run_case`] with the validator checking against `tables` (a table pack) when given.
+pub fn run_case_with(case: &Value, tables: Option<&codes_data::Tables>) -> Vec<Report> {
+    let mut validator = validator(case);
+    if let Some(tables) = tables {
+        validator = validator.with_tables(tables.clone());
+    }
     match batch_inputs(case) {
         Some(inputs) => {
             let texts: Vec<Vec<u8>> = inputs

@@ -43,6 +43,27 @@ fn every_vector_gives_its_blessed_report_byte_for_byte() {
     );
 }
 
+/// Spec 7.2: a pack built from the built-in tables gives every case the same bytes.
+#[test]
+fn a_pack_of_the_builtin_tables_gives_the_same_bytes() {
+    let pack = codes_data::Tables::from_bytes(&codes_data::Tables::builtin().to_pack_bytes())
+        .expect("the built-in tables as a pack");
+    assert!(!pack.is_builtin());
+    let mut count = 0;
+    for (_, doc) in vector_files() {
+        for case in doc["cases"].as_array().unwrap() {
+            let with_pack: Vec<String> = run_case_with(case, Some(&pack))
+                .iter()
+                .map(|r| r.to_json())
+                .collect();
+            let builtin: Vec<String> = run_case(case).iter().map(|r| r.to_json()).collect();
+            assert_eq!(with_pack, builtin, "{}", case["name"]);
+            count += 1;
+        }
+    }
+    assert!(count >= 150);
+}
+
 #[test]
 fn a_value_and_its_json_text_give_the_same_bytes() {
     for (_, doc) in vector_files() {

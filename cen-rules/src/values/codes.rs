@@ -130,15 +130,15 @@ pub fn country_suggestion(code: &str, pseudo_allowed: bool) -> Option<&'static s
 }
 
 /// CEN-COD-002 on one location code; the place when it resolves.
-pub(crate) fn location(
+pub(crate) fn location<'t>(
     sink: &mut Sink,
+    tables: &'t codes_data::Tables,
     code: &str,
     path: impl FnOnce() -> String,
-) -> Option<ResolvedLocation> {
-    let resolved = codes_data::resolve_location(code);
+) -> Option<ResolvedLocation<'t>> {
+    let resolved = tables.resolve_location(code);
     if resolved.is_none() {
-        let withdrawn =
-            code.len() == 5 && codes_data::unlocode(code).is_some_and(|e| e.is_withdrawn());
+        let withdrawn = code.len() == 5 && tables.unlocode(code).is_some_and(|e| e.is_withdrawn());
         sink.emit_variant(
             &COD_002,
             path(),

@@ -1,0 +1,734 @@
+//! Table packs (spec 7.2): the code tables as one file, loaded at run time, read by the same
+//! code as the built-in tables. The format is documented in `docs/packs.md`.
+//!
+//! A pack is untrusted input: [`Tables::from_bytes`] checks the size, magic, version,
+//! checksum and every offset before it hands out a [`Tables`], and returns a [`PackError`]
+//! otherwise; it never panics.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::airport::{self, Airport, AirportTable};
+use crate::layout::{self, AirportRow, UnlocodeRow};
+use crate::location::{resolve_in, ResolvedLocation};
+use crate::sha256::{hex, sha256};
+use crate::unlocode::{self, UnLocode, UnlocodeTable};
+use crate::Edition;
+
+/// The first 8 bytes of every pack.
+pub const PACK_MAGIC: [u8; 8] = *b"CENPACK\0";
+/// The format version this library writes and reads.
+pub const PACK_VERSION: u32 = 1;
+/// The largest pack accepted (a full pack is about 5 MB): larger input is refused before
+/// it is read.
+pub const MAX_PACK_BYTES: usize = 64 << 20;
+/// Size of the fixed header: magic, version, flags, content length, SHA-256, reserved.
+pub const HEADER_BYTES: usize = 64;
+const FLAG_NAMES: u32 = 1;
+
+/// Why a pack was refused (the tables in use are unchanged).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackError {
+    /// The file could not be read.
+    Io(String),
+    /// Larger than [`MAX_PACK_BYTES`].
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// Shorter than its header says.
+    Truncated {
+        /// Bytes the header announces (header included).
+        expected: u64,
+        /// Bytes there are.
+        actual: u64,
+    },
+    /// Does not start with [`PACK_MAGIC`]: not a table pack.
+    BadMagic,
+    /// A format version this library does not read.
+    UnsupportedVersion(u32),
+    /// The content does not match its SHA-256 (damaged or altered).
+    ChecksumMismatch {
+        /// The checksum in the header (hex).
+        expected: String,
+        /// The checksum of the content (hex).
+        actual: String,
+    },
+    /// The checksum matches but the structure is wrong (a table points outside its bytes,
+    /// a section is missing, ...): the pack was not written by `cen tables build`.
+    Malformed(String),
+    /// Building a pack: an input row is wrong.
+    Input(String),
+}
+
+impl std::fmt::Display for PackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PackError::Io(e) => write!(f, "table pack: cannot read: {e}"),
+            PackError::TooLarge { size } => write!(
+                f,
+                "table pack: {size} bytes, more than the {MAX_PACK_BYTES} a pack may have"
+            ),
+            PackError::Truncated { expected, actual } => write!(
+                f,
+                "table pack: truncated ({actual} bytes, the header announces {expected})"
+            ),
+            PackError::BadMagic => write!(f, "table pack: not a table pack (wrong magic)"),
+            PackError::UnsupportedVersion(v) => write!(
+                f,
+                "table pack: format version {v}, this library reads version {PACK_VERSION}"
+            ),
+            PackError::ChecksumMismatch { expected, actual } => write!(
+                f,
+                "table pack: checksum mismatch (header {expected}, content {actual}): the file is damaged or was altered"
+            ),
+            PackError::Malformed(why) => write!(f, "table pack: malformed: {why}"),
+            PackError::Input(why) => write!(f, "table pack: bad input: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for PackError {}
+
+fn malformed<T>(why: impl Into<String>) -> Result<T, PackError> {
+    Err(PackError::Malformed(why.into()))
+}
+
+/// One table's edition as a pack names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct OwnedEdition {
+    table: String,
+    source: String,
+    edition: String,
+    licence: String,
+    rows: usize,
+}
+
+impl OwnedEdition {
+    fn of(e: &Edition<'_>) -> OwnedEdition {
+        OwnedEdition {
+            table: e.table.into(),
+            source: e.source.into(),
+            edition: e.edition.into(),
+            licence: e.licence.into(),
+            rows: e.rows,
+        }
+    }
+}
+
+struct Pack {
+    unlocode: UnlocodeTable,
+    airports: AirportTable,
+    editions: Vec<OwnedEdition>,
+    sha256: [u8; 32],
+}
+
+/// The code tables a validator checks against: the built-in ones ([`Tables::builtin`]) or
+/// those of a table pack ([`Tables::load`], [`Tables::from_bytes`]).
+///
+/// A pack carries the UN/LOCODE and airport tables (the ones that change between releases
+/// of cen); the other tables are the built-in ones, and [`Tables::editions`] says which
+/// edition of each is in use. Cloning is cheap (a shared pointer), and a `Tables` can be
+/// shared between threads.
+///
+/// ```
+/// use codes_data::Tables;
+///
+/// let builtin = Tables::builtin();
+/// // A pack of the built-in tables holds the same bytes, read by the same code.
+/// let pack = Tables::from_bytes(&builtin.to_pack_bytes()).unwrap();
+/// assert_eq!(pack.unlocode("NLRTM").unwrap().name(), "Rotterdam");
+/// assert!(pack.resolve_location("EGLL").unwrap().is_airport());
+/// assert_eq!(pack.editions(), builtin.editions());
+///
+/// // Untrusted bytes give an error, never a panic.
+/// assert!(Tables::from_bytes(&[0; 100]).is_err());
+/// ```
+#[derive(Clone, Default)]
+pub struct Tables {
+    pack: Option<Arc<Pack>>,
+}
+
+impl std::fmt::Debug for Tables {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tables")
+            .field("builtin", &self.is_builtin())
+            .field("sha256", &self.sha256())
+            .finish()
+    }
+}
+
+impl Tables {
+    /// The tables built into the library.
+    pub fn builtin() -> Tables {
+        Tables { pack: None }
+    }
+
+    /// Whether these are the built-in tables (not a pack).
+    pub fn is_builtin(&self) -> bool {
+        self.pack.is_none()
+    }
+
+    /// Reads a pack file (at most [`MAX_PACK_BYTES`], checked before reading).
+    pub fn load(path: impl AsRef<std::path::Path>) -> Result<Tables, PackError> {
+        use std::io::Read;
+        let file = std::fs::File::open(path.as_ref())
+            .map_err(|e| PackError::Io(format!("{}: {e}", path.as_ref().display())))?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > MAX_PACK_BYTES as u64 {
+            return Err(PackError::TooLarge { size });
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        file.take(MAX_PACK_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| PackError::Io(format!("{}: {e}", path.as_ref().display())))?;
+        Tables::from_bytes(&bytes)
+    }
+
+    /// Checks and loads a pack held in memory.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tables, PackError> {
+        let pack = parse(bytes)?;
+        Ok(Tables {
+            pack: Some(Arc::new(pack)),
+        })
+    }
+
+    /// The SHA-256 of the pack's content (lower-case hex), `None` for the built-in tables.
+    pub fn sha256(&self) -> Option<String> {
+        self.pack.as_ref().map(|p| hex(&p.sha256))
+    }
+
+    /// The edition, source, licence and rows of every table in use, in the order of
+    /// [`editions()`](crate::editions).
+    pub fn editions(&self) -> Vec<Edition<'_>> {
+        match &self.pack {
+            None => crate::editions().to_vec(),
+            Some(p) => p
+                .editions
+                .iter()
+                .map(|e| Edition {
+                    table: &e.table,
+                    source: &e.source,
+                    edition: &e.edition,
+                    licence: &e.licence,
+                    rows: e.rows,
+                })
+                .collect(),
+        }
+    }
+
+    fn unlocode_table(&self) -> &UnlocodeTable {
+        match &self.pack {
+            None => &unlocode::BUILTIN,
+            Some(p) => &p.unlocode,
+        }
+    }
+
+    fn airport_table(&self) -> &AirportTable {
+        match &self.pack {
+            None => &airport::BUILTIN,
+            Some(p) => &p.airports,
+        }
+    }
+
+    /// [`crate::unlocode`] in these tables.
+    pub fn unlocode(&self, code: &str) -> Option<UnLocode<'_>> {
+        self.unlocode_table().get(code)
+    }
+
+    /// [`crate::unlocode_at`] in these tables.
+    pub fn unlocode_at(&self, i: usize) -> Option<UnLocode<'_>> {
+        self.unlocode_table().at(i)
+    }
+
+    /// [`crate::unlocodes_len`] in these tables.
+    pub fn unlocodes_len(&self) -> usize {
+        self.unlocode_table().len()
+    }
+
+    /// [`crate::unlocodes_in_country`] in these tables.
+    pub fn unlocodes_in_country(
+        &self,
+        alpha2: &str,
+    ) -> impl DoubleEndedIterator<Item = UnLocode<'_>> + ExactSizeIterator + Clone {
+        self.unlocode_table().in_country(alpha2)
+    }
+
+    /// [`crate::airport_by_iata`] in these tables.
+    pub fn airport_by_iata(&self, code: &str) -> Option<Airport<'_>> {
+        self.airport_table().by_iata(code)
+    }
+
+    /// [`crate::airport_by_icao`] in these tables.
+    pub fn airport_by_icao(&self, code: &str) -> Option<Airport<'_>> {
+        self.airport_table().by_icao(code)
+    }
+
+    /// [`crate::airport_at`] in these tables.
+    pub fn airport_at(&self, i: usize) -> Option<Airport<'_>> {
+        self.airport_table().at(i)
+    }
+
+    /// [`crate::airports_len`] in these tables.
+    pub fn airports_len(&self) -> usize {
+        self.airport_table().len()
+    }
+
+    /// [`crate::airports_in_country`] in these tables.
+    pub fn airports_in_country(
+        &self,
+        alpha2: &str,
+    ) -> impl DoubleEndedIterator<Item = Airport<'_>> + ExactSizeIterator + Clone {
+        self.airport_table().in_country(alpha2)
+    }
+
+    /// [`crate::resolve_location`] in these tables.
+    pub fn resolve_location(&self, code: &str) -> Option<ResolvedLocation<'_>> {
+        resolve_in(self.airport_table(), self.unlocode_table(), code)
+    }
+
+    /// These tables as a pack file (the built-in tables give a pack of their own bytes).
+    pub fn to_pack_bytes(&self) -> Vec<u8> {
+        let editions: Vec<OwnedEdition> = self.editions().iter().map(OwnedEdition::of).collect();
+        write(self.unlocode_table(), self.airport_table(), &editions)
+    }
+}
+
+/// What [`build`] puts into a pack: a table given replaces the built-in one.
+#[derive(Clone, Debug, Default)]
+pub struct PackInput {
+    /// UN/LOCODE entries (any order; each code once).
+    pub unlocode: Option<Vec<UnlocodeRow>>,
+    /// The UN/LOCODE edition (`"2025-1"`) and where it came from.
+    pub unlocode_edition: Option<(String, String)>,
+    /// Airports (any order).
+    pub airports: Option<Vec<AirportRow>>,
+    /// The airport table's edition and source.
+    pub airports_edition: Option<(String, String)>,
+}
+
+/// Builds a pack from `input`, taking from the built-in tables what it does not give.
+pub fn build(mut input: PackInput) -> Result<Vec<u8>, PackError> {
+    let names = cfg!(feature = "names");
+    let mut editions: Vec<OwnedEdition> = crate::editions().iter().map(OwnedEdition::of).collect();
+    let set_edition = |editions: &mut Vec<OwnedEdition>,
+                       table: &str,
+                       e: &Option<(String, String)>,
+                       rows: usize| {
+        if let Some(row) = editions.iter_mut().find(|x| x.table == table) {
+            row.rows = rows;
+            match e {
+                Some((edition, source)) => {
+                    row.edition = edition.clone();
+                    row.source = source.clone();
+                }
+                None => {
+                    row.edition = "not stated".into();
+                    row.source = "given to cen tables build".into();
+                }
+            }
+        }
+    };
+    let unlocode_table = match input.unlocode.as_mut() {
+        None => unlocode::BUILTIN.clone(),
+        Some(rows) => {
+            rows.sort_by(|a, b| a.code.cmp(&b.code));
+            let blobs = layout::unlocode(rows, names).map_err(|(i, why)| {
+                PackError::Input(format!("UN/LOCODE entry {}: {why}", i + 1))
+            })?;
+            set_edition(
+                &mut editions,
+                "unlocode",
+                &input.unlocode_edition,
+                rows.len(),
+            );
+            UnlocodeTable {
+                bucket: Cow::Owned(blobs.bucket),
+                fixed: Cow::Owned(blobs.fixed),
+                rec: Cow::Owned(blobs.rec),
+                text: Cow::Owned(blobs.text),
+                functions: Cow::Owned(blobs.functions),
+                statuses: Cow::Owned(blobs.statuses),
+                names,
+            }
+        }
+    };
+    let airport_table = match input.airports.as_mut() {
+        None => airport::BUILTIN.clone(),
+        Some(rows) => {
+            // The built-in order: by country, then ICAO, then IATA code.
+            rows.sort_by(|a, b| {
+                (&a.country, &a.icao, &a.iata).cmp(&(&b.country, &b.icao, &b.iata))
+            });
+            let blobs = layout::airports(rows, names)
+                .map_err(|(i, why)| PackError::Input(format!("airport entry {}: {why}", i + 1)))?;
+            set_edition(
+                &mut editions,
+                "airports",
+                &input.airports_edition,
+                rows.len(),
+            );
+            AirportTable {
+                by_iata: Cow::Owned(blobs.iata),
+                icao_prefix: Cow::Owned(blobs.icao_prefix),
+                icao_keys: Cow::Owned(blobs.icao_keys),
+                icao_entries: Cow::Owned(blobs.icao_entries),
+                country: Cow::Owned(blobs.country),
+                fixed: Cow::Owned(blobs.fixed),
+                rec: Cow::Owned(blobs.rec),
+                text: Cow::Owned(blobs.text),
+            }
+        }
+    };
+    Ok(write(&unlocode_table, &airport_table, &editions))
+}
+
+// --- Writing ------------------------------------------------------------------------
+
+fn section(out: &mut Vec<u8>, name: &str, bytes: &[u8]) {
+    out.push(name.len() as u8);
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out.extend_from_slice(bytes);
+}
+
+fn clean(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+fn write(u: &UnlocodeTable, a: &AirportTable, editions: &[OwnedEdition]) -> Vec<u8> {
+    let mut ed = String::from("table\tedition\tsource\tlicence\trows\n");
+    for e in editions {
+        ed.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            clean(&e.table),
+            clean(&e.edition),
+            clean(&e.source),
+            clean(&e.licence),
+            e.rows
+        ));
+    }
+    let mut content = Vec::with_capacity(8 << 20);
+    section(&mut content, "editions", ed.as_bytes());
+    section(&mut content, "unlocode.bucket", &u.bucket);
+    section(&mut content, "unlocode.fixed", u.fixed.as_bytes());
+    section(&mut content, "unlocode.rec", &u.rec);
+    section(&mut content, "unlocode.text", u.text.as_bytes());
+    section(&mut content, "unlocode.functions", u.functions.as_bytes());
+    section(&mut content, "unlocode.statuses", u.statuses.as_bytes());
+    section(&mut content, "airport.iata", &a.by_iata);
+    section(&mut content, "airport.icao_prefix", &a.icao_prefix);
+    section(&mut content, "airport.icao_keys", &a.icao_keys);
+    section(&mut content, "airport.icao_entries", &a.icao_entries);
+    section(&mut content, "airport.country", &a.country);
+    section(&mut content, "airport.fixed", a.fixed.as_bytes());
+    section(&mut content, "airport.rec", &a.rec);
+    section(&mut content, "airport.text", a.text.as_bytes());
+    let mut out = Vec::with_capacity(HEADER_BYTES + content.len());
+    out.extend_from_slice(&PACK_MAGIC);
+    out.extend_from_slice(&PACK_VERSION.to_le_bytes());
+    let flags = if u.names { FLAG_NAMES } else { 0 };
+    out.extend_from_slice(&flags.to_le_bytes());
+    out.extend_from_slice(&(content.len() as u64).to_le_bytes());
+    out.extend_from_slice(&sha256(&content));
+    out.extend_from_slice(&[0u8; 8]);
+    out.extend_from_slice(&content);
+    out
+}
+
+// --- Reading ------------------------------------------------------------------------
+
+struct Sections<'a>(Vec<(&'a str, &'a [u8])>);
+
+impl<'a> Sections<'a> {
+    fn bytes(&self, name: &str) -> Result<&'a [u8], PackError> {
+        match self.0.iter().find(|(n, _)| *n == name) {
+            Some((_, b)) => Ok(b),
+            None => malformed(format!("section {name} is missing")),
+        }
+    }
+
+    fn text(&self, name: &str) -> Result<&'a str, PackError> {
+        std::str::from_utf8(self.bytes(name)?)
+            .or_else(|_| malformed(format!("section {name} is not UTF-8")))
+    }
+
+    fn ascii(&self, name: &str) -> Result<&'a str, PackError> {
+        let t = self.text(name)?;
+        if t.is_ascii() {
+            Ok(t)
+        } else {
+            malformed(format!("section {name} is not ASCII"))
+        }
+    }
+}
+
+fn le_u32(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
+/// The header's fields once magic, version, size and checksum are right.
+fn parse(bytes: &[u8]) -> Result<Pack, PackError> {
+    if bytes.len() > MAX_PACK_BYTES {
+        return Err(PackError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    if bytes.len() < PACK_MAGIC.len() || bytes[..PACK_MAGIC.len()] != PACK_MAGIC {
+        // A short prefix of the magic is a truncated pack; anything else is not a pack.
+        if bytes.len() < PACK_MAGIC.len() && PACK_MAGIC.starts_with(bytes) && !bytes.is_empty() {
+            return Err(PackError::Truncated {
+                expected: HEADER_BYTES as u64,
+                actual: bytes.len() as u64,
+            });
+        }
+        return Err(PackError::BadMagic);
+    }
+    if bytes.len() < HEADER_BYTES {
+        return Err(PackError::Truncated {
+            expected: HEADER_BYTES as u64,
+            actual: bytes.len() as u64,
+        });
+    }
+    let version = le_u32(bytes, 8).unwrap_or(0);
+    if version != PACK_VERSION {
+        return Err(PackError::UnsupportedVersion(version));
+    }
+    let flags = le_u32(bytes, 12).unwrap_or(0);
+    let len = u64::from_le_bytes(bytes[16..24].try_into().unwrap_or([0; 8]));
+    let expected = (HEADER_BYTES as u64).saturating_add(len);
+    if expected > bytes.len() as u64 {
+        return Err(PackError::Truncated {
+            expected,
+            actual: bytes.len() as u64,
+        });
+    }
+    if expected < bytes.len() as u64 {
+        return malformed(format!(
+            "{} bytes after the content the header announces",
+            bytes.len() as u64 - expected
+        ));
+    }
+    let content = &bytes[HEADER_BYTES..];
+    let digest = sha256(content);
+    if digest[..] != bytes[24..56] {
+        return Err(PackError::ChecksumMismatch {
+            expected: hex(&bytes[24..56]),
+            actual: hex(&digest),
+        });
+    }
+    if flags & !FLAG_NAMES != 0 {
+        return malformed(format!("unknown flags {flags:#x}"));
+    }
+    let names = flags & FLAG_NAMES != 0;
+    let mut sections = Vec::new();
+    let mut at = 0usize;
+    while at < content.len() {
+        let n = usize::from(content[at]);
+        let name = content
+            .get(at + 1..at + 1 + n)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .ok_or_else(|| PackError::Malformed(format!("section name at {at}")))?;
+        let len = le_u32(content, at + 1 + n)
+            .ok_or_else(|| PackError::Malformed(format!("section {name}: no length")))?
+            as usize;
+        let start = at + 5 + n;
+        let body = start
+            .checked_add(len)
+            .and_then(|end| content.get(start..end))
+            .ok_or_else(|| {
+                PackError::Malformed(format!("section {name} points outside the pack"))
+            })?;
+        if sections.iter().any(|(s, _)| *s == name) {
+            return malformed(format!("section {name} is repeated"));
+        }
+        sections.push((name, body));
+        at = start + len;
+    }
+    let s = Sections(sections);
+    let editions = parse_editions(s.text("editions")?)?;
+    let unlocode = check_unlocode(&s, names)?;
+    let airports = check_airports(&s, names)?;
+    let mut sha = [0u8; 32];
+    sha.copy_from_slice(&digest);
+    Ok(Pack {
+        unlocode,
+        airports,
+        editions,
+        sha256: sha,
+    })
+}
+
+fn parse_editions(text: &str) -> Result<Vec<OwnedEdition>, PackError> {
+    let mut lines = text.lines();
+    if lines.next() != Some("table\tedition\tsource\tlicence\trows") {
+        return malformed("section editions: bad header");
+    }
+    let mut out = Vec::new();
+    for line in lines {
+        let c: Vec<&str> = line.split('\t').collect();
+        let [table, edition, source, licence, rows] = c[..] else {
+            return malformed(format!("section editions: bad line {line:?}"));
+        };
+        let rows = rows
+            .parse()
+            .or_else(|_| malformed(format!("section editions: bad rows {rows:?}")))?;
+        out.push(OwnedEdition {
+            table: table.into(),
+            source: source.into(),
+            edition: edition.into(),
+            licence: licence.into(),
+            rows,
+        });
+    }
+    Ok(out)
+}
+
+/// A table of `n + 1` little-endian `u32` starts, non-decreasing, from 0 to `last`.
+fn check_starts(name: &str, b: &[u8], n: usize, last: usize) -> Result<(), PackError> {
+    if b.len() != (n + 1) * 4 {
+        return malformed(format!(
+            "section {name}: {} bytes, expected {}",
+            b.len(),
+            (n + 1) * 4
+        ));
+    }
+    let mut prev = 0u32;
+    for i in 0..=n {
+        let v = le_u32(b, i * 4).unwrap_or(u32::MAX);
+        if v < prev || (i == 0 && v != 0) {
+            return malformed(format!("section {name}: not increasing"));
+        }
+        prev = v;
+    }
+    if prev as usize != last {
+        return malformed(format!("section {name}: ends at {prev}, expected {last}"));
+    }
+    Ok(())
+}
+
+fn check_unlocode(s: &Sections<'_>, names: bool) -> Result<UnlocodeTable, PackError> {
+    let (width, rec_width) = unlocode::widths(names);
+    let bucket = s.bytes("unlocode.bucket")?;
+    let fixed = s.ascii("unlocode.fixed")?;
+    let rec = s.bytes("unlocode.rec")?;
+    let text = s.text("unlocode.text")?;
+    let functions = s.ascii("unlocode.functions")?;
+    let statuses = s.ascii("unlocode.statuses")?;
+    if rec.len() % rec_width != 0 {
+        return malformed("section unlocode.rec: not whole records");
+    }
+    let n = rec.len() / rec_width;
+    if fixed.len() != n * width {
+        return malformed("section unlocode.fixed: length does not match the records");
+    }
+    if functions.len() % 8 != 0 || statuses.len() % 2 != 0 {
+        return malformed("sections unlocode.functions/statuses: not whole entries");
+    }
+    check_starts("unlocode.bucket", bucket, unlocode::BUCKETS, n)?;
+    // Every code is well formed, sorted, and in the bucket that says it holds it.
+    let mut counts = vec![0u32; unlocode::BUCKETS];
+    let mut prev: &[u8] = b"";
+    for i in 0..n {
+        let code = &fixed.as_bytes()[i * width..i * width + 5];
+        let Some((country, key)) = layout::unlocode_parts(code) else {
+            return malformed(format!("unlocode entry {i}: bad code"));
+        };
+        if code <= prev {
+            return malformed(format!("unlocode entry {i}: not sorted"));
+        }
+        prev = code;
+        counts[country * 34 + usize::from(key / (34 * 34))] += 1;
+        let r = &rec[i * rec_width..(i + 1) * rec_width];
+        let (f, st) = (r[rec_width - 2], r[rec_width - 1] >> 1);
+        if usize::from(f) * 8 >= functions.len() || usize::from(st) * 2 >= statuses.len() {
+            return malformed(format!(
+                "unlocode entry {i}: function or status out of range"
+            ));
+        }
+        if names {
+            let off = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize;
+            if off + usize::from(r[4]) + usize::from(r[5]) > text.len() {
+                return malformed(format!("unlocode entry {i}: text outside its section"));
+            }
+        }
+    }
+    if layout::starts(&counts) != bucket {
+        return malformed("section unlocode.bucket: does not match the codes");
+    }
+    if !names && !text.is_empty() {
+        return malformed("section unlocode.text: present in a pack without names");
+    }
+    Ok(UnlocodeTable {
+        bucket: Cow::Owned(bucket.to_vec()),
+        fixed: Cow::Owned(fixed.to_owned()),
+        rec: Cow::Owned(rec.to_vec()),
+        text: Cow::Owned(text.to_owned()),
+        functions: Cow::Owned(functions.to_owned()),
+        statuses: Cow::Owned(statuses.to_owned()),
+        names,
+    })
+}
+
+fn check_airports(s: &Sections<'_>, names: bool) -> Result<AirportTable, PackError> {
+    let by_iata = s.bytes("airport.iata")?;
+    let icao_prefix = s.bytes("airport.icao_prefix")?;
+    let icao_keys = s.bytes("airport.icao_keys")?;
+    let icao_entries = s.bytes("airport.icao_entries")?;
+    let country = s.bytes("airport.country")?;
+    let fixed = s.ascii("airport.fixed")?;
+    let rec = s.bytes("airport.rec")?;
+    let text = s.text("airport.text")?;
+    if fixed.len() % airport::WIDTH != 0 {
+        return malformed("section airport.fixed: not whole records");
+    }
+    let m = fixed.len() / airport::WIDTH;
+    if m >= usize::from(u16::MAX) {
+        return malformed("too many airports");
+    }
+    let expected_rec = if names { m * airport::REC_WIDTH } else { 0 };
+    if rec.len() != expected_rec {
+        return malformed("section airport.rec: length does not match the airports");
+    }
+    if by_iata.len() != 26 * 26 * 26 * 2 {
+        return malformed("section airport.iata: wrong length");
+    }
+    for c in by_iata.chunks_exact(2) {
+        if usize::from(u16::from_le_bytes([c[0], c[1]])) > m {
+            return malformed("section airport.iata: entry outside the table");
+        }
+    }
+    if icao_keys.len() % 2 != 0 || icao_keys.len() != icao_entries.len() {
+        return malformed("sections airport.icao_keys/entries: lengths differ");
+    }
+    check_starts(
+        "airport.icao_prefix",
+        icao_prefix,
+        26 * 26,
+        icao_keys.len() / 2,
+    )?;
+    for c in icao_entries.chunks_exact(2) {
+        if usize::from(u16::from_le_bytes([c[0], c[1]])) >= m {
+            return malformed("section airport.icao_entries: entry outside the table");
+        }
+    }
+    check_starts("airport.country", country, 26 * 26, m)?;
+    for r in rec.chunks_exact(airport::REC_WIDTH) {
+        let off = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize;
+        if off + usize::from(r[4]) + usize::from(r[5]) + usize::from(r[6]) > text.len() {
+            return malformed("airport: text outside its section");
+        }
+    }
+    Ok(AirportTable {
+        by_iata: Cow::Owned(by_iata.to_vec()),
+        icao_prefix: Cow::Owned(icao_prefix.to_vec()),
+        icao_keys: Cow::Owned(icao_keys.to_vec()),
+        icao_entries: Cow::Owned(icao_entries.to_vec()),
+        country: Cow::Owned(country.to_vec()),
+        fixed: Cow::Owned(fixed.to_owned()),
+        rec: Cow::Owned(rec.to_vec()),
+        text: Cow::Owned(text.to_owned()),
+    })
+}

@@ -1,0 +1,295 @@
+//! Table packs (spec 7.2): same bytes and answers as the built-in tables, new entries where
+//! a pack brings them, and a clear error for every kind of bad pack.
+
+use codes_data::{
+    build_pack, AirportRow, PackError, PackInput, Tables, UnlocodeRow, HEADER_BYTES,
+    MAX_PACK_BYTES, PACK_MAGIC, PACK_VERSION,
+};
+
+fn builtin_pack() -> Vec<u8> {
+    Tables::builtin().to_pack_bytes()
+}
+
+/// The built-in UN/LOCODE entries as rows (what `cen tables build` would read).
+fn builtin_unlocode_rows() -> Vec<UnlocodeRow> {
+    (0..codes_data::unlocodes_len())
+        .map(|i| {
+            let e = codes_data::unlocode_at(i).unwrap();
+            UnlocodeRow {
+                code: e.code().into(),
+                function: e.function().into(),
+                status: e.status().into(),
+                iata: e.iata().into(),
+                subdivision: e.subdivision().into(),
+                withdrawn: e.is_withdrawn(),
+                name: e.name().into(),
+                remarks: e.remarks().into(),
+            }
+        })
+        .collect()
+}
+
+fn builtin_airport_rows() -> Vec<AirportRow> {
+    (0..codes_data::airports_len())
+        .map(|i| {
+            let a = codes_data::airport_at(i).unwrap();
+            AirportRow {
+                iata: a.iata().unwrap_or("").into(),
+                icao: a.icao().unwrap_or("").into(),
+                country: a.country().into(),
+                subdivision: a.subdivision().into(),
+                city: a.city().into(),
+                name: a.name().into(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_pack_of_the_builtin_tables_answers_as_they_do() {
+    let bytes = builtin_pack();
+    let pack = Tables::from_bytes(&bytes).unwrap();
+    assert_eq!(pack.unlocodes_len(), codes_data::unlocodes_len());
+    assert_eq!(pack.airports_len(), codes_data::airports_len());
+    for i in (0..codes_data::unlocodes_len()).step_by(97) {
+        let (a, b) = (
+            codes_data::unlocode_at(i).unwrap(),
+            pack.unlocode_at(i).unwrap(),
+        );
+        assert_eq!(
+            (
+                a.code(),
+                a.name(),
+                a.function(),
+                a.status(),
+                a.is_withdrawn(),
+                a.remarks()
+            ),
+            (
+                b.code(),
+                b.name(),
+                b.function(),
+                b.status(),
+                b.is_withdrawn(),
+                b.remarks()
+            )
+        );
+        assert_eq!(pack.unlocode(a.code()).unwrap().index(), i);
+    }
+    for code in [
+        "NLRTM", "BEANR", "CNTLS", "EGLL", "LHR", "AMS", "ZZZZZ", "nlrtm",
+    ] {
+        assert_eq!(
+            pack.resolve_location(code)
+                .map(|r| (r.code(), r.name(), r.country())),
+            codes_data::resolve_location(code).map(|r| (r.code(), r.name(), r.country())),
+            "{code}"
+        );
+    }
+    assert_eq!(pack.editions(), Tables::builtin().editions());
+    assert_eq!(pack.sha256().unwrap().len(), 64);
+    // Writing the loaded pack again gives the same bytes.
+    assert_eq!(pack.to_pack_bytes(), bytes);
+}
+
+#[test]
+fn building_from_the_builtin_rows_gives_the_builtin_bytes() {
+    // The layout code is shared with the build script: the same rows give the same bytes.
+    let built = build_pack(PackInput {
+        unlocode: Some(builtin_unlocode_rows()),
+        unlocode_edition: Some((
+            codes_data::editions()
+                .iter()
+                .find(|e| e.table == "unlocode")
+                .unwrap()
+                .edition
+                .into(),
+            codes_data::editions()
+                .iter()
+                .find(|e| e.table == "unlocode")
+                .unwrap()
+                .source
+                .into(),
+        )),
+        airports: Some(builtin_airport_rows()),
+        airports_edition: Some((
+            codes_data::editions()
+                .iter()
+                .find(|e| e.table == "airports")
+                .unwrap()
+                .edition
+                .into(),
+            codes_data::editions()
+                .iter()
+                .find(|e| e.table == "airports")
+                .unwrap()
+                .source
+                .into(),
+        )),
+    })
+    .unwrap();
+    assert!(
+        built == builtin_pack(),
+        "a rebuilt pack differs from the built-in tables"
+    );
+}
+
+#[test]
+fn a_pack_changes_the_answers_exactly_where_its_rows_change() {
+    let mut rows = builtin_unlocode_rows();
+    // A new port (not in the built-in edition) and a deleted one.
+    assert!(codes_data::unlocode("NLQQ9").is_none());
+    rows.push(UnlocodeRow {
+        code: "NLQQ9".into(),
+        function: "1-------".into(),
+        status: "RL".into(),
+        name: "New Harbour".into(),
+        ..UnlocodeRow::default()
+    });
+    let old = rows.iter_mut().find(|r| r.code == "BEANR").unwrap();
+    old.withdrawn = true;
+    old.status = "XX".into();
+    let bytes = build_pack(PackInput {
+        unlocode: Some(rows),
+        unlocode_edition: Some(("2099-1".into(), "test".into())),
+        ..PackInput::default()
+    })
+    .unwrap();
+    let pack = Tables::from_bytes(&bytes).unwrap();
+    assert!(pack.resolve_location("NLQQ9").unwrap().is_seaport());
+    assert!(pack.resolve_location("BEANR").is_none());
+    assert!(pack.unlocode("BEANR").unwrap().is_withdrawn());
+    assert!(codes_data::resolve_location("BEANR").is_some());
+    let differ = (0..codes_data::unlocodes_len())
+        .filter_map(codes_data::unlocode_at)
+        .filter(|e| {
+            codes_data::resolve_location(e.code()).is_some()
+                != pack.resolve_location(e.code()).is_some()
+        })
+        .count();
+    assert_eq!(differ, 1, "only BEANR changes among the built-in codes");
+    let e = pack.editions();
+    let u = e.iter().find(|e| e.table == "unlocode").unwrap();
+    assert_eq!(
+        (u.edition, u.rows),
+        ("2099-1", codes_data::unlocodes_len() + 1)
+    );
+    // Airports were not given: the built-in ones.
+    assert_eq!(pack.airports_len(), codes_data::airports_len());
+}
+
+#[test]
+fn bad_rows_are_refused_when_building() {
+    let err = build_pack(PackInput {
+        unlocode: Some(vec![UnlocodeRow {
+            code: "nl rt".into(),
+            function: "1-------".into(),
+            name: "x".into(),
+            ..UnlocodeRow::default()
+        }]),
+        ..PackInput::default()
+    })
+    .unwrap_err();
+    assert!(matches!(err, PackError::Input(_)), "{err}");
+}
+
+/// Writes the right SHA-256 into the header of altered content (the loader says what the
+/// content's checksum is when it does not match), so that the structure checks are reached.
+fn reseal(bytes: &mut [u8]) {
+    bytes[24..56].fill(0);
+    let Err(PackError::ChecksumMismatch { actual, .. }) = Tables::from_bytes(bytes) else {
+        panic!("a zero checksum matched");
+    };
+    for i in 0..32 {
+        bytes[24 + i] = u8::from_str_radix(&actual[i * 2..i * 2 + 2], 16).unwrap();
+    }
+}
+
+#[test]
+fn bad_packs_give_clear_errors_and_never_panic() {
+    let good = builtin_pack();
+    assert_eq!(&good[..8], &PACK_MAGIC);
+    let check = |bytes: &[u8], want: fn(&PackError) -> bool| {
+        let err = Tables::from_bytes(bytes).unwrap_err();
+        assert!(want(&err), "{err:?}");
+        assert!(err.to_string().starts_with("table pack: "), "{err}");
+    };
+    check(&[], |e| matches!(e, PackError::BadMagic));
+    check(b"CENP", |e| matches!(e, PackError::Truncated { .. }));
+    check(&good[..40], |e| matches!(e, PackError::Truncated { .. }));
+    check(&good[..good.len() - 1], |e| {
+        matches!(e, PackError::Truncated { .. })
+    });
+    check(&good[..good.len() / 2], |e| {
+        matches!(e, PackError::Truncated { .. })
+    });
+    check(b"PK\x03\x04 a zip file, not a pack", |e| {
+        matches!(e, PackError::BadMagic)
+    });
+    let mut v = good.clone();
+    v[8..12].copy_from_slice(&(PACK_VERSION + 1).to_le_bytes());
+    check(&v, |e| matches!(e, PackError::UnsupportedVersion(2)));
+    let mut c = good.clone();
+    let last = c.len() - 1;
+    c[last] ^= 1;
+    check(&c, |e| matches!(e, PackError::ChecksumMismatch { .. }));
+    let mut extra = good.clone();
+    extra.push(0);
+    check(&extra, |e| matches!(e, PackError::Malformed(_)));
+    // One gigabyte of zeros is refused by its size, before anything is read.
+    let zeros = vec![0u8; MAX_PACK_BYTES + 1];
+    check(&zeros, |e| matches!(e, PackError::TooLarge { .. }));
+    check(&vec![0u8; 4096], |e| matches!(e, PackError::BadMagic));
+    // A section that points outside the pack, with a correct checksum.
+    let mut out = good.clone();
+    // The first section is `editions`: its length field follows its 1 + 8 byte name.
+    let at = HEADER_BYTES + 1 + 8;
+    out[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    reseal(&mut out);
+    check(
+        &out,
+        |e| matches!(e, PackError::Malformed(m) if m.contains("outside")),
+    );
+    // A table entry that points outside its text, with a correct checksum: every byte of
+    // the UN/LOCODE records' offsets set high.
+    let mut bad = good.clone();
+    let name = b"unlocode.rec";
+    let pos = bad.windows(name.len()).position(|w| w == name).unwrap();
+    let rec = pos + name.len() + 4;
+    bad[rec..rec + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    reseal(&mut bad);
+    check(&bad, |e| matches!(e, PackError::Malformed(_)));
+}
+
+#[test]
+fn loading_a_file_checks_its_size_first() {
+    let dir = std::env::temp_dir().join(format!("cen-pack-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("tables.pack");
+    std::fs::write(&path, builtin_pack()).unwrap();
+    assert!(!Tables::load(&path).unwrap().is_builtin());
+    // A sparse file of a gigabyte of zeros: refused by its size, not read.
+    let big = dir.join("zeros.pack");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(1 << 30).unwrap();
+    assert!(matches!(
+        Tables::load(&big),
+        Err(PackError::TooLarge { size }) if size == 1 << 30
+    ));
+    assert!(matches!(
+        Tables::load(dir.join("missing.pack")),
+        Err(PackError::Io(_))
+    ));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn tables_can_be_shared_between_threads() {
+    let pack = Tables::from_bytes(&builtin_pack()).unwrap();
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            let p = pack.clone();
+            s.spawn(move || assert!(p.resolve_location("NLRTM").is_some()));
+        }
+    });
+}
