@@ -1,6 +1,6 @@
 //! Laying out the UN/LOCODE and airport tables in their compact form: shared by the build
 //! script (`build/main.rs` includes this file), which writes the built-in tables, and by
-//! [`Tables::build`](crate::Tables::build), which writes a table pack, so that a pack holds
+//! [`build_pack`](crate::build_pack), which writes a table pack, so that a pack holds
 //! exactly the bytes the built-in tables would hold for the same rows and is read by the same
 //! code (`src/unlocode.rs`, `src/airport.rs`, which document the layouts).
 //!
