@@ -110,28 +110,13 @@ pub fn search(args: SearchArgs) -> Result<u8, Failure> {
 
 /// Runs `cen form-model`.
 pub fn form_model(args: FormModelArgs) -> Result<u8, Failure> {
-    let mut json = Map::new();
-    if let Some(form) = args.form {
-        json.insert("form".into(), form.word().into());
-    }
-    if let Some(source) = args.source {
-        json.insert("source".into(), source.word().into());
-    }
-    json.insert("lang".into(), args.lang.lang().code().into());
-    if let Some(path) = &args.profile {
-        json.insert("profile".into(), options::read_profile(path)?);
-    }
-    let parsed =
-        cen_rules::Options::from_value(&Value::Object(json)).map_err(|error| {
-            match &args.profile {
-                Some(path) if matches!(error, cen_rules::OptionsError::Profile(_)) => {
-                    let problem = error.to_string();
-                    let problem = problem.strip_prefix("profile: ").unwrap_or(&problem);
-                    format!("the profile {} is refused: {problem}", path.display())
-                }
-                _ => format!("bad option: {error}"),
-            }
-        })?;
+    let parsed = options::parse(
+        args.form,
+        args.source,
+        args.lang,
+        args.profile.as_deref(),
+        Map::new(),
+    )?;
     let (mut out, _) = options::output(None)?;
     writeln!(out, "{}", cen_rules::form_model_json(&parsed))?;
     out.flush()?;

@@ -7,40 +7,26 @@ use std::path::Path;
 use cen_rules::{Options, Validator};
 use serde_json::{Map, Value};
 
-use crate::args::ValidationOptions;
+use crate::args::{FormArg, LangArg, SourceArg, ValidationOptions};
 use crate::Failure;
 
 /// The validator of these options: the command-line flags become the JSON options of spec
 /// 5.1, so that the core checks them (and the profile) exactly as every other surface does.
 pub fn validator(options: &ValidationOptions) -> Result<Validator, Failure> {
-    let mut json = Map::new();
-    if let Some(form) = options.form {
-        json.insert("form".into(), form.word().into());
-    }
-    if let Some(source) = options.source {
-        json.insert("source".into(), source.word().into());
-    }
-    json.insert("lang".into(), options.lang.lang().code().into());
+    let mut extra = Map::new();
     if let Some(today) = &options.today {
-        json.insert("today".into(), today.as_str().into());
+        extra.insert("today".into(), today.as_str().into());
     }
     if let Some(edition) = &options.hs_edition {
-        json.insert("hs_edition".into(), edition.as_str().into());
+        extra.insert("hs_edition".into(), edition.as_str().into());
     }
-    if let Some(path) = &options.profile {
-        json.insert("profile".into(), read_profile(path)?);
-    }
-    let parsed = Options::from_value(&Value::Object(json)).map_err(|error| {
-        match &options.profile {
-            Some(path) if matches!(error, cen_rules::OptionsError::Profile(_)) => {
-                // The core says "profile: <problem>"; name the file instead.
-                let problem = error.to_string();
-                let problem = problem.strip_prefix("profile: ").unwrap_or(&problem);
-                format!("the profile {} is refused: {problem}", path.display())
-            }
-            _ => format!("bad option: {error}"),
-        }
-    })?;
+    let parsed = parse(
+        options.form,
+        options.source,
+        options.lang,
+        options.profile.as_deref(),
+        extra,
+    )?;
     let validator =
         Validator::new(parsed).map_err(|error| Failure::Message(format!("bad option: {error}")))?;
     match &options.tables {
@@ -51,6 +37,37 @@ pub fn validator(options: &ValidationOptions) -> Result<Validator, Failure> {
             Ok(validator.with_tables(tables))
         }
     }
+}
+
+/// The core's options of the flags every command shares (form, source, language, profile)
+/// and of `extra` ones: a profile the core refuses is named by its file.
+pub(crate) fn parse(
+    form: Option<FormArg>,
+    source: Option<SourceArg>,
+    lang: LangArg,
+    profile: Option<&Path>,
+    mut json: Map<String, Value>,
+) -> Result<Options, Failure> {
+    if let Some(form) = form {
+        json.insert("form".into(), form.word().into());
+    }
+    if let Some(source) = source {
+        json.insert("source".into(), source.word().into());
+    }
+    json.insert("lang".into(), lang.lang().code().into());
+    if let Some(path) = profile {
+        json.insert("profile".into(), read_profile(path)?);
+    }
+    let parsed = Options::from_value(&Value::Object(json)).map_err(|error| match profile {
+        Some(path) if matches!(error, cen_rules::OptionsError::Profile(_)) => {
+            // The core says "profile: <problem>"; name the file instead.
+            let problem = error.to_string();
+            let problem = problem.strip_prefix("profile: ").unwrap_or(&problem);
+            format!("the profile {} is refused: {problem}", path.display())
+        }
+        _ => format!("bad option: {error}"),
+    })?;
+    Ok(parsed)
 }
 
 pub(crate) fn read_profile(path: &Path) -> Result<Value, Failure> {
