@@ -1,0 +1,245 @@
+//! Python values read onto a [`Tape`] under the record limits, while the GIL is held.
+//!
+//! The reader recognises the JSON types (exact built-in types first, then their subclasses),
+//! counts the compact JSON size of what it reads and stops as soon as it passes the limit, and
+//! bounds the depth, which also ends cycles. Strings are read as CPython's own UTF-8.
+
+use cen_model::limits::{decimal_len, json_string_len, MAX_DEPTH};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::Value;
+
+use super::python_text::{int_repr, key_text, python_float_len};
+use super::tape::{Node, Tape};
+
+/// Why reading stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stop {
+    /// The compact JSON passed the size limit.
+    TooLarge,
+    /// A container nested past the depth limit.
+    TooDeep,
+}
+
+/// Reads host values onto a tape, counting their compact JSON size.
+pub(super) struct Reader<'t> {
+    pub(super) tape: &'t mut Tape,
+    pub(super) size: usize,
+    pub(super) limit: usize,
+}
+
+impl Reader<'_> {
+    fn add(&mut self, bytes: usize) -> Result<(), Stop> {
+        self.size += bytes;
+        if self.size > self.limit {
+            Err(Stop::TooLarge)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn string(&mut self, text: &Bound<'_, PyString>) -> Result<(), Stop> {
+        match utf8(text) {
+            Some(text) => {
+                self.add(json_string_len(text))?;
+                self.tape.push_str(text);
+            }
+            // Lone surrogates: not representable as UTF-8 JSON.
+            None => {
+                self.add(4)?;
+                self.tape.nodes.push(Node::Opaque);
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads one value at depth `level` (the record itself is level 1). The exact built-in
+    /// types, by far the most common, are recognised by their type alone; subclasses (an
+    /// `OrderedDict`, a `str` enum, an `IntEnum`) then by `isinstance`.
+    pub(super) fn value(&mut self, obj: &Bound<'_, PyAny>, level: usize) -> Result<(), Stop> {
+        if obj.is_exact_instance_of::<PyString>() {
+            if let Ok(text) = obj.cast::<PyString>() {
+                return self.string(text);
+            }
+        }
+        if obj.is_exact_instance_of::<PyDict>() {
+            if let Ok(dict) = obj.cast::<PyDict>() {
+                return self.dict(dict, level);
+            }
+        }
+        if obj.is_exact_instance_of::<PyInt>() {
+            if let Ok(number) = obj.cast::<PyInt>() {
+                return self.int(number);
+            }
+        }
+        if obj.is_exact_instance_of::<PyFloat>() {
+            if let Ok(number) = obj.cast::<PyFloat>() {
+                return self.float(number.value());
+            }
+        }
+        if obj.is_exact_instance_of::<PyList>() {
+            if let Ok(list) = obj.cast::<PyList>() {
+                return self.items(list.iter(), list.len(), level);
+            }
+        }
+        if obj.is_none() {
+            self.add(4)?;
+            self.tape.nodes.push(Node::Null);
+            return Ok(());
+        }
+        if obj.is_instance_of::<PyBool>() {
+            let flag = obj.is_truthy().unwrap_or(false);
+            self.add(if flag { 4 } else { 5 })?;
+            self.tape.nodes.push(Node::Bool(flag));
+            return Ok(());
+        }
+        // Subclasses of the JSON types.
+        if let Ok(text) = obj.cast::<PyString>() {
+            return self.string(text);
+        }
+        if let Ok(dict) = obj.cast::<PyDict>() {
+            return self.dict(dict, level);
+        }
+        if let Ok(number) = obj.cast::<PyInt>() {
+            return self.int(number);
+        }
+        if let Ok(number) = obj.cast::<PyFloat>() {
+            return self.float(number.value());
+        }
+        if let Ok(list) = obj.cast::<PyList>() {
+            return self.items(list.iter(), list.len(), level);
+        }
+        if let Ok(tuple) = obj.cast::<PyTuple>() {
+            return self.items(tuple.iter(), tuple.len(), level);
+        }
+        self.add(4)?;
+        self.tape.nodes.push(Node::Opaque);
+        Ok(())
+    }
+
+    fn dict(&mut self, dict: &Bound<'_, PyDict>, level: usize) -> Result<(), Stop> {
+        if level > MAX_DEPTH {
+            return Err(Stop::TooDeep);
+        }
+        let len = dict.len();
+        self.add(2 + len.saturating_sub(1))?;
+        self.tape.nodes.push(Node::Map(len));
+        for (key, item) in dict.iter() {
+            if key.is_exact_instance_of::<PyString>() {
+                if let Some(text) = key.cast::<PyString>().ok().and_then(utf8) {
+                    self.add(json_string_len(text) + 1)?;
+                    self.tape.push_str(text);
+                    self.value(&item, level + 1)?;
+                    continue;
+                }
+            }
+            let key = key_text(&key);
+            self.add(json_string_len(&key) + 1)?;
+            self.tape.push_str(&key);
+            self.value(&item, level + 1)?;
+        }
+        Ok(())
+    }
+
+    fn items<'py>(
+        &mut self,
+        items: impl Iterator<Item = Bound<'py, PyAny>>,
+        len: usize,
+        level: usize,
+    ) -> Result<(), Stop> {
+        if level > MAX_DEPTH {
+            return Err(Stop::TooDeep);
+        }
+        self.add(2 + len.saturating_sub(1))?;
+        let at = self.tape.nodes.len();
+        self.tape.nodes.push(Node::List(len));
+        let mut count = 0;
+        for item in items {
+            self.value(&item, level + 1)?;
+            count += 1;
+        }
+        // The count read, whatever the length said.
+        self.tape.nodes[at] = Node::List(count);
+        Ok(())
+    }
+
+    fn float(&mut self, x: f64) -> Result<(), Stop> {
+        self.add(python_float_len(x))?;
+        self.tape.nodes.push(Node::Float(x));
+        Ok(())
+    }
+
+    fn int(&mut self, number: &Bound<'_, PyInt>) -> Result<(), Stop> {
+        if let Ok(n) = number.extract::<i64>() {
+            self.add(decimal_len(n.unsigned_abs()) + usize::from(n < 0))?;
+            self.tape.nodes.push(Node::Int(n));
+            return Ok(());
+        }
+        if let Ok(n) = number.extract::<u64>() {
+            self.add(decimal_len(n))?;
+            self.tape.nodes.push(Node::UInt(n));
+            return Ok(());
+        }
+        // Beyond 64 bits: a double, as a JSON parser reads such a literal; ±infinity past the
+        // double's range, which the decoder reports as not finite (CEN-SCH-006).
+        self.add(int_repr(number).len())?;
+        let x = number.extract::<f64>().unwrap_or_else(|_| {
+            if number.lt(0).unwrap_or(false) {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            }
+        });
+        self.tape.nodes.push(Node::Float(x));
+        Ok(())
+    }
+}
+
+/// The UTF-8 text of a `str`, borrowed from the object (CPython keeps it with the string), or
+/// None when the string holds lone surrogates.
+///
+/// `PyUnicode_AsUTF8AndSize` is in the stable ABI from Python 3.10, and PyO3 uses it from
+/// there; on 3.9 PyO3 copies the string through a new `bytes` object instead, which doubles
+/// the cost of reading a record. The function has been exported, with this signature, by
+/// every CPython 3 release, so the abi3 wheel (3.9 and later) calls it on every version.
+fn utf8<'a>(text: &'a Bound<'_, PyString>) -> Option<&'a str> {
+    #[allow(unsafe_code)]
+    extern "C" {
+        fn PyUnicode_AsUTF8AndSize(
+            unicode: *mut pyo3::ffi::PyObject,
+            size: *mut pyo3::ffi::Py_ssize_t,
+        ) -> *const std::ffi::c_char;
+    }
+    let mut size: pyo3::ffi::Py_ssize_t = 0;
+    // SAFETY: `text` is a live str object and the GIL is held (a `Bound` proves both); the
+    // function only reads it, and caches the UTF-8 form inside it.
+    #[allow(unsafe_code)]
+    let data = unsafe { PyUnicode_AsUTF8AndSize(text.as_ptr(), &mut size) };
+    if data.is_null() {
+        // The UnicodeEncodeError it raised is not the caller's: clear it.
+        drop(PyErr::take(text.py()));
+        return None;
+    }
+    let length = usize::try_from(size).ok()?;
+    // SAFETY: on success the pointer is to `size` bytes of valid UTF-8 (CPython's own
+    // encoding of the string) owned by the str object, which lives, and being immutable stays
+    // unchanged, as long as `text`.
+    #[allow(unsafe_code)]
+    Some(unsafe {
+        std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.cast::<u8>(), length))
+    })
+}
+
+/// Reads one Python value for options and look-ups, as JSON.
+pub fn to_json(obj: &Bound<'_, PyAny>) -> Result<Value, String> {
+    let mut tape = Tape::default();
+    let mut reader = Reader {
+        tape: &mut tape,
+        size: 0,
+        limit: usize::MAX,
+    };
+    reader
+        .value(obj, 1)
+        .map_err(|_| "the value is nested deeper than 32 levels".to_owned())?;
+    tape.to_json(0)
+}
