@@ -12,6 +12,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
+# has_licences ARTIFACT MEMBER-PREFIX: the artifact (a zip or a .tar.gz) holds LICENSE-MIT and
+# LICENSE-APACHE under the prefix, each the same as the repository's.
+has_licences() {
+    local file
+    for file in LICENSE-MIT LICENSE-APACHE; do
+        case $1 in
+            *.whl) unzip -p "$1" "$2$file" 2>/dev/null ;;
+            *) tar -xzOf "$1" "$2$file" 2>/dev/null ;;
+        esac | cmp -s - "$file" || { echo "$1 has no $2$file equal to ./$file" >&2; exit 1; }
+    done
+}
+
 echo "== one version: Cargo.toml, every crate, pyproject.toml, package.json, cen.h"
 version=$(scripts/lib/check_versions.py)
 echo "version $version"
@@ -27,7 +39,8 @@ for crate in codes-data cen-model cen-rules cen-files; do
     file=${CARGO_TARGET_DIR:-target}/package/$crate-$version.crate
     size=$(stat -c %s "$file")
     [ "$size" -lt 10000000 ] || { echo "$file: $size bytes, over crates.io's 10 MB" >&2; exit 1; }
-    echo "$crate-$version.crate: $size bytes"
+    has_licences "$file" "$crate-$version/"
+    echo "$crate-$version.crate: $size bytes, with LICENSE-MIT and LICENSE-APACHE"
 done
 
 echo "== cargo doc of the library crates, without a warning (what docs.rs builds)"
@@ -66,6 +79,15 @@ wheel=$(ls dist/python/cen-"$version"-cp39-abi3-manylinux_*_x86_64.whl)
 tarball=dist/npm/cen-wasm-$version.tgz
 carchive=dist/libcen-$version-x86_64-linux.tar.gz
 cliarchive=dist/cen-$version-x86_64-linux.tar.gz
+sdist=dist/python/cen-$version.tar.gz
+
+echo "== the licence texts in every package and archive"
+has_licences "$wheel" "cen-$version.dist-info/licenses/"
+has_licences "$sdist" "cen-$version/"
+has_licences "$tarball" package/
+has_licences "$carchive" "libcen-$version-x86_64-linux/"
+has_licences "$cliarchive" "cen-$version-x86_64-linux/"
+echo "LICENSE-MIT and LICENSE-APACHE in the wheel, the sdist, the npm tarball, the C and cen archives"
 
 # What each artifact's user has: no Rust. ~/.cargo/bin leaves the PATH, and cargo, rustc and
 # rustup (Debian's are in /usr/bin, beside the tools a user does have) are shadowed by stubs
