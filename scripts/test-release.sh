@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Releases (issue 17, docs/versioning.md): one version in every file that states it; the
-# licences of every dependency (cargo-deny, deny.toml); the library crates packaged; the
+# licences of every dependency (cargo-deny, deny.toml); the four library crates through
+# `cargo publish --dry-run`, each .crate under 10 MB with the licence texts; the
 # refusals of scripts/release.sh (an uncommitted change, versions that differ); then the release
 # itself (scripts/release.sh, which reuses the builds of the cli, c, python and wasm steps), and
 # each artifact of dist/ installed and used where Rust is not on the PATH:
@@ -69,12 +70,33 @@ for licence in GPL-3.0-only MIT; do
 done
 echo "cargo-deny $deny_version: licenses ok, sources ok; a GPL-3.0-only dependency is refused"
 
-echo "== the library crates packaged for crates.io, in dependency order, each under 10 MB"
-# --no-verify: cen-model, cen-rules and cen-files depend on path crates not yet on crates.io;
-# cargo packages them together against a local overlay of the ones before (the build itself is
-# what the rust and cli steps test).
-cargo package --quiet --locked --no-verify -p codes-data -p cen-model -p cen-rules -p cen-files
-for crate in codes-data cen-model cen-rules cen-files; do
+echo "== the crates for crates.io: the four libraries, cargo publish --dry-run, each under 10 MB"
+# Exactly these members are publishable (decision 78); the others say publish = false.
+publishable=$(cargo metadata --format-version 1 --no-deps --locked | python3 -c '
+import json, sys
+print(" ".join(sorted(p["name"] for p in json.load(sys.stdin)["packages"] if p["publish"] != [])))')
+[ "$publishable" = "cen-files cen-model cen-rules codes-data" ] ||
+    { echo "publishable crates: '$publishable', expected cen-files cen-model cen-rules codes-data" >&2; exit 1; }
+for crate in $publishable; do
+    grep -q '^\[package.metadata.docs.rs\]$' "$crate/Cargo.toml" ||
+        { echo "$crate/Cargo.toml has no [package.metadata.docs.rs]" >&2; exit 1; }
+done
+# Each crate in dependency order, the ones that depend on path crates not yet on crates.io
+# resolved against a local overlay of those. --no-verify: the build of each packaged crate is
+# what the rust and cli steps test (the verified form, run by hand, is in docs/versioning.md).
+cargo publish --workspace --dry-run --no-verify --locked >"$work/publish.log" 2>&1 ||
+    { cat "$work/publish.log" >&2; exit 1; }
+# Any warning but the dry run's own (a missing field, a file left out) fails the step.
+! grep '^warning' "$work/publish.log" | grep -v 'aborting upload due to dry run' ||
+    { cat "$work/publish.log" >&2; exit 1; }
+[ "$(grep -c 'aborting upload due to dry run' "$work/publish.log")" -eq 4 ] ||
+    { cat "$work/publish.log" >&2; echo "cargo publish did not go through the four crates" >&2; exit 1; }
+grep -o '^ *Uploading [a-z-]*' "$work/publish.log" | awk '{print $2}' | paste -sd ' ' | sed 's/^/publish order: /'
+# The .crate files themselves (what the registry receives): each under crates.io's 10 MB, with
+# the licence texts.
+# shellcheck disable=SC2046 # one -p per crate
+cargo package --quiet --locked --no-verify $(printf -- '-p %s ' $publishable)
+for crate in $publishable; do
     file=${CARGO_TARGET_DIR:-target}/package/$crate-$version.crate
     size=$(stat -c %s "$file")
     [ "$size" -lt 10000000 ] || { echo "$file: $size bytes, over crates.io's 10 MB" >&2; exit 1; }
