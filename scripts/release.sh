@@ -10,6 +10,9 @@
 #   sbom/*.cdx.json                                       CycloneDX: the Rust crates and npm packages
 #   SHA256SUMS                                            of every file above
 #
+# Each package and archive carries the licence texts, LICENSE-MIT and LICENSE-APACHE (the
+# wheel in its .dist-info/licenses, the others at their top).
+#
 # It refuses a tree with uncommitted changes, versions that differ between the crates,
 # pyproject.toml, package.json and cen.h, and a version that CHANGELOG.md does not describe.
 # Everything is written into a temporary folder beside dist/, which replaces dist/ only once
@@ -43,6 +46,8 @@ stage=$(mktemp -d "$root/.dist-staging.XXXXXX")
 cyclonedx_files=()
 cleanup() {
     rm -rf "$stage"
+    # npm pack skips symbolic links: the licence texts are copied into the package for it.
+    rm -f bindings-wasm/LICENSE-MIT bindings-wasm/LICENSE-APACHE
     # cargo-cyclonedx writes beside each Cargo.toml: never leave those in the tree.
     rm -f "${cyclonedx_files[@]}"
 }
@@ -80,13 +85,16 @@ echo "$(basename "$wheel") (auditwheel: $tag), cen-$version.tar.gz"
 # wasm-bindgen and wasm-opt passes run again, so that the package is never an older build).
 echo "== npm package cen-wasm"
 bindings-wasm/scripts/build.sh
+cp LICENSE-MIT LICENSE-APACHE bindings-wasm/
 (cd bindings-wasm && npm pack --silent --pack-destination "$stage/npm" >/dev/null)
+rm bindings-wasm/LICENSE-MIT bindings-wasm/LICENSE-APACHE
 tarball="$stage/npm/cen-wasm-$version.tgz"
 [ -f "$tarball" ] || fail "npm pack wrote no cen-wasm-$version.tgz"
 listing=$(tar -tzf "$tarball")
 for file in package/package.json package/js/cen.d.ts package/js/files.d.ts package/js/node.js \
     package/dist/cen_wasm_bg.wasm package/dist/cen_names.txt \
-    package/dist/files/cen_wasm_files_bg.wasm package/README.md; do
+    package/dist/files/cen_wasm_files_bg.wasm package/README.md package/LICENSE-MIT \
+    package/LICENSE-APACHE; do
     grep -qx "$file" <<<"$listing" || fail "the npm tarball lacks $file"
 done
 echo "$(basename "$tarball"): $(grep -c . <<<"$listing") files"
@@ -109,7 +117,7 @@ sed -i -e "s|\"$placeholder/|\"\${_cen_prefix}/|g" \
 mkdir -p "$cdir/share/cen/examples"
 cp examples/c/ncen_transfer.c examples/c/CMakeLists.txt "$cdir/share/cen/examples/"
 sed "s/@VERSION@/$version/g" bindings-c/release/README.md >"$cdir/README.md"
-cp CHANGELOG.md "$cdir/"
+cp CHANGELOG.md LICENSE-MIT LICENSE-APACHE "$cdir/"
 tar -C "$stage/c" --owner=0 --group=0 --numeric-owner --sort=name -czf "$stage/$cname.tar.gz" "$cname"
 echo "$cname.tar.gz"
 
@@ -120,7 +128,7 @@ bname=cen-$version-$arch
 mkdir -p "$stage/cli/$bname"
 cp "$CARGO_TARGET_DIR/release/cen" "$stage/cli/$bname/cen"
 sed "s/@VERSION@/$version/g" cen-cli/release/README.md >"$stage/cli/$bname/README.md"
-cp CHANGELOG.md "$stage/cli/$bname/"
+cp CHANGELOG.md LICENSE-MIT LICENSE-APACHE "$stage/cli/$bname/"
 tar -C "$stage/cli" --owner=0 --group=0 --numeric-owner --sort=name -czf "$stage/$bname.tar.gz" "$bname"
 echo "$bname.tar.gz"
 

