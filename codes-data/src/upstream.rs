@@ -541,4 +541,38 @@ mod tests {
         assert_eq!((bad.file.as_str(), bad.line), ("p2.csv", 2));
         assert!(bad.to_string().contains("change marker"), "{bad}");
     }
+
+    #[test]
+    fn a_header_with_unece_names_is_skipped() {
+        let mut r = UnlocodeReader::new();
+        let text = format!(
+            "{}\n,AD,ALV,Andorra la Vella,Andorra la Vella,,--34-6--,AI,0601,,,\n",
+            UNLOCODE_COLUMNS.join(",")
+        );
+        r.add("h.csv", text.as_bytes()).unwrap();
+        assert_eq!((r.stats().records, r.stats().kept), (1, 1));
+    }
+
+    #[test]
+    fn arbitrary_bytes_give_errors_never_panics() {
+        // A small linear congruential generator: reproducible, no dependency.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let alphabet = b",\"\n\r-+X=.AZ09 \xa6\xe9\t";
+        for round in 0..2000 {
+            let len = round % 97;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let _ = UnlocodeReader::new().add("f", &bytes);
+            let _ = read_airports("f", &bytes);
+            let mut with_header = b"icao,iata,name,city,subd,country\n".to_vec();
+            with_header.extend_from_slice(&bytes);
+            let _ = read_airports("f", &with_header);
+        }
+    }
 }
