@@ -71,7 +71,7 @@ done
 echo "cargo-deny $deny_version: licenses ok, sources ok; a GPL-3.0-only dependency is refused"
 
 echo "== the crates for crates.io: the four libraries, cargo publish --dry-run, each under 10 MB"
-# Exactly these members are publishable (decision 78); the others say publish = false.
+# Exactly these members are publishable (decision 80); the others say publish = false.
 publishable=$(cargo metadata --format-version 1 --no-deps --locked | python3 -c '
 import json, sys
 print(" ".join(sorted(p["name"] for p in json.load(sys.stdin)["packages"] if p["publish"] != [])))')

@@ -19,6 +19,7 @@ mod output;
 mod pipeline;
 mod stats;
 mod style;
+mod tables;
 mod template;
 mod validate;
 
@@ -32,7 +33,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use args::{Cli, Command};
+use args::{Cli, Command, TablesCommand};
 
 /// Exit status: every record valid (spec 5.4).
 pub const EXIT_VALID: u8 = 0;
@@ -84,6 +85,8 @@ pub fn main() -> ExitCode {
         Command::Generate(args) => lookup::generate(args),
         Command::Search(args) => entry::search(args),
         Command::FormModel(args) => entry::form_model(args),
+        Command::Tables(TablesCommand::Build(args)) => tables::build(args),
+        Command::Tables(TablesCommand::Info(args)) => tables::info(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),

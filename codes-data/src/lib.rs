@@ -14,6 +14,7 @@
 //! | labels of the enumerations in six languages | [`label`], [`enumeration_values`] | the project |
 //! | editions of all of the above | [`editions`] | `SOURCES.md` |
 //! | table packs: newer UN/LOCODE and airport tables loaded at run time | [`Tables`], [`build_pack`] | `docs/packs.md` |
+//! | the publishers' files a pack is built from (UNECE's UN/LOCODE CSV, airportsdata's CSV) | [`upstream`] | `docs/updating-tables.md` |
 //!
 //! Codes are exact: upper case for ISO, UN/LOCODE, IATA and ICAO codes, lower case for
 //! the project's own codes; anything else (lower case, spaces, other lengths, non-ASCII)
@@ -54,6 +55,7 @@ mod pack;
 mod sha256;
 mod taxonomy;
 mod unlocode;
+pub mod upstream;
 
 pub use airport::{
     airport_at, airport_by_iata, airport_by_icao, airports_in_country, airports_len, Airport,

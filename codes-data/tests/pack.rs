@@ -293,3 +293,52 @@ fn tables_can_be_shared_between_threads() {
         }
     });
 }
+
+/// The built-in edition and source of `table`, as a pack names them.
+fn builtin_edition(table: &str) -> Option<(String, String)> {
+    let e = codes_data::editions().iter().find(|e| e.table == table)?;
+    Some((e.edition.into(), e.source.into()))
+}
+
+#[test]
+fn the_upstream_files_of_the_builtin_tables_give_the_builtin_pack() {
+    // `codes_data::upstream` reads the publishers' files by the rules `build_tables.py` uses
+    // for the built-in tables: the same files give the same bytes.
+    // The shared folder beside the checkout, or where CEN_SHARED_CODES says (a worktree).
+    let dir = std::env::var_os("CEN_SHARED_CODES")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/codes")
+        });
+    let (Ok(unlocode), Ok(airports)) = (
+        std::fs::read(dir.join("unlocode.csv")),
+        std::fs::read(dir.join("airports.csv")),
+    ) else {
+        println!("note: {} not found; skipping", dir.display());
+        return;
+    };
+    let mut reader = codes_data::upstream::UnlocodeReader::new();
+    reader.add("unlocode.csv", &unlocode).unwrap();
+    let s = reader.stats().clone();
+    assert_eq!(
+        (s.records, s.excluded, s.withdrawn, s.kept),
+        (116_074, 3, 35, codes_data::unlocodes_len()),
+        "{s:?}"
+    );
+    let (airport_rows, a) = codes_data::upstream::read_airports("airports.csv", &airports).unwrap();
+    assert_eq!(
+        (a.records, a.no_code, a.kept),
+        (28_298, 10_958, codes_data::airports_len())
+    );
+    let built = build_pack(PackInput {
+        unlocode: Some(reader.into_rows()),
+        unlocode_edition: builtin_edition("unlocode"),
+        airports: Some(airport_rows),
+        airports_edition: builtin_edition("airports"),
+    })
+    .unwrap();
+    assert!(
+        built == builtin_pack(),
+        "the upstream files read by codes_data::upstream differ from the built-in tables"
+    );
+}

@@ -1,0 +1,375 @@
+//! `cen tables build` and `cen tables info` (spec 7.2): a pack built from UNECE's own CSV
+//! format (the fixtures in `tests/fixtures/unece/`, real entries with one added and one marked
+//! for deletion) changes the verdicts exactly there; a pack built from nothing is the built-in
+//! tables; bad files are refused with their line, and no half-written pack is left.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-11-28";
+/// The made-up code the fixtures add (`+`), and the real one they mark for deletion (`X`).
+const ADDED: &str = "ESQ9Z";
+const DELETED: &str = "ESALG";
+
+fn cen() -> Command {
+    let mut command = Command::cargo_bin("cen").expect("the cen binary is built");
+    command.env_remove("NO_COLOR");
+    command
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace")
+        .to_path_buf()
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unece");
+    (1..=3)
+        .map(|i| dir.join(format!("2099-1 UNLOCODE CodeListPart{i}.csv")))
+        .collect()
+}
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(command: &mut Command) -> Run {
+    let output = command.output().unwrap();
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn build(dir: &TempDir, name: &str, args: &[&std::ffi::OsStr]) -> (PathBuf, Run) {
+    let pack = dir.path().join(name);
+    let out = run(cen().args(["tables", "build", "-o"]).arg(&pack).args(args));
+    (pack, out)
+}
+
+fn unece_args() -> Vec<std::ffi::OsString> {
+    fixtures()
+        .into_iter()
+        .flat_map(|p| ["--unlocode".into(), p.into_os_string()])
+        .collect()
+}
+
+fn info_json(pack: &Path) -> Value {
+    let out = run(cen().args(["tables", "info", "--format", "json"]).arg(pack));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
+fn builtin_editions() -> Vec<Value> {
+    codes_data::editions()
+        .iter()
+        .map(|e| {
+            serde_json::json!({"table": e.table, "edition": e.edition, "source": e.source,
+                               "licence": e.licence, "rows": e.rows})
+        })
+        .collect()
+}
+
+/// A valid record (examples/records/long-sea-container.json) whose place of seizure and
+/// port of arrival are `code`; its port of departure is AEJEA, which the fixtures hold.
+fn record_at(code: &str) -> String {
+    let text =
+        std::fs::read_to_string(root().join("examples/records/long-sea-container.json")).unwrap();
+    let mut record: Value = serde_json::from_str(&text).unwrap();
+    record["location"]["code"] = code.into();
+    record["conveyance"][0]["to"] = code.into();
+    assert_eq!(record["conveyance"][0]["from"], "AEJEA");
+    serde_json::to_string(&record).unwrap()
+}
+
+/// `cen validate --format ndjson` of one record: the exit status and the rules and paths of
+/// its issues.
+fn verdict(record: &str, pack: Option<&Path>) -> (i32, Vec<(String, String)>, bool) {
+    let mut command = cen();
+    command.args(["validate", "--format", "ndjson", "--today", TODAY]);
+    if let Some(pack) = pack {
+        command.arg("--tables").arg(pack);
+    }
+    let out = run(command.arg("-").write_stdin(record.to_owned()));
+    let withdrawn = out.stdout.contains("withdrawn");
+    let line: Value = serde_json::from_str(out.stdout.trim()).unwrap_or_else(|e| {
+        panic!("{e}: {} {}", out.stdout, out.stderr);
+    });
+    let issues = line["report"]["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["rule"].as_str().unwrap().to_owned(),
+                i["path"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    (out.status, issues, withdrawn)
+}
+
+#[test]
+fn a_pack_built_from_nothing_names_the_builtin_editions() {
+    let dir = TempDir::new().unwrap();
+    let (pack, out) = build(&dir, "builtin.pack", &[]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("wrote "), "{}", out.stdout);
+    let info = info_json(&pack);
+    assert_eq!(info["format_version"], 1);
+    assert_eq!(info["tables"], Value::Array(builtin_editions()));
+    let bytes = std::fs::read(&pack).unwrap();
+    assert_eq!(bytes, codes_data::Tables::builtin().to_pack_bytes());
+    assert_eq!(info["bytes"], bytes.len());
+    let sha = info["sha256"].as_str().unwrap();
+    assert_eq!(sha.len(), 64);
+    assert!(out.stdout.contains(sha), "{}", out.stdout);
+    let text = run(cen().args(["tables", "info"]).arg(&pack));
+    assert_eq!(text.status, 0);
+    assert!(text.stdout.contains("format version: 1"), "{}", text.stdout);
+    assert!(text.stdout.contains(&format!("sha256: {sha}")));
+    let unlocode = &codes_data::editions()[2];
+    assert!(text
+        .stdout
+        .contains(&format!("{} ({} rows)", unlocode.edition, unlocode.rows)));
+}
+
+#[test]
+fn unece_files_change_the_verdicts_exactly_where_they_change_the_table() {
+    assert!(codes_data::unlocode(ADDED).is_none(), "{ADDED} must be new");
+    assert!(codes_data::resolve_location(DELETED).is_some_and(|l| l.is_seaport()));
+    let dir = TempDir::new().unwrap();
+    let args = unece_args();
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let (pack, out) = build(&dir, "2099-1.pack", &args);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    // Part 2 is Latin-1; the country rows, the reference entry and DE9B0 are skipped.
+    assert!(
+        out.stdout.contains("CodeListPart2.csv (Latin-1)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "skipped: 6 country rows, 1 reference entries, 1 codes with 0 or 1, 0 repeated codes"
+        ),
+        "{}",
+        out.stdout
+    );
+    let info = info_json(&pack);
+    let tables = info["tables"].as_array().unwrap();
+    let unlocode = tables.iter().find(|t| t["table"] == "unlocode").unwrap();
+    assert_eq!(
+        unlocode["edition"], "2099-1",
+        "the edition of UNECE's file names"
+    );
+    assert_eq!(unlocode["rows"], 32);
+    // Every other table is the built-in one.
+    for (t, b) in tables.iter().zip(builtin_editions()) {
+        if t["table"] != "unlocode" {
+            assert_eq!(*t, b);
+        }
+    }
+    let tables = codes_data::Tables::load(&pack).unwrap();
+    assert_eq!(tables.unlocode("ADEAC").unwrap().name(), "Escàs");
+    assert_eq!(
+        tables.unlocode("ES4AR").unwrap().name(),
+        "Arbós",
+        "read as Latin-1"
+    );
+    assert_eq!(tables.unlocode(DELETED).unwrap().remarks(), "Use ES Q9Z");
+
+    // The added code: unknown to the built-in tables, a seaport in the pack.
+    let added = record_at(ADDED);
+    let cod002 = |path: &str| ("CEN-COD-002".to_owned(), path.to_owned());
+    let (status, issues, withdrawn) = verdict(&added, None);
+    assert_eq!((status, withdrawn), (1, false));
+    assert_eq!(
+        issues,
+        [cod002("/conveyance/0/to"), cod002("/location/code")]
+    );
+    assert_eq!(verdict(&added, Some(&pack)), (0, vec![], false));
+    // The deleted code: a seaport built in, withdrawn in the pack.
+    let deleted = record_at(DELETED);
+    assert_eq!(verdict(&deleted, None), (0, vec![], false));
+    // Refused as withdrawn (the message says so), not as unknown.
+    let (status, issues, withdrawn) = verdict(&deleted, Some(&pack));
+    assert_eq!((status, withdrawn), (1, true));
+    assert_eq!(
+        issues,
+        [cod002("/conveyance/0/to"), cod002("/location/code")]
+    );
+}
+
+#[test]
+fn a_builtin_pack_gives_the_same_reports() {
+    let dir = TempDir::new().unwrap();
+    let (pack, out) = build(&dir, "builtin.pack", &[]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let seizures = root().join("examples/seizures.ndjson");
+    let validate = |pack: Option<&Path>| {
+        let mut command = cen();
+        command.args(["validate", "--format", "ndjson", "--today", TODAY]);
+        if let Some(pack) = pack {
+            command.arg("--tables").arg(pack);
+        }
+        run(command.arg(&seizures))
+    };
+    let (plain, packed) = (validate(None), validate(Some(&pack)));
+    assert_eq!(plain.status, 1, "the examples hold invalid records");
+    assert!(plain.stdout.lines().count() > 100);
+    assert_eq!(
+        (plain.status, &plain.stdout),
+        (packed.status, &packed.stdout)
+    );
+}
+
+/// The files left in `dir` but `keep`.
+fn others(dir: &TempDir, keep: &[&str]) -> Vec<String> {
+    std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !keep.contains(&n.as_str()))
+        .collect()
+}
+
+#[test]
+fn bad_files_are_refused_with_their_line_and_leave_no_pack() {
+    let dir = TempDir::new().unwrap();
+    let cases: [(&str, &str, &[u8], &str); 6] = [
+        (
+            "--unlocode",
+            "short.csv",
+            b",\"AD\",\"ALV\",\"Andorra la Vella\",\"Andorra la Vella\",,\"--34-6--\",\"AI\",\"0601\",,\"4230N 00131E\",\n,\"AD\",\"CAN\",\"Canillo\"\n",
+            "short.csv:2: 4 columns, expected 12",
+        ),
+        (
+            "--unlocode",
+            "marker.csv",
+            b"\"?\",\"AD\",\"ALV\",\"Andorra la Vella\",\"Andorra la Vella\",,\"--34-6--\",\"AI\",\"0601\",,,\n",
+            "marker.csv:1: Ch: unknown change marker \"?\"",
+        ),
+        (
+            "--unlocode",
+            "function.csv",
+            b"change,country,location,name,name_wo_diacritics,subdivision,function,status,date,iata,coordinates,remarks\n,AD,ALV,Andorra la Vella,Andorra la Vella,,--34-9--,AI,0601,,,\n",
+            "function.csv:2: Function: \"--34-9--\"",
+        ),
+        (
+            "--unlocode",
+            "quote.csv",
+            b",AD,ALV,Andorra la Vella,Andorra la Vella,,--34-6--,AI,0601,,,\n,AD,CAN,\"Canillo,Canillo,,--3-----,RL,0307,,,\n",
+            "quote.csv:2: a quoted cell is not closed",
+        ),
+        (
+            "--airports",
+            "airports.csv",
+            b"\"icao\",\"iata\",\"name\",\"city\",\"country\"\n",
+            "airports.csv:1: no column \"subd\"",
+        ),
+        (
+            "--airports",
+            "repeat.csv",
+            b"icao,iata,name,city,subd,country\nEBBR,BRU,Brussels Airport,Brussels,Flanders,BE\nEBAW,BRU,Antwerp,Antwerp,Flanders,BE\n",
+            "repeat.csv:3: IATA BRU repeats line 2",
+        ),
+    ];
+    for (flag, name, bytes, message) in cases {
+        let input = dir.path().join(name);
+        std::fs::write(&input, bytes).unwrap();
+        std::fs::write(dir.path().join("out.pack"), b"the old pack").unwrap();
+        let out = run(cen()
+            .args(["tables", "build", "-o"])
+            .arg(dir.path().join("out.pack"))
+            .arg(flag)
+            .arg(&input));
+        assert_eq!(out.status, 2, "{name}: {}", out.stderr);
+        assert!(out.stderr.contains(message), "{name}: {}", out.stderr);
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+        assert_eq!(
+            std::fs::read(dir.path().join("out.pack")).unwrap(),
+            b"the old pack",
+            "{name}: the old file is untouched"
+        );
+        std::fs::remove_file(&input).unwrap();
+        assert_eq!(others(&dir, &["out.pack"]), Vec::<String>::new());
+    }
+    let out = run(cen()
+        .args(["tables", "build", "-o"])
+        .arg(dir.path().join("x.pack"))
+        .arg("--unlocode")
+        .arg(dir.path().join("nosuch.csv")));
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("cannot read"), "{}", out.stderr);
+}
+
+#[test]
+fn tables_a_pack_cannot_carry_are_refused_naming_the_decision() {
+    let dir = TempDir::new().unwrap();
+    for args in [
+        &["--countries", "countries.csv"][..],
+        &["--currencies", "currencies.csv"],
+        &["--hs", "2022=hs.csv"],
+    ] {
+        let out = run(cen()
+            .args(["tables", "build", "-o"])
+            .arg(dir.path().join("x.pack"))
+            .args(args));
+        assert_eq!(out.status, 2, "{args:?}");
+        assert!(
+            out.stderr.contains(args[0]) && out.stderr.contains("decision 77"),
+            "{}",
+            out.stderr
+        );
+        assert!(!dir.path().join("x.pack").exists());
+    }
+    let out = run(cen()
+        .args(["tables", "build", "-o"])
+        .arg(dir.path().join("x.pack"))
+        .args(["--edition", "2025-1"]));
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("--unlocode"), "{}", out.stderr);
+}
+
+#[test]
+fn info_refuses_a_bad_pack_with_the_loaders_message() {
+    let dir = TempDir::new().unwrap();
+    let (pack, _) = build(&dir, "good.pack", &[]);
+    let bytes = std::fs::read(&pack).unwrap();
+    let mut damaged = bytes.clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 1;
+    for (name, content, message) in [
+        ("zeros.pack", vec![0u8; 1000], "not a table pack"),
+        ("short.pack", bytes[..bytes.len() / 2].to_vec(), "truncated"),
+        ("damaged.pack", damaged, "checksum mismatch"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        for extra in [&[][..], &["--format", "json"]] {
+            let out = run(cen().args(["tables", "info"]).args(extra).arg(&path));
+            assert_eq!(out.status, 2, "{name}");
+            assert!(out.stdout.is_empty());
+            assert!(
+                out.stderr.contains(name) && out.stderr.contains(message),
+                "{name}: {}",
+                out.stderr
+            );
+        }
+        // And validation refuses it the same way.
+        let out = run(cen()
+            .args(["validate", "--tables"])
+            .arg(&path)
+            .arg(root().join("examples/seizures.ndjson")));
+        assert_eq!(out.status, 2);
+        assert!(out.stderr.contains(message), "{}", out.stderr);
+    }
+}
