@@ -17,6 +17,8 @@ mod lookup;
 mod options;
 mod output;
 mod pipeline;
+#[cfg(feature = "serve")]
+mod serve;
 mod stats;
 mod style;
 mod template;
@@ -84,6 +86,8 @@ pub fn main() -> ExitCode {
         Command::Generate(args) => lookup::generate(args),
         Command::Search(args) => entry::search(args),
         Command::FormModel(args) => entry::form_model(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),
