@@ -246,7 +246,7 @@ impl Stage for LineStage {
     }
 
     fn check(&self, validator: &Validator, chunk: &Vec<Raw>, i: usize) -> Checked {
-        crate::pipeline::check(validator, &chunk[i])
+        chunk[i].check(validator)
     }
 
     fn render(&self, chunk: &Vec<Raw>, i: usize, position: usize, report: Report) -> Out {
