@@ -84,6 +84,10 @@ pub struct ServeArgs {
     /// and offered in the form; repeat for several.
     #[arg(long, value_name = "FILE")]
     pub profile: Vec<PathBuf>,
+    /// Check codes against this table pack (spec 7.2) instead of the tables built in;
+    /// `/v1/editions` then gives the pack's editions.
+    #[arg(long, value_name = "FILE.pack")]
+    pub tables: Option<PathBuf>,
     /// The default language of messages and labels (a request's `lang` overrides it).
     #[arg(long, value_enum, value_name = "L", default_value = "en")]
     pub lang: LangArg,

@@ -163,8 +163,14 @@ pub fn labels(lang: Lang) -> Value {
 
 /// The editions of the code tables (spec 5.3a).
 pub fn editions() -> Value {
+    editions_of(&codes_data::Tables::default())
+}
+
+/// The editions of `tables` (a pack's, or the built-in ones) as [`editions`] gives them.
+pub fn editions_of(tables: &codes_data::Tables) -> Value {
     Value::Array(
-        codes_data::editions()
+        tables
+            .editions()
             .iter()
             .map(|e| json!({"table": e.table, "source": e.source, "edition": e.edition, "licence": e.licence, "rows": e.rows}))
             .collect(),

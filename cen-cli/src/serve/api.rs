@@ -120,10 +120,12 @@ async fn rules(RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     Ok(cached(&TEXT, || cen_rules::catalogue_json().to_string()))
 }
 
-async fn editions(RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
+async fn editions(Shared(state): Shared_, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     Query::parse(raw.as_deref(), &[])?;
     static TEXT: OnceLock<String> = OnceLock::new();
-    Ok(cached(&TEXT, || cen_rules::api::editions().to_string()))
+    Ok(cached(&TEXT, || {
+        cen_rules::lookups::editions_of(&state.tables).to_string()
+    }))
 }
 
 /// `GET /v1/labels?lang=`: the labels of every enumeration and field.

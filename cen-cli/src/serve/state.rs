@@ -45,6 +45,8 @@ pub struct State {
     pub cors: Vec<String>,
     /// No access log.
     pub quiet: bool,
+    /// The code tables every validator checks against: a pack (`--tables`) or the built-in.
+    pub tables: codes_data::Tables,
     validators: RwLock<HashMap<String, Validator>>,
 }
 
@@ -87,6 +89,12 @@ impl State {
             }
             profiles.push((name, value));
         }
+        let tables = match &args.tables {
+            None => codes_data::Tables::default(),
+            Some(path) => codes_data::Tables::load(path).map_err(|error| {
+                Failure::Message(format!("--tables {}: {error}", path.display()))
+            })?,
+        };
         if args.max_concurrency == 0 {
             return Err(Failure::Message(
                 "--max-concurrency must be at least 1".into(),
@@ -109,6 +117,7 @@ impl State {
             metrics: Metrics::new(),
             cors: args.cors.clone(),
             quiet: args.quiet,
+            tables,
             validators: RwLock::new(HashMap::new()),
         })
     }
@@ -153,7 +162,9 @@ impl State {
         let json = self.options_json(query)?;
         let options =
             Options::from_value(&json).map_err(|e| ApiError::bad_option(e.to_string()))?;
-        let validator = Validator::new(options).map_err(|e| ApiError::bad_option(e.to_string()))?;
+        let validator = Validator::new(options)
+            .map_err(|e| ApiError::bad_option(e.to_string()))?
+            .with_tables(self.tables.clone());
         // `today` absent means the clock's date: such validators follow the clock themselves.
         let mut cache = self.validators.write().unwrap_or_else(|p| p.into_inner());
         if cache.len() >= MAX_VALIDATORS {
