@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -290,9 +291,11 @@ for path in ["/../Cargo.toml", "/%2e%2e/%2e%2e/Cargo.toml", "/src/../../cen-cli/
 reply = server.raw(b"POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50000000\r\n\r\n", wait=5)
 check(reply.startswith(b"HTTP/1.1 413") and b"body_too_large" in reply, f"no 413: {reply[:120]!r}")
 # ... and a chunked batch is cut off as soon as it runs over.
-big = seizures * 15
+big = seizures * 25
+check(len(big) > 3_000_000, "the batch meant to be over --max-body is not")
 status, _, out = server.request("POST", f"/v1/validate/batch?today={TODAY}", iter([big[i:i + 65536] for i in range(0, len(big), 65536)]), "application/x-ndjson")
 check(status == 413 or (status == 200 and b'"error":"body_too_large"' in out.splitlines()[-1]), f"a batch over the limit: {status} {out[-200:]!r}")
+check(len(out.splitlines()) < 3_000_000 // 500, f"reports of records past --max-body: {len(out.splitlines())} lines")
 # Slow clients: headers never finished, a body that stops.
 started = time.time()
 reply = server.raw(b"POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Ty", wait=15)
@@ -311,6 +314,12 @@ print(f"   zip bomb ({len(bomb.getvalue())} bytes): {json.loads(out)['message'][
 error_of(*server.request("POST", "/v1/validate/batch", b"", "text/csv")[::2], 422)
 check(server.request("GET", "/healthz")[0] == 200, "the service stopped serving")
 
+# A table pack that is not one stops the start (exit 2, spec 7.2), before any request.
+bad_pack = os.path.join(WORK, "bad.pack")
+open(bad_pack, "wb").write(b"not a pack" * 100)
+run = subprocess.run([CEN, "serve", "--addr", "127.0.0.1:0", "--tables", bad_pack], capture_output=True, timeout=30)
+check(run.returncode == 2 and b"--tables" in run.stderr and b"listening" not in run.stderr, f"a bad pack: {run.returncode} {run.stderr[-300:]!r}")
+
 # More requests than --max-concurrency: 503 at once; /healthz still answered.
 busy = Server("--max-concurrency", "1", "--timeout", "5")
 with socket.create_connection((busy.host, busy.port), timeout=10) as held:
@@ -320,8 +329,51 @@ with socket.create_connection((busy.host, busy.port), timeout=10) as held:
     error_of(status, out, 503, "busy")
     check(headers["Retry-After"] == "1", "no Retry-After")
     check(busy.request("GET", "/healthz")[0] == 200, "/healthz is refused when busy")
-check(busy.request("POST", "/v1/validate", record, "application/json")[0] == 200, "the slot is not given back")
+# The held request's client went away: its slot comes back as soon as the service sees it.
+deadline = time.time() + 3
+while (status := busy.request("POST", "/v1/validate", record, "application/json")[0]) == 503 and time.time() < deadline:
+    time.sleep(0.05)
+check(status == 200, f"the slot is not given back: {status}")
 busy.stop()
+
+# ---------------------------------------------------------------------------------------------
+print("== clients as users write them: the curl of docs/serve.md, Python (httpx), Java")
+record_path = "examples/records/long-sea-container.json"
+expected_report = json.loads(server.request("POST", f"/v1/validate?today={TODAY}", record, "application/json")[2])
+expected_lines = cli("validate", "--today", TODAY, "--format", "ndjson", "examples/seizures.csv")
+# The curl commands of docs/serve.md, pointed at this server.
+doc = open("docs/serve.md").read()
+blocks = re.findall(r"<!-- doc-test: skip: [^>]*check_serve\.py runs it -->\n```sh\n(.*?)```", doc, re.S)
+check(blocks, "docs/serve.md has no curl block marked for check_serve.py")
+for block in blocks:
+    script = block.replace("http://127.0.0.1:8080", server.url(""))
+    run = subprocess.run(["bash", "-e", "-c", script], capture_output=True)
+    check(run.returncode == 0, f"the docs' curl failed: {run.stderr.decode()[-300:]}")
+    out = run.stdout.splitlines()
+    check(json.loads(out[0]) == expected_report, f"the docs' curl: the first answer is not the record's report: {out[0][:200]!r}")
+    check(out[1:] == expected_lines.splitlines()[:2], f"the docs' curl: the batch's first lines differ: {out[1:]!r}")
+print(f"   docs/serve.md: {len(blocks)} block(s) of curl")
+python_client = ["examples/python/validate_client.py", server.url("")]
+run = subprocess.run([sys.executable, *python_client, "examples/seizures.csv", f"today={TODAY}"], capture_output=True)
+check(run.returncode == 1 and run.stdout == expected_lines, f"the Python client's batch: {run.returncode} {run.stderr.decode()[-300:]}")
+run = subprocess.run([sys.executable, *python_client, record_path, f"today={TODAY}"], capture_output=True)
+check(json.loads(run.stdout) == expected_report, f"the Python client's record: {run.stdout[:200]!r} {run.stderr.decode()[-300:]}")
+check(run.returncode == (0 if expected_report["valid"] else 1), "the Python client's exit status")
+run = subprocess.run([sys.executable, *python_client, "examples/seizures.csv", "today=yesterday"], capture_output=True)
+check(run.returncode == 2 and b"bad_option" in run.stderr, f"the Python client on a bad option: {run.returncode} {run.stderr!r}")
+print("   examples/python/validate_client.py: the same reports")
+java = shutil.which("java")
+if java is None:
+    print("   SKIPPED examples/java/ValidateClient.java: no `java` on this machine (JDK 11 or later runs it)")
+else:
+    java_client = [java, "examples/java/ValidateClient.java", server.url("")]
+    run = subprocess.run([*java_client, "examples/seizures.csv", f"today={TODAY}"], capture_output=True)
+    check(run.returncode == 1 and run.stdout == expected_lines, f"the Java client's batch: {run.returncode} {run.stderr.decode()[-300:]}")
+    run = subprocess.run([*java_client, record_path, f"today={TODAY}"], capture_output=True)
+    check(json.loads(run.stdout) == expected_report, f"the Java client's record: {run.stdout[:200]!r} {run.stderr.decode()[-300:]}")
+    run = subprocess.run([*java_client, "examples/seizures.csv", "form=tiny"], capture_output=True)
+    check(run.returncode == 2 and b"bad_option" in run.stderr, f"the Java client on a bad option: {run.returncode} {run.stderr!r}")
+    print("   examples/java/ValidateClient.java: the same reports")
 
 # ---------------------------------------------------------------------------------------------
 print("== metrics, and a log without record content")
