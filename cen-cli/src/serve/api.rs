@@ -176,7 +176,7 @@ async fn codes(
     }
     let found = match table {
         Table::Hs => lookups::normalise(table, &code).and_then(|c| lookups::hs_in(&c, from)),
-        _ => lookups::lookup(table, &code, lang),
+        _ => lookups::lookup_in(&state.tables, table, &code, lang),
     };
     match found {
         Some(entry) => Ok(json_body(entry.to_string())),
