@@ -11,7 +11,7 @@ if [ ${#steps[@]} -eq 0 ]; then
     # release packages what cli, c, python and wasm built (the same target/ and
     # bindings-wasm/dist/) and installs it; docs runs the documentation's shell blocks on what
     # cli, c, python, scale and wasm built.
-    steps=(rust wasm-core cli c python scale wasm release docs fuzz)
+    steps=(rust wasm-core cli c python scale wasm serve release docs fuzz)
 fi
 started=$(date +%s)
 for step in "${steps[@]}"; do

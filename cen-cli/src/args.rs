@@ -71,6 +71,46 @@ pub enum Command {
     /// Build a table pack from the publishers' files, or check one (spec 7.2).
     #[command(subcommand)]
     Tables(TablesCommand),
+    /// Serve the seizure form and the JSON API over HTTP (spec 8; docs/serve.md).
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+}
+
+/// `cen serve` (spec 8).
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address and port to listen on (port 0: any free port, printed at start).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// A profile to serve (a JSON file, spec 5.1), chosen by its `name` with `?profile=`
+    /// and offered in the form; repeat for several.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Vec<PathBuf>,
+    /// Check codes against this table pack (spec 7.2) instead of the tables built in;
+    /// `/v1/editions` then gives the pack's editions.
+    #[arg(long, value_name = "FILE.pack")]
+    pub tables: Option<PathBuf>,
+    /// The default language of messages and labels (a request's `lang` overrides it).
+    #[arg(long, value_enum, value_name = "L", default_value = "en")]
+    pub lang: LangArg,
+    /// The largest request body in bytes; larger ones get 413 and are read no further.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_body: u64,
+    /// The most requests served at once; more get 503 at once rather than waiting.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub max_concurrency: usize,
+    /// Seconds a client may take to send a request's headers, or between two parts of its
+    /// body, before the request is dropped (408 for a body).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+    /// An origin allowed to call the API from a browser (CORS); repeat for several, `*` for
+    /// any.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Vec<String>,
+    /// Print no access log on standard error.
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 /// A language of the messages and labels.

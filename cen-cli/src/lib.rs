@@ -17,6 +17,8 @@ mod lookup;
 mod options;
 mod output;
 mod pipeline;
+#[cfg(feature = "serve")]
+mod serve;
 mod stats;
 mod style;
 mod tables;
@@ -87,6 +89,8 @@ pub fn main() -> ExitCode {
         Command::FormModel(args) => entry::form_model(args),
         Command::Tables(TablesCommand::Build(args)) => tables::build(args),
         Command::Tables(TablesCommand::Info(args)) => tables::info(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(status) => ExitCode::from(status),

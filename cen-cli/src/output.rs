@@ -12,10 +12,15 @@ pub fn json_string(text: &str) -> String {
 /// The start of a record's position in JSON, `"file":"…","line":` (`"row"` for Excel): the
 /// same for every record of a source, so it is made once.
 pub fn position_prefix(source: &InputFile) -> Vec<u8> {
+    prefix_of(&source.name, source.format)
+}
+
+/// [`position_prefix`] of a source named `name` read as `format`.
+pub fn prefix_of(name: &str, format: Format) -> Vec<u8> {
     format!(
         "\"file\":{},\"{}\":",
-        json_string(&source.name),
-        source.format.position_word()
+        json_string(name),
+        format.position_word()
     )
     .into_bytes()
 }
@@ -33,6 +38,40 @@ pub fn push_number(out: &mut Vec<u8>, mut n: u64) {
         }
     }
     out.extend_from_slice(&digits[at..]);
+}
+
+/// One record's line of `cen validate --format ndjson` (and of `cen serve`'s batches): where it
+/// was found (`prefix` is [`position_prefix`] of its source), its index in the run, why it could
+/// not be read, the core's report byte for byte, and for flat input the column of each issue.
+pub fn json_line(
+    prefix: &[u8],
+    format: Format,
+    raw: &Raw,
+    index: usize,
+    report: &Report,
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(256 + 160 * report.issues.len());
+    out.push(b'{');
+    out.extend_from_slice(prefix);
+    push_number(&mut out, raw.line);
+    out.extend_from_slice(b",\"record\":");
+    push_number(&mut out, index as u64);
+    if let Some(detail) = detail(raw) {
+        out.extend_from_slice(b",\"detail\":");
+        out.extend_from_slice(json_string(detail).as_bytes());
+    }
+    // The report as the core serialises it (`Report::to_json` is this serialisation), so
+    // that it is byte for byte the same on every surface; written in place, not copied.
+    out.extend_from_slice(b",\"report\":");
+    if serde_json::to_writer(&mut out, report).is_err() {
+        out.extend_from_slice(report.to_json().as_bytes());
+    }
+    if let Some(columns) = columns(format, report) {
+        out.extend_from_slice(b",\"columns\":");
+        out.extend_from_slice(serde_json::Value::from(columns).to_string().as_bytes());
+    }
+    out.push(b'}');
+    out
 }
 
 /// The columns of a flat record's issues, in the order of its report's issues (`None` for the

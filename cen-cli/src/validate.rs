@@ -10,7 +10,7 @@ use cen_rules::{Report, Severity, Validator};
 
 use crate::args::{ReportFormat, ValidateArgs};
 use crate::input::{self, InputFile, Inputs, Raw};
-use crate::output::{columns, counted, detail, json_string, position_prefix, push_number};
+use crate::output::{columns, counted, detail, json_line, position_prefix};
 use crate::pipeline::{self, Job};
 use crate::style::Style;
 use crate::{options, Failure, EXIT_FAILURE, EXIT_INVALID, EXIT_VALID};
@@ -296,28 +296,7 @@ impl ValidateJob {
     }
 
     fn json_line(&self, source: &InputFile, raw: &Raw, index: usize, report: &Report) -> Vec<u8> {
-        let mut out = Vec::with_capacity(256 + 160 * report.issues.len());
-        out.push(b'{');
-        out.extend_from_slice(&self.prefixes[raw.file]);
-        push_number(&mut out, raw.line);
-        out.extend_from_slice(b",\"record\":");
-        push_number(&mut out, index as u64);
-        if let Some(detail) = detail(raw) {
-            out.extend_from_slice(b",\"detail\":");
-            out.extend_from_slice(json_string(detail).as_bytes());
-        }
-        // The report as the core serialises it (`Report::to_json` is this serialisation), so
-        // that it is byte for byte the same on every surface; written in place, not copied.
-        out.extend_from_slice(b",\"report\":");
-        if serde_json::to_writer(&mut out, report).is_err() {
-            out.extend_from_slice(report.to_json().as_bytes());
-        }
-        if let Some(columns) = columns(source.format, report) {
-            out.extend_from_slice(b",\"columns\":");
-            out.extend_from_slice(serde_json::Value::from(columns).to_string().as_bytes());
-        }
-        out.push(b'}');
-        out
+        json_line(&self.prefixes[raw.file], source.format, raw, index, report)
     }
 
     fn csv_rows(&self, source: &InputFile, raw: &Raw, index: usize, report: &Report) -> String {

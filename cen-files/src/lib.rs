@@ -240,6 +240,20 @@ impl FileReader {
         FileReader::of((Box::new(ndjson::Ndjson::new(reader, 0)), Vec::new()))
     }
 
+    /// NDJSON from live input (a network stream, a pipe a person types into): the same records
+    /// as [`FileReader::ndjson`], each given as soon as its line has arrived rather than once a
+    /// block of 1 MiB has (`cen serve` answers a batch while it is still being uploaded).
+    ///
+    /// ```
+    /// use cen_files::FileReader;
+    /// let text = "{\"a\": 1}\n\n{\"b\": 2}\n";
+    /// let lines: Vec<u64> = FileReader::ndjson_live(text.as_bytes()).map(|r| r.unwrap().line).collect();
+    /// assert_eq!(lines, [1, 3]);
+    /// ```
+    pub fn ndjson_live(reader: impl Read + Send + 'static) -> FileReader {
+        FileReader::of((Box::new(ndjson::Ndjson::new(reader, 0).live()), Vec::new()))
+    }
+
     /// A `.json` file from a buffered reader: one record, or an array whose items are the
     /// records.
     pub fn json(reader: impl BufRead + Send + 'static) -> FileReader {

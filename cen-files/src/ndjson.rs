@@ -21,6 +21,9 @@ pub(crate) struct Ndjson<R> {
     block: Arc<Vec<u8>>,
     pos: usize,
     eof: bool,
+    /// Live input (a network stream): a record is given as soon as its line has arrived,
+    /// rather than once a whole block has.
+    live: bool,
 }
 
 impl<R: Read> Ndjson<R> {
@@ -32,12 +35,37 @@ impl<R: Read> Ndjson<R> {
             block: Arc::new(Vec::new()),
             pos: 0,
             eof: false,
+            live: false,
         }
+    }
+
+    /// The same reader for live input: each read of the source is taken as it comes, and a
+    /// read that brings the end of a line ends the wait for more (the records are the same).
+    pub(crate) fn live(mut self) -> Self {
+        self.live = true;
+        self
     }
 
     /// Appends what the file gives to `buf` until it holds `want` bytes or the file ends.
     fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), String> {
         while buf.len() < want && !self.eof {
+            if self.live {
+                let before = buf.len();
+                buf.resize(want.min(before + (1 << 16)), 0);
+                let read = self.reader.read(&mut buf[before..]);
+                let got = *read.as_ref().unwrap_or(&0);
+                buf.truncate(before + got);
+                match read {
+                    Ok(0) => self.eof = true,
+                    Ok(_) if memchr::memchr(b'\n', &buf[before..]).is_some() => return Ok(()),
+                    Ok(_) => {}
+                    Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                    Err(error) => {
+                        return Err(format!("read error after line {}: {error}", self.line));
+                    }
+                }
+                continue;
+            }
             let missing = (want - buf.len()) as u64;
             match (&mut self.reader).take(missing).read_to_end(buf) {
                 Ok(0) => self.eof = true,
@@ -169,6 +197,75 @@ mod tests {
             }
         }
         out
+    }
+
+    /// A source that gives a few bytes at each read, as a network does.
+    struct Trickle {
+        bytes: Vec<u8>,
+        at: usize,
+        step: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.step = (self.step * 7 + 13) % 3001 + 1;
+            let n = self.step.min(buf.len()).min(self.bytes.len() - self.at);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    fn records_of(mut reader: impl Records) -> Vec<(u64, Vec<u8>)> {
+        let mut out = Vec::new();
+        while let Some(raw) = reader.next_record().unwrap() {
+            match raw.payload {
+                Payload::Json(bytes) => out.push((raw.line, bytes.as_slice().to_vec())),
+                other => panic!("{other:?}"),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn live_input_gives_the_same_records() {
+        let mut text = Vec::new();
+        for i in 0..3000usize {
+            text.extend_from_slice(
+                format!("{{\"n\": \"{}\"}}", "y".repeat(i * 31 % 700)).as_bytes(),
+            );
+            text.extend_from_slice(if i % 5 == 0 { b"\r\n\n" } else { b"\n" });
+        }
+        // A line longer than any record may be, then one more record without its newline.
+        text.extend_from_slice(&vec![b'z'; RECORD_CAP + 4000]);
+        text.extend_from_slice(b"\n{\"last\": true}");
+        let blocks = records_of(Ndjson::new(Cursor::new(text.clone()), 0));
+        let trickle = Trickle {
+            bytes: text,
+            at: 0,
+            step: 1,
+        };
+        let live = records_of(Ndjson::new(trickle, 0).live());
+        assert_eq!(blocks.len(), 3002);
+        assert_eq!(live, blocks);
+    }
+
+    /// A record is given as soon as its line is read, without waiting for more input.
+    #[test]
+    fn live_input_does_not_wait_for_a_block() {
+        struct OneLineThenStuck(Option<&'static [u8]>);
+        impl Read for OneLineThenStuck {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let line = self
+                    .0
+                    .take()
+                    .expect("read again before the first record was given");
+                buf[..line.len()].copy_from_slice(line);
+                Ok(line.len())
+            }
+        }
+        let mut reader = Ndjson::new(OneLineThenStuck(Some(b"{\"a\": 1}\n")), 0).live();
+        assert_eq!(reader.next_record().unwrap().unwrap().line, 1);
     }
 
     #[test]

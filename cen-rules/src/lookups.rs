@@ -117,12 +117,23 @@ pub fn normalise(table: Table, text: &str) -> Option<String> {
 /// assert!(lookup(Table::Country, "\u{0}", Lang::En).is_none());
 /// ```
 pub fn lookup(table: Table, code: &str, lang: Lang) -> Option<Value> {
+    lookup_in(&codes_data::Tables::builtin(), table, code, lang)
+}
+
+/// [`lookup`] in `tables`: a table pack's UN/LOCODE and airports (spec 7.2), the built-in
+/// tables for the rest.
+pub fn lookup_in(
+    tables: &codes_data::Tables,
+    table: Table,
+    code: &str,
+    lang: Lang,
+) -> Option<Value> {
     let code = normalise(table, code)?;
     match table {
         Table::Country => country(&code, lang),
         Table::Currency => currency(&code, lang),
-        Table::Location => location(&code, lang),
-        Table::Airport => airport(&code, lang),
+        Table::Location => location_in(tables, &code, lang),
+        Table::Airport => airport_in(tables, &code, lang),
         Table::Hs => hs(&code),
     }
 }
@@ -163,8 +174,14 @@ pub fn labels(lang: Lang) -> Value {
 
 /// The editions of the code tables (spec 5.3a).
 pub fn editions() -> Value {
+    editions_of(&codes_data::Tables::default())
+}
+
+/// The editions of `tables` (a pack's, or the built-in ones) as [`editions`] gives them.
+pub fn editions_of(tables: &codes_data::Tables) -> Value {
     Value::Array(
-        codes_data::editions()
+        tables
+            .editions()
             .iter()
             .map(|e| json!({"table": e.table, "source": e.source, "edition": e.edition, "licence": e.licence, "rows": e.rows}))
             .collect(),
@@ -222,10 +239,17 @@ fn airport_json(airport: codes_data::Airport, lang: Lang) -> Value {
 /// assert_eq!(rotterdam["country"], "NL");
 /// ```
 pub fn location(code: &str, lang: Lang) -> Option<Value> {
-    match codes_data::resolve_location(code) {
+    location_in(&codes_data::Tables::builtin(), code, lang)
+}
+
+/// [`location`] in `tables`.
+pub fn location_in(tables: &codes_data::Tables, code: &str, lang: Lang) -> Option<Value> {
+    match tables.resolve_location(code) {
         Some(ResolvedLocation::Airport(airport)) => Some(airport_json(airport, lang)),
         Some(ResolvedLocation::UnLocode(entry)) => Some(unlocode_json(entry, lang, true)),
-        None => codes_data::unlocode(code).map(|entry| unlocode_json(entry, lang, false)),
+        None => tables
+            .unlocode(code)
+            .map(|entry| unlocode_json(entry, lang, false)),
     }
 }
 
@@ -251,10 +275,15 @@ fn unlocode_json(entry: codes_data::UnLocode, lang: Lang, resolves: bool) -> Val
 
 /// An airport by IATA (3 letters) or ICAO (4 letters) code.
 pub fn airport(code: &str, lang: Lang) -> Option<Value> {
+    airport_in(&codes_data::Tables::builtin(), code, lang)
+}
+
+/// [`airport`] in `tables`.
+pub fn airport_in(tables: &codes_data::Tables, code: &str, lang: Lang) -> Option<Value> {
     let found = if code.len() == 3 {
-        codes_data::airport_by_iata(code)
+        tables.airport_by_iata(code)
     } else {
-        codes_data::airport_by_icao(code)
+        tables.airport_by_icao(code)
     };
     found.map(|a| airport_json(a, lang))
 }
