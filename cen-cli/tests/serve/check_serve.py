@@ -320,6 +320,26 @@ open(bad_pack, "wb").write(b"not a pack" * 100)
 run = subprocess.run([CEN, "serve", "--addr", "127.0.0.1:0", "--tables", bad_pack], capture_output=True, timeout=30)
 check(run.returncode == 2 and b"--tables" in run.stderr and b"listening" not in run.stderr, f"a bad pack: {run.returncode} {run.stderr[-300:]!r}")
 
+# A pack built by `cen tables build` from the UNECE fixtures: validation, /v1/editions and the
+# location look-up answer from it (ESQ9Z is only in the pack).
+pack = os.path.join(WORK, "fixtures.pack")
+parts = sorted(glob.glob("cen-cli/tests/fixtures/unece/*.csv"))
+run = subprocess.run([CEN, "tables", "build", "-o", pack, *[a for p in parts for a in ("--unlocode", p)]], capture_output=True)
+check(run.returncode == 0, f"cen tables build: {run.stderr[-300:]!r}")
+packed = Server("--tables", pack)
+info = json.loads(cli("tables", "info", "--format", "json", pack))
+editions = json.loads(packed.request("GET", "/v1/editions")[2])
+check([(e["table"], e["edition"], e["rows"]) for e in editions] == [(t["table"], t["edition"], t["rows"]) for t in info["tables"]], "/v1/editions is not the pack's")
+check(packed.request("GET", "/v1/codes/location/ESQ9Z")[0] == 200, "the pack's new location is not found")
+check(server.request("GET", "/v1/codes/location/ESQ9Z")[0] == 404, "the built-in tables know the fixture's made-up location")
+probe = json.loads(record)
+probe["location"]["code"] = probe["conveyance"][0]["to"] = "ESQ9Z"
+probe = json.dumps(probe).encode()
+with_pack = packed.request("POST", f"/v1/validate?today={TODAY}", probe, "application/json")[2]
+without = server.request("POST", f"/v1/validate?today={TODAY}", probe, "application/json")[2]
+check(json.loads(without)["issues"] and b"CEN-COD-002" not in with_pack and b"CEN-COD-002" in without, f"the pack does not change the verdict on ESQ9Z: {with_pack[:300]!r}")
+packed.stop()
+
 # More requests than --max-concurrency: 503 at once; /healthz still answered.
 busy = Server("--max-concurrency", "1", "--timeout", "5")
 with socket.create_connection((busy.host, busy.port), timeout=10) as held:
