@@ -6,7 +6,7 @@
 //! (within `--max-body` and `--timeout`); there the readers of cen-files (NDJSON in its live
 //! mode) make records, which go in chunks through the core's ordered pipeline
 //! ([`cen_rules::pipeline::run`], continuing one [`Batch`]); each chunk's lines are sent as soon
-//! as it is done. A chunk ends at 1024 records, or as soon as the body has nothing more to give
+//! as it is done. A chunk ends at 4,096 records or 4 MiB, or as soon as the body has nothing more to give
 //! for now, so that the first reports leave before the last records arrive. A workbook is read
 //! out of order, so its body is held whole first (up to cen-files' in-memory limit).
 //!
@@ -43,9 +43,13 @@ use crate::output::{json_line, prefix_of};
 /// The media type of an Excel workbook.
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// Records per chunk at most, and input bytes per chunk at most (as `cen validate`).
-const CHUNK_RECORDS: usize = 1024;
-const CHUNK_BYTES: usize = 1 << 20;
+/// Records per chunk at most, and input bytes per chunk at most: large enough that starting
+/// and stopping the worker threads for each chunk costs little (decision 86).
+const CHUNK_RECORDS: usize = 4096;
+const CHUNK_BYTES: usize = 4 << 20;
+/// Parts of a body received and not yet read, at most (a part is what one read of the socket
+/// gave, up to 64 KiB here): the upload goes on while a chunk is checked.
+const WAITING_PARTS: usize = 64;
 
 /// The name of the body in the lines' `file` when the query gives none: what `cen validate`
 /// calls its standard input, so that a body gives the bytes `cen validate --format ndjson -`
@@ -104,7 +108,7 @@ pub async fn validate_batch(
                 .to_vec(),
         )
     } else {
-        let (parts, receiver) = mpsc::channel(8);
+        let (parts, receiver) = mpsc::channel(WAITING_PARTS);
         let available = Arc::new(AtomicUsize::new(0));
         tokio::spawn(pump(
             body,
