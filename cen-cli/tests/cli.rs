@@ -9,20 +9,10 @@ use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+use common::{cen, root};
+
 const TODAY: &str = "2026-11-28";
-
-fn cen() -> Command {
-    let mut command = Command::cargo_bin("cen").expect("the cen binary is built");
-    command.env_remove("NO_COLOR");
-    command
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the workspace")
-        .to_path_buf()
-}
 
 fn sample(name: &str) -> PathBuf {
     root().join("examples").join(name)

@@ -9,23 +9,13 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+use common::{cen, root};
+
 const TODAY: &str = "2026-11-28";
 /// The made-up code the fixtures add (`+`), and the real one they mark for deletion (`X`).
 const ADDED: &str = "ESQ9Z";
 const DELETED: &str = "ESALG";
-
-fn cen() -> Command {
-    let mut command = Command::cargo_bin("cen").expect("the cen binary is built");
-    command.env_remove("NO_COLOR");
-    command
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the workspace")
-        .to_path_buf()
-}
 
 fn fixtures() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unece");
