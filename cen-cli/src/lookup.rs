@@ -182,6 +182,15 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
                         message.push_str(&format!(" (closest: {})", closest.join(", ")));
                     }
                     eprintln!("{message}");
+                    // A name typed where a code was expected (`cen codes location Santos`):
+                    // say where names are looked up.
+                    let words = args.code.chars().any(char::is_alphabetic);
+                    if suggest.is_none() && (words || args.table != CodeTable::Hs) {
+                        eprintln!(
+                            "cen: to find a code by its name: cen search {table} '{}'",
+                            args.code.replace('\'', "")
+                        );
+                    }
                 }
             }
             EXIT_INVALID

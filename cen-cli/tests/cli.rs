@@ -1508,6 +1508,17 @@ fn codes_are_found_or_the_closest_are_suggested() {
         "{}",
         out.stderr
     );
+    // A name where a code was expected: the answer says where names are looked up.
+    let out = run(cen().args(["codes", "location", "Santos"]));
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stderr
+            .contains("to find a code by its name: cen search location 'Santos'"),
+        "{}",
+        out.stderr
+    );
+    let out = run(cen().args(["codes", "hs", "9999"]));
+    assert!(!out.stderr.contains("cen search"), "{}", out.stderr);
     // The suggestion of CEN-COD-001, for an alias as for a code in lower case.
     let out = run(cen().args(["codes", "country", "UK"]));
     assert_eq!((out.status, out.stdout.as_str()), (1, ""));
