@@ -429,6 +429,10 @@ pub struct CodesArgs {
     /// with the code.
     #[arg(long, value_name = "E")]
     pub to: Option<String>,
+    /// Look location and airport codes up in this table pack (spec 7.2, `cen tables build`)
+    /// instead of the tables built in.
+    #[arg(long, value_name = "FILE.pack")]
+    pub tables: Option<PathBuf>,
 }
 
 /// Text for people or JSON for machines.

@@ -132,11 +132,16 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
     if let Some(to) = &args.to {
         return correlate(&code, edition, hs_edition(to, "--to")?, args.format);
     }
+    let tables = match &args.tables {
+        None => codes_data::Tables::builtin(),
+        Some(path) => codes_data::Tables::load(path)
+            .map_err(|error| Failure::Message(format!("--tables {}: {error}", path.display())))?,
+    };
     let found = match table {
         Table::Hs => {
             lookups::normalise(table, &args.code).and_then(|code| lookups::hs_in(&code, edition))
         }
-        _ => lookups::lookup(table, &args.code, lang),
+        _ => lookups::lookup_in(&tables, table, &args.code, lang),
     };
     let (mut out, terminal) = options::output(None)?;
     let style = Style::new(terminal);
@@ -184,8 +189,15 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
                     eprintln!("{message}");
                     // A name typed where a code was expected (`cen codes location Santos`):
                     // say where names are looked up.
-                    let words = args.code.chars().any(char::is_alphabetic);
-                    if suggest.is_none() && (words || args.table != CodeTable::Hs) {
+                    let typed = args.code.trim();
+                    let words = match args.table {
+                        CodeTable::Hs => typed.chars().any(char::is_alphabetic),
+                        _ => {
+                            typed.chars().count() > 5
+                                || typed.chars().any(|c| c.is_lowercase() || c.is_whitespace())
+                        }
+                    };
+                    if suggest.is_none() && words {
                         eprintln!(
                             "cen: to find a code by its name: cen search {table} '{}'",
                             args.code.replace('\'', "")

@@ -197,6 +197,24 @@ fn unece_files_change_the_verdicts_exactly_where_they_change_the_table() {
         issues,
         [cod002("/conveyance/0/to"), cod002("/location/code")]
     );
+    // `cen codes --tables` looks the codes up in the pack.
+    let code = |code: &str, pack: Option<&Path>| {
+        let mut command = cen();
+        command.args(["codes", "location", code, "--format", "json"]);
+        if let Some(pack) = pack {
+            command.arg("--tables").arg(pack);
+        }
+        let out = run(&mut command);
+        (
+            out.status,
+            serde_json::from_str::<Value>(&out.stdout).unwrap(),
+        )
+    };
+    assert_eq!(code(ADDED, None).0, 1);
+    let (status, entry) = code(ADDED, Some(&pack));
+    assert_eq!((status, entry["code"].as_str()), (0, Some(ADDED)));
+    assert_eq!(code(DELETED, None).1["withdrawn"], false);
+    assert_eq!(code(DELETED, Some(&pack)).1["withdrawn"], true);
 }
 
 #[test]
