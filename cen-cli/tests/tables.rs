@@ -5,12 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
 mod common;
-use common::{cen, root};
+use common::{cen, root, run, Run};
 
 const TODAY: &str = "2026-11-28";
 /// The made-up code the fixtures add (`+`), and the real one they mark for deletion (`X`).
@@ -22,21 +21,6 @@ fn fixtures() -> Vec<PathBuf> {
     (1..=3)
         .map(|i| dir.join(format!("2099-1 UNLOCODE CodeListPart{i}.csv")))
         .collect()
-}
-
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(command: &mut Command) -> Run {
-    let output = command.output().unwrap();
-    Run {
-        status: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
 }
 
 fn build(dir: &TempDir, name: &str, args: &[&std::ffi::OsStr]) -> (PathBuf, Run) {

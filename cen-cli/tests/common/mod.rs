@@ -18,3 +18,20 @@ pub fn root() -> PathBuf {
         .expect("the workspace")
         .to_path_buf()
 }
+
+/// What a finished `cen` gave: its exit status and its two streams as text.
+pub struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `command` to its end.
+pub fn run(command: &mut Command) -> Run {
+    let output = command.output().unwrap();
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
