@@ -89,7 +89,12 @@ def file_seeds(rows):
 
 
 def main():
-    seeds = {t: set() for t in ["validate_json", "validate_value", "profile", "flat_row", "identifiers", "files"]}
+    seeds = {t: set() for t in ["validate_json", "validate_value", "profile", "flat_row", "identifiers", "files", "pack_load"]}
+    # pack_load: an odd first byte edits the target's own small valid pack (no edit: it loads),
+    # an even one is the bytes as they come (a header alone, a wrong version, a short file).
+    header = b"CENPACK\0" + (1).to_bytes(4, "little") + bytes(4) + (0).to_bytes(8, "little") + bytes(40)
+    seeds["pack_load"].update([b"\x01", b"\x01" + bytes([0, 0, 0, 0xFF]), b"\x01" + bytes([7, 0, 3, 1]) * 4,
+                               b"\x00" + header, b"\x00" + header[:8] + (2).to_bytes(4, "little") + header[12:], b"\x00CENPACK"])
     for name in sorted(os.listdir(VECTORS)):
         with open(os.path.join(VECTORS, name), encoding="utf-8") as f:
             cases = json.load(f)["cases"]

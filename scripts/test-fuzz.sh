@@ -11,7 +11,7 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
 fi
 python3 fuzz/seed.py >/dev/null
 runs=${CEN_FUZZ_RUNS:-3000}
-for target in validate_json validate_value flat_row profile identifiers files; do
+for target in validate_json validate_value flat_row profile identifiers files pack_load; do
     echo "== fuzz $target ($runs runs)"
     # A whole CSV file or workbook needs more room than a record.
     max_len=8192

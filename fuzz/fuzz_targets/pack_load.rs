@@ -1,0 +1,92 @@
+//! Table packs from untrusted bytes (spec 7.2): loading gives a clear error, or tables whose
+//! every entry can be read and looked up. An input whose first byte is even is the pack's bytes
+//! as they come; an odd one edits a small valid pack and then puts the right SHA-256 in its
+//! header, so that the structure checks behind the checksum are reached too.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use codes_data::{build_pack, AirportRow, PackInput, Tables, UnlocodeRow, HEADER_BYTES};
+use libfuzzer_sys::fuzz_target;
+use sha2::{Digest, Sha256};
+
+/// Where the header keeps the content's SHA-256 (docs/packs.md).
+const CHECKSUM: std::ops::Range<usize> = 24..56;
+
+fn seed() -> &'static [u8] {
+    static SEED: OnceLock<Vec<u8>> = OnceLock::new();
+    SEED.get_or_init(|| {
+        let place = |code: &str, function: &str, withdrawn: bool| UnlocodeRow {
+            code: code.into(),
+            function: function.into(),
+            status: "AI".into(),
+            name: format!("Place {code}"),
+            withdrawn,
+            ..UnlocodeRow::default()
+        };
+        build_pack(PackInput {
+            unlocode: Some(vec![
+                place("BEANR", "12345---", false),
+                place("NLRTM", "1-------", false),
+                place("ESALG", "1-------", true),
+            ]),
+            unlocode_edition: Some(("2099-1".into(), "fuzz".into())),
+            airports: Some(vec![AirportRow {
+                iata: "BRU".into(),
+                icao: "EBBR".into(),
+                country: "BE".into(),
+                name: "Brussels".into(),
+                ..AirportRow::default()
+            }]),
+            airports_edition: Some(("fuzz".into(), "fuzz".into())),
+        })
+        .expect("the seed pack builds")
+    })
+}
+
+/// Reads every entry of tables that loaded: a pack that passes the checks must never make a
+/// look-up panic.
+fn read_all(tables: &Tables) {
+    for i in 0..tables.unlocodes_len() {
+        let entry = tables.unlocode_at(i).expect("an index below the length");
+        let found = (entry.code(), entry.name(), entry.country(), entry.function());
+        let _ = (found, entry.status(), entry.iata(), entry.subdivision());
+        let _ = (entry.is_seaport(), entry.is_airport(), entry.is_withdrawn());
+        let _ = tables.resolve_location(entry.code());
+        assert!(tables.unlocode(entry.code()).is_some(), "an entry is found by its code");
+    }
+    for i in 0..tables.airports_len() {
+        let airport = tables.airport_at(i).expect("an index below the length");
+        let _ = (airport.name(), airport.city(), airport.subdivision(), airport.country());
+        if let Some(iata) = airport.iata() {
+            let _ = tables.airport_by_iata(iata);
+        }
+        if let Some(icao) = airport.icao() {
+            let _ = tables.airport_by_icao(icao);
+        }
+    }
+    assert!(!tables.editions().is_empty());
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&mode, edits)) = data.split_first() else {
+        return;
+    };
+    let bytes = if mode % 2 == 0 {
+        edits.to_vec()
+    } else {
+        let mut pack = seed().to_vec();
+        let content = pack.len() - HEADER_BYTES;
+        for edit in edits.chunks_exact(4) {
+            let at = usize::from(u16::from_le_bytes([edit[0], edit[1]])) * 256 + usize::from(edit[2]);
+            pack[HEADER_BYTES + at % content] ^= edit[3];
+        }
+        let digest = Sha256::digest(&pack[HEADER_BYTES..]);
+        pack[CHECKSUM].copy_from_slice(&digest);
+        pack
+    };
+    match Tables::from_bytes(&bytes) {
+        Ok(tables) => read_all(&tables),
+        Err(error) => assert!(!error.to_string().is_empty()),
+    }
+});
