@@ -54,12 +54,20 @@ public final class ValidateClient {
 
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         boolean allValid;
-        if (batchType == null) {
-            allValid = validateRecord(client, base, file, query);
-        } else {
-            // The line's `file` is the name given here, as `cen validate` writes the path it read.
-            appendParameter(query, "name", args[1]);
-            allValid = validateBatch(client, base, file, batchType, query);
+        try {
+            if (batchType == null) {
+                allValid = validateRecord(client, base, file, query);
+            } else {
+                // The line's `file` is the name given here, as `cen validate` writes the path it read.
+                appendParameter(query, "name", args[1]);
+                allValid = validateBatch(client, base, file, batchType, query);
+            }
+        } catch (IOException error) {
+            // No answer to read: the service is down, or it refused the upload before reading it
+            // (over --max-body, a bad option) and closed the connection while the file was sent.
+            System.err.println("the request to cen serve failed: " + error.getMessage());
+            System.exit(2);
+            return;
         }
         System.exit(allValid ? 0 : 1);
     }

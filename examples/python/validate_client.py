@@ -89,6 +89,11 @@ def main(argv: list[str]) -> int:
         except ServiceError as error:
             print(f"cen serve refused: {error}", file=sys.stderr)
             return 2
+        except httpx.TransportError as error:
+            # No answer to read: the service is down, or it refused the upload before reading
+            # it (over --max-body, a bad option) and closed the connection while it was sent.
+            print(f"the request to cen serve failed: {error!r}", file=sys.stderr)
+            return 2
     return 0 if all_valid else 1
 
 

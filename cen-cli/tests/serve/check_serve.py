@@ -379,7 +379,10 @@ check(run.returncode == 1 and run.stdout == expected_lines, f"the Python client'
 run = subprocess.run([sys.executable, *python_client, record_path, f"today={TODAY}"], capture_output=True)
 check(json.loads(run.stdout) == expected_report, f"the Python client's record: {run.stdout[:200]!r} {run.stderr.decode()[-300:]}")
 check(run.returncode == (0 if expected_report["valid"] else 1), "the Python client's exit status")
-run = subprocess.run([sys.executable, *python_client, "examples/seizures.csv", "today=yesterday"], capture_output=True)
+# A refused request with a body small enough to be read with its headers: a service that
+# refuses a large upload before reading it closes the connection under the client's feet
+# (TCP reset), which a client sees as a failed send, not as the JSON error.
+run = subprocess.run([sys.executable, *python_client, record_path, "today=yesterday"], capture_output=True)
 check(run.returncode == 2 and b"bad_option" in run.stderr, f"the Python client on a bad option: {run.returncode} {run.stderr!r}")
 print("   examples/python/validate_client.py: the same reports")
 java = shutil.which("java")
@@ -391,7 +394,7 @@ else:
     check(run.returncode == 1 and run.stdout == expected_lines, f"the Java client's batch: {run.returncode} {run.stderr.decode()[-300:]}")
     run = subprocess.run([*java_client, record_path, f"today={TODAY}"], capture_output=True)
     check(json.loads(run.stdout) == expected_report, f"the Java client's record: {run.stdout[:200]!r} {run.stderr.decode()[-300:]}")
-    run = subprocess.run([*java_client, "examples/seizures.csv", "form=tiny"], capture_output=True)
+    run = subprocess.run([*java_client, record_path, "form=tiny"], capture_output=True)
     check(run.returncode == 2 and b"bad_option" in run.stderr, f"the Java client on a bad option: {run.returncode} {run.stderr!r}")
     print("   examples/java/ValidateClient.java: the same reports")
 
