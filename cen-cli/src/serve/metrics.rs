@@ -125,21 +125,17 @@ impl Metrics {
             self.latency_micros.load(Ordering::Relaxed) as f64 / 1e6
         );
         let _ = writeln!(out, "cen_http_request_duration_seconds_count {cumulative}");
-        out.push_str(
-            "# HELP cen_records_validated_total Records validated (single and in batches).\n",
+        counter(
+            &mut out,
+            "cen_records_validated_total",
+            "Records validated (single and in batches).",
+            self.records.load(Ordering::Relaxed),
         );
-        out.push_str("# TYPE cen_records_validated_total counter\n");
-        let _ = writeln!(
-            out,
-            "cen_records_validated_total {}",
-            self.records.load(Ordering::Relaxed)
-        );
-        out.push_str("# HELP cen_records_invalid_total Records validated that have an error.\n");
-        out.push_str("# TYPE cen_records_invalid_total counter\n");
-        let _ = writeln!(
-            out,
-            "cen_records_invalid_total {}",
-            self.invalid.load(Ordering::Relaxed)
+        counter(
+            &mut out,
+            "cen_records_invalid_total",
+            "Records validated that have an error.",
+            self.invalid.load(Ordering::Relaxed),
         );
         out.push_str("# HELP cen_issues_total Issues found, by rule.\n");
         out.push_str("# TYPE cen_issues_total counter\n");
@@ -160,4 +156,12 @@ fn escape(value: &str) -> String {
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
         .replace('\n', "\\n")
+}
+
+/// One counter without labels in the Prometheus text format: its help, its type, its value.
+fn counter(out: &mut String, name: &str, help: &str, value: u64) {
+    let _ = writeln!(
+        out,
+        "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}"
+    );
 }
