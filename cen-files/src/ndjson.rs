@@ -188,15 +188,7 @@ mod tests {
     use std::io::Cursor;
 
     fn ndjson_records(text: Vec<u8>) -> Vec<(u64, Vec<u8>)> {
-        let mut reader = Ndjson::new(Cursor::new(text), 0);
-        let mut out = Vec::new();
-        while let Some(raw) = reader.next_record().unwrap() {
-            match raw.payload {
-                Payload::Json(bytes) => out.push((raw.line, bytes.as_slice().to_vec())),
-                other => panic!("{other:?}"),
-            }
-        }
-        out
+        records_of(Ndjson::new(Cursor::new(text), 0))
     }
 
     /// A source that gives a few bytes at each read, as a network does.
