@@ -132,11 +132,7 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
     if let Some(to) = &args.to {
         return correlate(&code, edition, hs_edition(to, "--to")?, args.format);
     }
-    let tables = match &args.tables {
-        None => codes_data::Tables::builtin(),
-        Some(path) => codes_data::Tables::load(path)
-            .map_err(|error| Failure::Message(format!("--tables {}: {error}", path.display())))?,
-    };
+    let tables = options::tables(args.tables.as_deref())?;
     let found = match table {
         Table::Hs => {
             lookups::normalise(table, &args.code).and_then(|code| lookups::hs_in(&code, edition))

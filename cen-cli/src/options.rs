@@ -29,13 +29,16 @@ pub fn validator(options: &ValidationOptions) -> Result<Validator, Failure> {
     )?;
     let validator =
         Validator::new(parsed).map_err(|error| Failure::Message(format!("bad option: {error}")))?;
-    match &options.tables {
-        None => Ok(validator),
-        Some(path) => {
-            let tables = codes_data::Tables::load(path)
-                .map_err(|error| format!("--tables {}: {error}", path.display()))?;
-            Ok(validator.with_tables(tables))
-        }
+    Ok(validator.with_tables(tables(options.tables.as_deref())?))
+}
+
+/// The code tables of `--tables FILE.pack`, or the built-in ones without it; a pack that does
+/// not load is named with the loader's reason (exit 2).
+pub(crate) fn tables(pack: Option<&Path>) -> Result<codes_data::Tables, Failure> {
+    match pack {
+        None => Ok(codes_data::Tables::builtin()),
+        Some(path) => codes_data::Tables::load(path)
+            .map_err(|error| Failure::Message(format!("--tables {}: {error}", path.display()))),
     }
 }
 

@@ -174,7 +174,7 @@ pub fn labels(lang: Lang) -> Value {
 
 /// The editions of the code tables (spec 5.3a).
 pub fn editions() -> Value {
-    editions_of(&codes_data::Tables::default())
+    editions_of(&codes_data::Tables::builtin())
 }
 
 /// The editions of `tables` (a pack's, or the built-in ones) as [`editions`] gives them.

@@ -89,12 +89,7 @@ impl State {
             }
             profiles.push((name, value));
         }
-        let tables = match &args.tables {
-            None => codes_data::Tables::default(),
-            Some(path) => codes_data::Tables::load(path).map_err(|error| {
-                Failure::Message(format!("--tables {}: {error}", path.display()))
-            })?,
-        };
+        let tables = crate::options::tables(args.tables.as_deref())?;
         if args.max_concurrency == 0 {
             return Err(Failure::Message(
                 "--max-concurrency must be at least 1".into(),
