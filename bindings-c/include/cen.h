@@ -91,6 +91,12 @@ typedef enum cen_status {
      * effect on its arguments; please report it with the message of `cen_last_error()`.
      */
     CEN_ERR_INTERNAL = 6,
+    /**
+     * A table pack (spec 7.2) cannot be used: not readable, too large, truncated, wrong magic,
+     * an unknown format version, a checksum that does not match, a bad structure. Nothing
+     * was created, and the tables in use are unchanged.
+     */
+    CEN_ERR_TABLES = 7,
 } cen_status;
 
 /**
@@ -106,6 +112,15 @@ typedef struct cen_batch cen_batch;
  * read one report at once.
  */
 typedef struct cen_report cen_report;
+
+/**
+ * Code tables loaded from a table pack (spec 7.2). Opaque; load it with `cen_tables_load` or
+ * `cen_tables_load_bytes` and free it with `cen_tables_free`.
+ *
+ * Immutable once loaded: any number of threads may create validators from the same tables at
+ * once, and a validator keeps its tables after `cen_tables_free`.
+ */
+typedef struct cen_tables cen_tables;
 
 /**
  * A validator: the options of spec 5.1, read once. Opaque; create it with
@@ -216,7 +231,8 @@ const char *cen_last_error(void);
  *
  * Returns `CEN_OK`; `CEN_ERR_NULL` when `out` is NULL; `CEN_ERR_OPTIONS` when the options are
  * not UTF-8, not JSON, not an object, or name an unknown option, a bad value or a malformed
- * profile (the message of `cen_last_error()` says which).
+ * profile (the message of `cen_last_error()` says which); `CEN_ERR_TABLES` when the option
+ * `tables` names a table pack (spec 7.2) that cannot be read or is not a good pack.
  *
  * Thread-safe. The validator is immutable: it may be shared by any number of threads, which
  * may call `cen_validate` on it at the same time.
@@ -302,6 +318,93 @@ int cen_validate_report(const struct cen_validator *v,
                         const char *record_json,
                         size_t len,
                         struct cen_report **out);
+
+/**
+ * Loads and checks a table pack file (as `cen tables build` writes it).
+ *
+ * `path` is a NUL-terminated file name (bytes as the operating system takes them). On success
+ * `*out` receives the tables, which the caller frees with `cen_tables_free`; on failure `*out`
+ * is set to NULL.
+ *
+ * Returns `CEN_OK`; `CEN_ERR_NULL` when `path` or `out` is NULL; `CEN_ERR_TABLES` when the
+ * file cannot be read or is not a good pack: too large, truncated, wrong magic, an unknown
+ * format version, a checksum that does not match, a structure that points outside its bytes
+ * (the message of `cen_last_error()` says which). Nothing else changes: validators keep the
+ * tables they have.
+ *
+ * Thread-safe.
+ *
+ * # Safety
+ * `path` is NULL or NUL-terminated; `out` is NULL or writable.
+ */
+int cen_tables_load(const char *path, struct cen_tables **out);
+
+/**
+ * Loads and checks a table pack held in memory (`len` bytes at `bytes`), for a program that
+ * keeps its packs somewhere other than in files. The bytes are copied: the caller may free
+ * them afterwards.
+ *
+ * Returns and ownership as `cen_tables_load`; `CEN_ERR_NULL` when `bytes` or `out` is NULL.
+ *
+ * # Safety
+ * `bytes` is NULL or readable for `len` bytes; `out` is NULL or writable.
+ */
+int cen_tables_load_bytes(const unsigned char *bytes, size_t len, struct cen_tables **out);
+
+/**
+ * Frees tables. NULL is ignored. Validators created with them keep them (they hold their own
+ * reference), so a program may free its tables as soon as its validators are made.
+ *
+ * # Safety
+ * `tables` is NULL or a handle from `cen_tables_load*` that is not freed yet and that no other
+ * thread is using; it must not be used after this call.
+ */
+void cen_tables_free(struct cen_tables *tables);
+
+/**
+ * Gives the editions of these tables as a JSON array, in the shape of `cen_editions_json`:
+ * the pack's UN/LOCODE and airports, and the tables built in for the rest.
+ *
+ * On success `*out` receives a new string, which the caller frees with `cen_string_free`; on
+ * failure `*out` is set to NULL. Returns `CEN_OK`; `CEN_ERR_NULL` when `tables` or `out` is
+ * NULL. Thread-safe.
+ *
+ * # Safety
+ * `tables` is NULL or a live handle; `out` is NULL or writable.
+ */
+int cen_tables_editions_json(const struct cen_tables *tables, char **out);
+
+/**
+ * Creates a validator from the options of spec 5.1 (as `cen_validator_new`) that checks
+ * against `tables` instead of the tables built in.
+ *
+ * The options must not also name a pack with the option `tables`. On success `*out` receives
+ * a new validator, freed with `cen_validator_free`; it holds its own reference to the tables.
+ *
+ * Returns `CEN_OK`; `CEN_ERR_NULL` when `tables` or `out` is NULL; `CEN_ERR_OPTIONS` as
+ * `cen_validator_new`, and when the options also give `tables`.
+ *
+ * Thread-safe: several threads may create validators from the same tables at once.
+ *
+ * # Safety
+ * `options_json` is NULL or NUL-terminated; `tables` is NULL or a live handle; `out` is NULL
+ * or writable.
+ */
+int cen_validator_new_with_tables(const char *options_json,
+                                  const struct cen_tables *tables,
+                                  struct cen_validator **out);
+
+/**
+ * Gives the editions of the tables a validator checks against as a JSON array, in the shape
+ * of `cen_editions_json`: a pack's when it was made with one.
+ *
+ * Ownership and returns as `cen_tables_editions_json` (`CEN_ERR_NULL` when `v` or `out` is
+ * NULL). Thread-safe.
+ *
+ * # Safety
+ * `v` is NULL or a live validator; `out` is NULL or writable.
+ */
+int cen_validator_editions_json(const struct cen_validator *v, char **out);
 
 /**
  * Fills `*out` with the verdict and counts of a report. `out->issue_count` is the number of

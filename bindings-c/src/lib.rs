@@ -20,6 +20,8 @@ pub mod status;
 
 pub mod validator;
 
+pub mod tables;
+
 pub mod report;
 
 pub mod batch;
@@ -36,6 +38,7 @@ pub use batch::cen_batch;
 pub use reference::cen_version;
 pub use report::{cen_issue, cen_report, cen_summary};
 pub use status::{cen_last_error, cen_status};
+pub use tables::cen_tables;
 pub use text::CEN_NUL_TERMINATED;
 pub use validator::cen_validator;
 

@@ -30,6 +30,10 @@ pub enum cen_status {
     /// An internal error of libcen (a Rust panic was caught at the boundary). The call had no
     /// effect on its arguments; please report it with the message of `cen_last_error()`.
     CEN_ERR_INTERNAL = 6,
+    /// A table pack (spec 7.2) cannot be used: not readable, too large, truncated, wrong magic,
+    /// an unknown format version, a checksum that does not match, a bad structure. Nothing
+    /// was created, and the tables in use are unchanged.
+    CEN_ERR_TABLES = 7,
 }
 
 /// Why a call failed: its code and the message that `cen_last_error` will give.

@@ -17,10 +17,26 @@ pub struct cen_validator {
     inner: Arc<Validator>,
 }
 
+impl cen_validator {
+    /// A new handle for `validator`, freed with `cen_validator_free`.
+    pub(crate) fn into_raw(validator: Arc<Validator>) -> *mut cen_validator {
+        Box::into_raw(Box::new(cen_validator { inner: validator }))
+    }
+}
+
 /// The validator behind a handle, or `CEN_ERR_NULL`.
 ///
 /// # Safety
 /// `v` is NULL or a live handle from `cen_validator_new`.
+pub(crate) unsafe fn validator_ref<'a>(v: *const cen_validator) -> Result<&'a Validator, Failure> {
+    // SAFETY: forwarded from the caller.
+    unsafe { validator(v) }
+}
+
+/// As [`validator_ref`].
+///
+/// # Safety
+/// As [`validator_ref`].
 unsafe fn validator<'a>(v: *const cen_validator) -> Result<&'a Validator, Failure> {
     // SAFETY: the caller promises a live handle or NULL.
     unsafe { v.as_ref() }
@@ -67,7 +83,8 @@ unsafe fn validate(
 ///
 /// Returns `CEN_OK`; `CEN_ERR_NULL` when `out` is NULL; `CEN_ERR_OPTIONS` when the options are
 /// not UTF-8, not JSON, not an object, or name an unknown option, a bad value or a malformed
-/// profile (the message of `cen_last_error()` says which).
+/// profile (the message of `cen_last_error()` says which); `CEN_ERR_TABLES` when the option
+/// `tables` names a table pack (spec 7.2) that cannot be read or is not a good pack.
 ///
 /// Thread-safe. The validator is immutable: it may be shared by any number of threads, which
 /// may call `cen_validate` on it at the same time.
@@ -88,12 +105,20 @@ pub unsafe extern "C" fn cen_validator_new(
             Some(text) => Validator::from_json_options(text),
             None => Validator::new(cen_rules::Options::default()),
         }
-        .map_err(|e| Failure::new(cen_status::CEN_ERR_OPTIONS, e.to_string()))?;
-        *slot = Box::into_raw(Box::new(cen_validator {
-            inner: Arc::new(inner),
-        }));
+        .map_err(options_failure)?;
+        *slot = cen_validator::into_raw(Arc::new(inner));
         Ok(())
     })
+}
+
+/// `CEN_ERR_TABLES` for a pack named by the option `tables` that cannot be used,
+/// `CEN_ERR_OPTIONS` for every other options error.
+pub(crate) fn options_failure(error: cen_rules::OptionsError) -> Failure {
+    let status = match error {
+        cen_rules::OptionsError::Tables(_) => cen_status::CEN_ERR_TABLES,
+        _ => cen_status::CEN_ERR_OPTIONS,
+    };
+    Failure::new(status, error.to_string())
 }
 
 /// Frees a validator. NULL is ignored.

@@ -61,7 +61,7 @@ fn options_error(problem: &str) -> JsError {
 
 fn validator_from(options: &Value) -> Result<Validator, JsError> {
     let options = Options::from_value(options).map_err(|e| options_error(&e.to_string()))?;
-    Ok(Validator::with_clock(options, js_today))
+    Validator::with_clock(options, js_today).map_err(|e| options_error(&e.to_string()))
 }
 
 thread_local! {

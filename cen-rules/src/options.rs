@@ -33,6 +33,10 @@ pub struct Options {
     pub hs_edition: Option<HsEdition>,
     /// The settings of a closed user group or deployment.
     pub profile: Option<Profile>,
+    /// The path of a table pack to validate against (spec 7.2), read when the validator is
+    /// built; the built-in tables when absent. Hosts without files hand over the pack's bytes
+    /// instead ([`codes_data::Tables::from_bytes`], [`crate::Validator::with_tables`]).
+    pub tables: Option<String>,
 }
 
 /// The severity a profile gives a rule.
@@ -89,7 +93,7 @@ pub enum OptionsError {
     NotObject,
     /// An option this library does not know.
     #[error(
-        "unknown option `{0}` (known options: form, source, lang, today, hs_edition, profile)"
+        "unknown option `{0}` (known options: form, source, lang, today, hs_edition, profile, tables)"
     )]
     UnknownOption(String),
     /// An option with a value it cannot take.
@@ -103,6 +107,9 @@ pub enum OptionsError {
     /// The profile is malformed.
     #[error("profile: {0}")]
     Profile(#[from] ProfileError),
+    /// The table pack named by `tables` could not be used; the text says why.
+    #[error("option `tables`: {0}")]
+    Tables(String),
     /// No `today` was given and the platform has no clock.
     #[error("no date for `today`: this platform has no clock, so pass `today` in the options or supply a clock")]
     NoClock,
@@ -253,6 +260,19 @@ impl Options {
                     options.profile = match value {
                         Value::Null => None,
                         other => Some(Profile::from_value(other)?),
+                    }
+                }
+                "tables" => {
+                    options.tables = match value {
+                        Value::Null => None,
+                        Value::String(path) if !path.is_empty() => Some(path.clone()),
+                        Value::String(_) => return Err(bad("tables")("an empty path".to_owned())),
+                        other => {
+                            return Err(bad("tables")(format!(
+                                "expected the path of a table pack, found {}",
+                                json_type(other)
+                            )))
+                        }
                     }
                 }
                 other => return Err(OptionsError::UnknownOption(other.to_owned())),
@@ -479,6 +499,25 @@ mod tests {
             Options::from_json(r#"{"hs_edition": null}"#).unwrap(),
             Options::default()
         );
+    }
+
+    #[test]
+    fn tables_is_the_path_of_a_pack() {
+        let options = Options::from_json(r#"{"tables": "/srv/cen/2025-1.pack"}"#).unwrap();
+        assert_eq!(options.tables.as_deref(), Some("/srv/cen/2025-1.pack"));
+        assert_eq!(
+            Options::from_json(r#"{"tables": null}"#).unwrap(),
+            Options::default()
+        );
+        for (json, problem) in [
+            (r#"{"tables": ""}"#, "option `tables`: an empty path"),
+            (
+                r#"{"tables": 3}"#,
+                "option `tables`: expected the path of a table pack, found a number",
+            ),
+        ] {
+            assert_eq!(Options::from_json(json).unwrap_err().to_string(), problem);
+        }
     }
 
     #[test]

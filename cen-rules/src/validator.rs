@@ -129,6 +129,22 @@ impl std::fmt::Debug for Validator {
     }
 }
 
+/// The tables the option `tables` names: the pack at that path, else the built-in tables.
+fn tables_of(options: &Options) -> Result<codes_data::Tables, OptionsError> {
+    match options.tables.as_deref() {
+        None => Ok(codes_data::Tables::builtin()),
+        #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+        Some(_) => Err(OptionsError::Tables(
+            "this host has no files to read a path from: give the validator the pack's bytes"
+                .to_owned(),
+        )),
+        #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+        Some(path) => {
+            codes_data::Tables::load(path).map_err(|e| OptionsError::Tables(e.to_string()))
+        }
+    }
+}
+
 impl Validator {
     /// A validator with these options; `today` is the option, else today's UTC date at each
     /// validation. On `wasm32-unknown-unknown`, which has no clock, use [`Validator::with_clock`]
@@ -141,19 +157,23 @@ impl Validator {
             #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
             None => return Err(OptionsError::NoClock),
         };
-        Ok(Validator::build(options, clock))
+        let tables = tables_of(&options)?;
+        Ok(Validator::build(options, clock).with_tables(tables))
     }
 
     /// A validator whose "today", when the options do not give it, comes from `clock`.
+    /// Fails only as [`Validator::new`] does when the option `tables` names a pack that
+    /// cannot be used.
     pub fn with_clock(
         options: Options,
         clock: impl Fn() -> Date + Send + Sync + 'static,
-    ) -> Validator {
+    ) -> Result<Validator, OptionsError> {
         let clock = match options.today {
             Some(day) => Clock::Fixed(day),
             None => Clock::Custom(Arc::new(clock)),
         };
-        Validator::build(options, clock)
+        let tables = tables_of(&options)?;
+        Ok(Validator::build(options, clock).with_tables(tables))
     }
 
     /// A validator from the JSON options of spec 5.1.
@@ -509,6 +529,37 @@ impl Validator {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_option_tables_loads_the_pack_when_the_validator_is_built() {
+        let dir = std::env::temp_dir().join(format!("cen-rules-tables-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let pack = dir.join("builtin.pack");
+        std::fs::write(&pack, codes_data::Tables::builtin().to_pack_bytes()).unwrap();
+        let json = serde_json::json!({ "tables": pack.to_str().unwrap(), "today": "2026-01-01" });
+        let validator = Validator::new(Options::from_value(&json).unwrap()).unwrap();
+        assert!(!validator.tables().is_builtin());
+        assert_eq!(validator.editions(), codes_data::editions().to_vec());
+
+        let damaged = dir.join("damaged.pack");
+        let mut bytes = std::fs::read(&pack).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        std::fs::write(&damaged, bytes).unwrap();
+        for (path, problem) in [
+            (damaged.to_str().unwrap(), "checksum"),
+            ("/nonexistent/x.pack", "cannot read"),
+        ] {
+            let options = Options {
+                tables: Some(path.to_owned()),
+                ..Options::default()
+            };
+            let error = Validator::new(options).unwrap_err().to_string();
+            assert!(error.starts_with("option `tables`: table pack"), "{error}");
+            assert!(error.contains(problem), "{error}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
     use super::*;
     use cen_model::flat::{flatten, Cell, Layout};
 
