@@ -24,6 +24,7 @@ mod host;
 mod options;
 mod pipeline;
 mod report;
+mod tables;
 mod validator;
 
 use options::OptionArgs;
@@ -108,6 +109,9 @@ fn _cen(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("OptionsError", py.get_type::<options::OptionsError>())?;
     m.add("ProfileError", py.get_type::<options::ProfileError>())?;
     m.add("RecordError", py.get_type::<options::RecordError>())?;
+    m.add("TablesError", py.get_type::<tables::TablesError>())?;
+    m.add_class::<tables::PyTables>()?;
+    m.add_function(wrap_pyfunction!(tables::load_tables, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate_many, m)?)?;
     m.add_function(wrap_pyfunction!(frame::issue_columns, m)?)?;

@@ -102,14 +102,17 @@ pub struct PyValidator {
 #[pymethods]
 impl PyValidator {
     #[new]
-    #[pyo3(signature = (*, form=None, source=None, profile=None, lang=None, today=None, hs_edition=None))]
+    #[pyo3(signature = (*, form=None, source=None, profile=None, lang=None, today=None, hs_edition=None, tables=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new<'py>(
+        py: Python<'py>,
         form: Option<Bound<'py, PyAny>>,
         source: Option<Bound<'py, PyAny>>,
         profile: Option<Bound<'py, PyAny>>,
         lang: Option<Bound<'py, PyAny>>,
         today: Option<Bound<'py, PyAny>>,
         hs_edition: Option<Bound<'py, PyAny>>,
+        tables: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Self> {
         let args = OptionArgs {
             form,
@@ -119,7 +122,21 @@ impl PyValidator {
             today,
             hs_edition,
         };
-        PyValidator::from_args(&args)
+        let validator = PyValidator::from_args(&args)?;
+        match tables.filter(|t| !t.is_none()) {
+            None => Ok(validator),
+            Some(tables) => Ok(PyValidator {
+                inner: validator
+                    .inner
+                    .with_tables(crate::tables::tables_from(py, &tables)?),
+            }),
+        }
+    }
+
+    /// The editions of the tables this validator checks against (spec 5.3a, 7.2): a pack's
+    /// when it was given `tables`, in the shape of `cen.editions()`.
+    fn editions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::report::json_to_py(py, &cen_rules::lookups::editions_of(self.inner.tables()))
     }
 
     /// Validates one record: a dict, JSON text (`str`) or UTF-8 JSON bytes. Never raises: a

@@ -29,6 +29,8 @@ from ._cen import (
     ProfileError,
     RecordError,
     Report,
+    Tables,
+    TablesError,
     __version__,
     editions,
     flatten,
@@ -37,6 +39,7 @@ from ._cen import (
     generate,
     issue_columns,
     labels,
+    load_tables,
     rules,
     schema,
     to_cen,
@@ -59,6 +62,8 @@ __all__ = [
     "ProfileError",
     "RecordError",
     "Report",
+    "Tables",
+    "TablesError",
     "Validator",
     "__version__",
     "codes",
@@ -69,6 +74,7 @@ __all__ = [
     "generate",
     "issues_frame",
     "labels",
+    "load_tables",
     "rules",
     "schema",
     "to_cen",
@@ -114,7 +120,9 @@ class Validator(_NativeValidator):
     ``pt``); ``today`` is the day "the future" is measured from (``YYYY-MM-DD`` or a
     ``datetime.date``; today's UTC date when None); ``hs_edition`` (``"2012"``, ``"2017"``,
     ``"2022"``) checks HS codes against that edition instead of the one in force on each
-    record's seizure date.
+    record's seizure date; ``tables`` checks against a table pack (spec 7.2): a `Tables` from
+    `load_tables`, a pack's path or its bytes (a bad pack raises `TablesError`), and
+    ``editions()`` then gives the pack's editions.
 
     >>> v = Validator(lang="fr", today="2026-11-28")
     >>> v.validate('{"reporting_country": "BE"').issues[0].rule

@@ -15,6 +15,8 @@ __all__ = [
     "ProfileError",
     "RecordError",
     "Report",
+    "Tables",
+    "TablesError",
     "Validator",
     "__version__",
     "closest",
@@ -28,6 +30,7 @@ __all__ = [
     "issue_columns",
     "label",
     "labels",
+    "load_tables",
     "lookup",
     "rules",
     "schema",
@@ -111,6 +114,19 @@ class Batch:
     ) -> list[Report]: ...
     def __len__(self) -> int: ...
 
+class TablesError(OptionsError):
+    """A table pack that cannot be used (spec 7.2); the tables in use are unchanged."""
+
+@final
+class Tables:
+    """Code tables from a table pack (spec 7.2), for ``Validator(tables=...)``."""
+
+    @property
+    def sha256(self) -> str | None: ...
+    def editions(self) -> list[dict[str, Any]]: ...
+
+def load_tables(source: str | os.PathLike[str] | bytes | bytearray) -> Tables: ...
+
 @disjoint_base
 class Validator:
     """Validates records with one set of options; reusable and safe to share between threads."""
@@ -124,7 +140,9 @@ class Validator:
         lang: str | None = None,
         today: str | datetime.date | None = None,
         hs_edition: str | None = None,
+        tables: Tables | str | os.PathLike[str] | bytes | bytearray | None = None,
     ) -> Validator: ...
+    def editions(self) -> list[dict[str, Any]]: ...
     def validate(self, record: _RecordInput) -> Report: ...
     def validate_many(
         self, records: Iterable[_RecordInput], *, threads: int | None = None
