@@ -443,16 +443,17 @@ export class Tables {
 
   /** The pack in this instance; loaded again after a reset (its bytes were checked once). */
   [RAW]() {
+    if (this.#bytes === undefined) throw new Error("cen: these Tables were freed");
     if (this.#epoch !== epoch) {
       this.#raw = new raw.RawTables(this.#bytes);
       this.#epoch = epoch;
     }
-    if (this.#raw === undefined) throw new Error("cen: these Tables were freed");
     return this.#raw;
   }
 
   /** The pack's bytes (for cen-wasm/files, which loads them into its own module). */
   [BYTES]() {
+    if (this.#bytes === undefined) throw new Error("cen: these Tables were freed");
     return this.#bytes;
   }
 
@@ -483,7 +484,7 @@ export class Tables {
   free() {
     if (this.#raw !== undefined && this.#epoch === epoch) this.#raw.free();
     this.#raw = undefined;
-    this.#epoch = epoch;
+    this.#bytes = undefined;
   }
 }
 

@@ -64,7 +64,13 @@ test("loadTables checks a pack and reports its editions and checksum", () => {
   assert.equal(again.sha256, unece.sha256);
   assert.deepEqual(again.editions(), editions);
   assert.equal(new cen.Validator({ tables: again, today: TODAY }).validate(recordAt(ADDED)).valid, true, "the bytes were copied");
+  const made = new cen.Validator({ tables: again, today: TODAY });
   again.free();
+  // Freed: no new validator from it; one made before keeps its share of the pack.
+  assert.throws(() => new cen.Validator({ tables: again }), /these Tables were freed/);
+  assert.throws(() => again.lookupLocation(ADDED), /these Tables were freed/);
+  assert.equal(made.validate(recordAt(ADDED)).valid, true);
+  made.free();
   assert.throws(() => new cen.Tables(), /comes from loadTables/);
 });
 
