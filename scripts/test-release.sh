@@ -6,7 +6,8 @@
 # itself (scripts/release.sh, which reuses the builds of the cli, c, python and wasm steps), and
 # each artifact of dist/ installed and used where Rust is not on the PATH:
 #   the wheel in a fresh virtual environment (a record, validate_frame on the sample export),
-#   the npm tarball in a fresh Node project (validate, the names file, the files module),
+#   the npm tarball in a fresh Node project (validate, the names file, the files module), and
+#   the seizure form bundled there by esbuild against it and used in Chromium,
 #   the C archive by a pkg-config build and by CMake consumers (shared and static),
 #   the cen archive on the sample records,
 # and every artifact telling the same version and carrying LICENSE-MIT, LICENSE-APACHE and
@@ -264,6 +265,16 @@ console.log(`cen-wasm ${version()}: validate, loadNames, lookupLocation; checkFi
 JS
 (cd "$work/node-app" && no_rust node check.mjs "$version" "$root/examples" "$cli_records" "$cli_invalid")
 
+echo "== the seizure form bundled by esbuild against the installed package, in Chromium"
+# esbuild from npm (pinned here) and the form tests' playwright-core, in the same Node project;
+# scripts/lib/release-form.mjs is copied there so that its imports resolve to that project.
+esbuild_version=0.28.2
+playwright_version=$(node -p 'require("./form/package.json").devDependencies["playwright-core"]')
+(cd "$work/node-app" && no_rust npm install --no-audit --no-fund --loglevel=error --prefer-offline \
+    --save-exact "esbuild@$esbuild_version" "playwright-core@$playwright_version" >/dev/null)
+cp scripts/lib/release-form.mjs "$work/node-app/"
+(cd "$work/node-app" && no_rust node release-form.mjs "$root" "$version")
+
 echo "== the C archive: a pkg-config build and CMake consumers"
 mkdir -p "$work/opt"
 tar -xzf "$carchive" -C "$work/opt"
@@ -313,4 +324,4 @@ done
 ! ldd "$work/cmake-static/ncen_transfer" | grep -q libcen || { echo "the static build loads libcen.so" >&2; exit 1; }
 echo "libcen $version (cen_version()): $pkgconfig_summary, with pkg-config and CMake (shared, static)"
 
-echo "release artifacts: 4 passed, 0 failed (cen $version: cli, wheel, npm, C)"
+echo "release artifacts: 5 passed, 0 failed (cen $version: cli, wheel, npm, the form bundled by esbuild, C)"
