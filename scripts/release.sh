@@ -10,8 +10,9 @@
 #   sbom/*.cdx.json                                       CycloneDX: the Rust crates and npm packages
 #   SHA256SUMS                                            of every file above
 #
-# Each package and archive carries the licence texts, LICENSE-MIT and LICENSE-APACHE (the
-# wheel in its .dist-info/licenses, the others at their top).
+# Each package and archive carries the licence texts, LICENSE-MIT and LICENSE-APACHE, and
+# NOTICE.md, the notices of the third-party data in the code tables (the wheel in its
+# .dist-info/licenses, the others at their top).
 #
 # It refuses a tree with uncommitted changes, versions that differ between the crates,
 # pyproject.toml, package.json and cen.h, and a version that CHANGELOG.md does not describe.
@@ -47,7 +48,7 @@ cyclonedx_files=()
 cleanup() {
     rm -rf "$stage"
     # npm pack skips symbolic links: the licence texts are copied into the package for it.
-    rm -f bindings-wasm/LICENSE-MIT bindings-wasm/LICENSE-APACHE
+    rm -f bindings-wasm/LICENSE-MIT bindings-wasm/LICENSE-APACHE bindings-wasm/NOTICE.md
     # cargo-cyclonedx writes beside each Cargo.toml: never leave those in the tree.
     rm -f "${cyclonedx_files[@]}"
 }
@@ -85,16 +86,16 @@ echo "$(basename "$wheel") (auditwheel: $tag), cen-$version.tar.gz"
 # wasm-bindgen and wasm-opt passes run again, so that the package is never an older build).
 echo "== npm package cen-wasm"
 bindings-wasm/scripts/build.sh
-cp LICENSE-MIT LICENSE-APACHE bindings-wasm/
+cp LICENSE-MIT LICENSE-APACHE NOTICE.md bindings-wasm/
 (cd bindings-wasm && npm pack --silent --pack-destination "$stage/npm" >/dev/null)
-rm bindings-wasm/LICENSE-MIT bindings-wasm/LICENSE-APACHE
+rm bindings-wasm/LICENSE-MIT bindings-wasm/LICENSE-APACHE bindings-wasm/NOTICE.md
 tarball="$stage/npm/cen-wasm-$version.tgz"
 [ -f "$tarball" ] || fail "npm pack wrote no cen-wasm-$version.tgz"
 listing=$(tar -tzf "$tarball")
 for file in package/package.json package/js/cen.d.ts package/js/files.d.ts package/js/node.js \
     package/dist/cen_wasm_bg.wasm package/dist/cen_names.txt \
     package/dist/files/cen_wasm_files_bg.wasm package/README.md package/LICENSE-MIT \
-    package/LICENSE-APACHE; do
+    package/LICENSE-APACHE package/NOTICE.md; do
     grep -qx "$file" <<<"$listing" || fail "the npm tarball lacks $file"
 done
 echo "$(basename "$tarball"): $(grep -c . <<<"$listing") files"
@@ -117,7 +118,7 @@ sed -i -e "s|\"$placeholder/|\"\${_cen_prefix}/|g" \
 mkdir -p "$cdir/share/cen/examples"
 cp examples/c/ncen_transfer.c examples/c/CMakeLists.txt "$cdir/share/cen/examples/"
 sed "s/@VERSION@/$version/g" bindings-c/release/README.md >"$cdir/README.md"
-cp CHANGELOG.md LICENSE-MIT LICENSE-APACHE "$cdir/"
+cp CHANGELOG.md LICENSE-MIT LICENSE-APACHE NOTICE.md "$cdir/"
 tar -C "$stage/c" --owner=0 --group=0 --numeric-owner --sort=name -czf "$stage/$cname.tar.gz" "$cname"
 echo "$cname.tar.gz"
 
@@ -128,7 +129,7 @@ bname=cen-$version-$arch
 mkdir -p "$stage/cli/$bname"
 cp "$CARGO_TARGET_DIR/release/cen" "$stage/cli/$bname/cen"
 sed "s/@VERSION@/$version/g" cen-cli/release/README.md >"$stage/cli/$bname/README.md"
-cp CHANGELOG.md LICENSE-MIT LICENSE-APACHE "$stage/cli/$bname/"
+cp CHANGELOG.md LICENSE-MIT LICENSE-APACHE NOTICE.md "$stage/cli/$bname/"
 tar -C "$stage/cli" --owner=0 --group=0 --numeric-owner --sort=name -czf "$stage/$bname.tar.gz" "$bname"
 echo "$bname.tar.gz"
 

@@ -36,8 +36,8 @@ cargo test --quiet --release -p bindings-c
 echo "== the committed header is what cbindgen generates"
 make --no-print-directory -s -C bindings-c check-header
 
-echo "== the table packs the C tests load (spec 7.2)"
-scripts/build-test-packs.sh >/dev/null
+source scripts/lib/test-packs.sh
+build_test_packs
 echo "== C tests"
 make --no-print-directory -s -C bindings-c test
 echo "== C tests under valgrind memcheck"

@@ -50,9 +50,8 @@ print(f"import cen {cen.__version__}: ok, from {site}")
 PY
 )
 
-echo "== the table packs tests/test_tables.py loads (spec 7.2)"
-CEN_TEST_PACKS=$(scripts/build-test-packs.sh)
-export CEN_TEST_PACKS
+source scripts/lib/test-packs.sh
+build_test_packs
 echo "== pytest (the wheel installed in $VENV)"
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
 (cd bindings-python && "../$VENV/bin/python" -m pytest -q -p no:cacheprovider tests)

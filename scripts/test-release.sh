@@ -6,25 +6,30 @@
 # itself (scripts/release.sh, which reuses the builds of the cli, c, python and wasm steps), and
 # each artifact of dist/ installed and used where Rust is not on the PATH:
 #   the wheel in a fresh virtual environment (a record, validate_frame on the sample export),
-#   the npm tarball in a fresh Node project (validate, the names file, the files module),
+#   the npm tarball in a fresh Node project (validate, the names file, the files module), and
+#   the seizure form bundled there by esbuild against it and used in Chromium,
 #   the C archive by a pkg-config build and by CMake consumers (shared and static),
 #   the cen archive on the sample records,
-# and every artifact telling the same version and carrying LICENSE-MIT and LICENSE-APACHE.
+# and every artifact telling the same version and carrying LICENSE-MIT, LICENSE-APACHE and
+# NOTICE.md (the notices of the third-party data in the code tables).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-# has_licences ARTIFACT MEMBER-PREFIX: the artifact (a zip or a .tar.gz) holds LICENSE-MIT and
-# LICENSE-APACHE under the prefix, each the same as the repository's.
-has_licences() {
-    local file
-    for file in LICENSE-MIT LICENSE-APACHE; do
-        case $1 in
-            *.whl) unzip -p "$1" "$2$file" 2>/dev/null ;;
-            *) tar -xzOf "$1" "$2$file" 2>/dev/null ;;
-        esac | cmp -s - "$file" || { echo "$1 has no $2$file equal to ./$file" >&2; exit 1; }
+# has_files ARTIFACT MEMBER-PREFIX FILE...: the artifact (a zip or a .tar.gz) holds each FILE
+# under the prefix, the same as the repository's.
+has_files() {
+    local artifact=$1 prefix=$2 file
+    shift 2
+    for file in "$@"; do
+        case $artifact in
+            *.whl) unzip -p "$artifact" "$prefix$file" 2>/dev/null ;;
+            *) tar -xzOf "$artifact" "$prefix$file" 2>/dev/null ;;
+        esac | cmp -s - "$file" || { echo "$artifact has no $prefix$file equal to ./$file" >&2; exit 1; }
     done
 }
+# has_licences ARTIFACT MEMBER-PREFIX: the licence texts and the third-party notices.
+has_licences() { has_files "$1" "$2" LICENSE-MIT LICENSE-APACHE NOTICE.md; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -93,15 +98,20 @@ cargo publish --workspace --dry-run --no-verify --locked >"$work/publish.log" 2>
     { cat "$work/publish.log" >&2; echo "cargo publish did not go through the four crates" >&2; exit 1; }
 grep -o '^ *Uploading [a-z-]*' "$work/publish.log" | awk '{print $2}' | paste -sd ' ' | sed 's/^/publish order: /'
 # The .crate files themselves (what the registry receives): each under crates.io's 10 MB, with
-# the licence texts.
+# the licence texts; codes-data, which holds the code tables, also with NOTICE.md.
 # shellcheck disable=SC2046 # one -p per crate
 cargo package --quiet --locked --no-verify $(printf -- '-p %s ' $publishable)
 for crate in $publishable; do
     file=${CARGO_TARGET_DIR:-target}/package/$crate-$version.crate
     size=$(stat -c %s "$file")
     [ "$size" -lt 10000000 ] || { echo "$file: $size bytes, over crates.io's 10 MB" >&2; exit 1; }
-    has_licences "$file" "$crate-$version/"
-    echo "$crate-$version.crate: $size bytes, with LICENSE-MIT and LICENSE-APACHE"
+    if [ "$crate" = codes-data ]; then
+        has_licences "$file" "$crate-$version/"
+        echo "$crate-$version.crate: $size bytes, with LICENSE-MIT, LICENSE-APACHE and NOTICE.md"
+    else
+        has_files "$file" "$crate-$version/" LICENSE-MIT LICENSE-APACHE
+        echo "$crate-$version.crate: $size bytes, with LICENSE-MIT and LICENSE-APACHE"
+    fi
 done
 
 echo "== cargo doc of the library crates, without a warning (what docs.rs builds)"
@@ -139,13 +149,30 @@ carchive=dist/libcen-$version-x86_64-linux.tar.gz
 cliarchive=dist/cen-$version-x86_64-linux.tar.gz
 sdist=dist/python/cen-$version.tar.gz
 
-echo "== the licence texts in every package and archive"
+echo "== the licence texts and the third-party notices in every package and archive"
+# The check fails on an archive without NOTICE.md (the licence texts alone).
+mkdir -p "$work/no-notice/x"
+cp LICENSE-MIT LICENSE-APACHE "$work/no-notice/x/"
+tar -C "$work/no-notice" -czf "$work/no-notice.tar.gz" x
+! (has_licences "$work/no-notice.tar.gz" x/ 2>/dev/null) ||
+    { echo "has_licences accepted an archive without NOTICE.md" >&2; exit 1; }
+# NOTICE.md names each source and edition that codes-data/SOURCES.md names (a new edition in
+# the tables needs its notice looked at), and carries the CLDR copyright notice.
+for source in "CLDR 48.2.0" uncefact/vocab-locode e845bd97 "airportsdata 20260905" \
+    "pycountry 26.2.16" "iso_currency 0.7.1" datasets/harmonized-system insongkim/concordance \
+    201c812e UNSD; do
+    grep -qF "$source" codes-data/SOURCES.md ||
+        { echo "codes-data/SOURCES.md no longer names '$source': update NOTICE.md and this list" >&2; exit 1; }
+    grep -qF "$source" NOTICE.md || { echo "NOTICE.md does not name '$source'" >&2; exit 1; }
+done
+grep -qx "Copyright © 2004-2026 Unicode, Inc." NOTICE.md ||
+    { echo "NOTICE.md lacks the Unicode copyright notice" >&2; exit 1; }
 has_licences "$wheel" "cen-$version.dist-info/licenses/"
 has_licences "$sdist" "cen-$version/"
 has_licences "$tarball" package/
 has_licences "$carchive" "libcen-$version-x86_64-linux/"
 has_licences "$cliarchive" "cen-$version-x86_64-linux/"
-echo "LICENSE-MIT and LICENSE-APACHE in the wheel, the sdist, the npm tarball, the C and cen archives"
+echo "LICENSE-MIT, LICENSE-APACHE and NOTICE.md in the wheel, the sdist, the npm tarball, the C and cen archives"
 
 # What each artifact's user has: no Rust. ~/.cargo/bin leaves the PATH, and cargo, rustc and
 # rustup (Debian's are in /usr/bin, beside the tools a user does have) are shadowed by stubs
@@ -238,6 +265,16 @@ console.log(`cen-wasm ${version()}: validate, loadNames, lookupLocation; checkFi
 JS
 (cd "$work/node-app" && no_rust node check.mjs "$version" "$root/examples" "$cli_records" "$cli_invalid")
 
+echo "== the seizure form bundled by esbuild against the installed package, in Chromium"
+# esbuild from npm (pinned here) and the form tests' playwright-core, in the same Node project;
+# scripts/lib/release-form.mjs is copied there so that its imports resolve to that project.
+esbuild_version=0.28.2
+playwright_version=$(node -p 'require("./form/package.json").devDependencies["playwright-core"]')
+(cd "$work/node-app" && no_rust npm install --no-audit --no-fund --loglevel=error --prefer-offline \
+    --save-exact "esbuild@$esbuild_version" "playwright-core@$playwright_version" >/dev/null)
+cp scripts/lib/release-form.mjs "$work/node-app/"
+(cd "$work/node-app" && no_rust node release-form.mjs "$root" "$version")
+
 echo "== the C archive: a pkg-config build and CMake consumers"
 mkdir -p "$work/opt"
 tar -xzf "$carchive" -C "$work/opt"
@@ -287,4 +324,4 @@ done
 ! ldd "$work/cmake-static/ncen_transfer" | grep -q libcen || { echo "the static build loads libcen.so" >&2; exit 1; }
 echo "libcen $version (cen_version()): $pkgconfig_summary, with pkg-config and CMake (shared, static)"
 
-echo "release artifacts: 4 passed, 0 failed (cen $version: cli, wheel, npm, C)"
+echo "release artifacts: 5 passed, 0 failed (cen $version: cli, wheel, npm, the form bundled by esbuild, C)"

@@ -47,8 +47,14 @@ if [ "$files_gz" -gt "$files_budget" ]; then
     exit 1
 fi
 
+# The table packs of test/tables.test.mjs, written by `cen tables build` (the debug `cen` of
+# this target directory, which the cli step of scripts/test-all.sh has already built).
+export CARGO_TARGET_DIR="$(realpath -m "$CARGO_TARGET_DIR")"
+source scripts/lib/test-packs.sh
+build_test_packs
+
 cd bindings-wasm
-echo "== node --test (conformance vectors, API, bad input)"
+echo "== node --test (conformance vectors, API, bad input, table packs)"
 node --test test/*.test.mjs
 cd ..
 scripts/test-form.sh

@@ -2,7 +2,7 @@
  * made with a pack, the editions they report, the verdicts a pack changes, packs that are
  * refused, and tables shared by several threads.
  *
- * Usage: test_tables BUILTIN_PACK UNECE_PACK (scripts/build-test-packs.sh writes both). */
+ * Usage: test_tables BUILTIN_PACK UNECE_PACK (scripts/lib/test-packs.sh writes both). */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>

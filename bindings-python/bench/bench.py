@@ -13,12 +13,16 @@ Each figure is the best of ``--repeat`` runs. Run from the repository root::
 
     .venv/bin/python bindings-python/bench/bench.py            # 100,000 records
     .venv/bin/python bindings-python/bench/bench.py --count 2000 --repeat 1   # a quick look
+
+``--json FILE`` also writes the seconds of each run (``scripts/bench-release.sh`` compares
+two installs of cen with it).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import platform
 import time
@@ -203,6 +207,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000, help="records (default 100,000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each, the best counts")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--json", metavar="FILE", help="also write the seconds of each run")
     args = parser.parse_args()
 
     import fastjsonschema
@@ -259,6 +264,10 @@ def main() -> None:
         seconds[name] = best_of(args.repeat, run)
         rate = args.count / seconds[name]
         print(f"  {name:30s} {seconds[name]:8.3f} s  {rate:12,.0f} records/s   {what}")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump({"count": args.count, "cen": cen.__version__, "cen_file": cen.__file__,
+                       "seconds": seconds}, out, indent=2)
     cen_all, cen_one = seconds["cen.validate_many"], seconds["cen.validate_many threads=1"]
     for peer, target in (("jsonschema_rs", 1.5), ("fastjsonschema", None), ("pydantic v2", 10.0)):
         aim = f" (target {target}x)" if target else ""

@@ -1,6 +1,6 @@
 """Table packs (spec 7.2) in Python: cen.load_tables, cen.Tables, Validator(tables=...).
 
-The packs come from scripts/build-test-packs.sh (CEN_TEST_PACKS names their folder)."""
+The packs come from scripts/lib/test-packs.sh (CEN_TEST_PACKS names their folder)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def location_flagged(report: cen.Report) -> bool:
 @pytest.fixture(scope="module", autouse=True)
 def packs_exist() -> None:
     if not (BUILTIN.exists() and UNECE.exists()):
-        pytest.fail(f"no test packs in {PACKS}: run scripts/build-test-packs.sh")
+        pytest.fail(f"no test packs in {PACKS}: run scripts/lib/test-packs.sh")
 
 
 def test_a_pack_of_the_builtin_tables_gives_every_vector_its_blessed_bytes() -> None:

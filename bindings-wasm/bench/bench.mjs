@@ -10,13 +10,19 @@
 // counts what the process spent, so other processes on a busy machine disturb it less than
 // elapsed time; the ratios are given for both. Also the sizes of the .wasm and the names file.
 //   ITERATIONS (calls per round, default 50,000), ROUNDS (default 5)
+//   CEN_WASM_DIR: another copy of the package (its folder, holding js/ and dist/), such as
+//     node_modules/cen-wasm of a project that installed the npm tarball (scripts/bench-release.sh)
+//   NATIVE=0: no native figures (no cargo; the "× native" column stays empty)
+//   BENCH_JSON=FILE: also writes the figures, [elapsed, CPU] ns per call by record and measure
 
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-import { Validator } from "../js/node.js";
-import * as raw from "../dist/cen_wasm.js";
+const packageDir = new URL(process.env.CEN_WASM_DIR ? `${pathToFileURL(process.env.CEN_WASM_DIR.replace(/\/+$/, ""))}/` : "../", import.meta.url);
+const { Validator } = await import(new URL("js/node.js", packageDir));
+const raw = await import(new URL("dist/cen_wasm.js", packageDir));
+const withNative = process.env.NATIVE !== "0";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const files = process.argv.slice(2);
@@ -66,16 +72,19 @@ function measureCore(text) {
 
 const validator = new Validator(options);
 const µs = ([elapsed, cpu]) => `${(elapsed / 1000).toFixed(2)} / ${(cpu / 1000).toFixed(2)}`;
-const ratio = (a, b) => `${(a[0] / b[0]).toFixed(2)}x / ${(a[1] / b[1]).toFixed(2)}x`;
+const ratio = (a, b) => (b ? `${(a[0] / b[0]).toFixed(2)}x / ${(a[1] / b[1]).toFixed(2)}x` : "");
 const rows = [];
+const figures = {};
 for (const file of files) {
-  const native = JSON.parse(
-    execFileSync(
-      "cargo",
-      ["run", "--quiet", "--release", "-p", "bindings-wasm", "--example", "native_timing", "--", file, String(iterations), String(rounds)],
-      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-    ),
-  );
+  const native = withNative
+    ? JSON.parse(
+        execFileSync(
+          "cargo",
+          ["run", "--quiet", "--release", "-p", "bindings-wasm", "--example", "native_timing", "--", file, String(iterations), String(rounds)],
+          { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+        ),
+      )
+    : {};
   const text = readFileSync(file, "utf8");
   const compact = JSON.stringify(JSON.parse(text));
   const object = JSON.parse(text);
@@ -86,6 +95,19 @@ for (const file of files) {
   const textOnly = measure(() => validator.validateToJson(text).length > 0);
   const field = measure(() => validator.validateField("/conveyance/0/container", "CSQU3054384", object).length > 0);
   const name = file.replace(root, "");
+  figures[name] = {
+    "wasm core (validate_json + to_json)": core,
+    "node validate(object)": fromObject,
+    "node validate(text)": fromText,
+    "node validateToJson(text)": textOnly,
+    "node validateField": field,
+  };
+  if (!withNative) {
+    for (const [measure, value] of Object.entries(figures[name])) {
+      rows.push({ record: name, measure, "µs elapsed / CPU": µs(value), "× native": "" });
+    }
+    continue;
+  }
   rows.push(
     { record: name, measure: "native validate_json", "µs elapsed / CPU": µs(native.validate_json), "× native": "1" },
     { record: name, measure: "native validate_json + to_json", "µs elapsed / CPU": µs(native.validate_json_to_json), "× native": ratio(native.validate_json_to_json, native.validate_json) },
@@ -99,9 +121,11 @@ for (const file of files) {
   );
 }
 console.table(rows);
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(figures, null, 2)}\n`);
+console.log(`the package: ${fileURLToPath(packageDir)}`);
 // gzip -9, as scripts/test-wasm.sh measures the budget (zlib at level 9 gives about 1 % more).
 for (const file of ["cen_wasm_bg.wasm", "cen_names.txt"]) {
-  const path = fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
+  const path = fileURLToPath(new URL(`dist/${file}`, packageDir));
   const gzipped = execFileSync("gzip", ["-9", "-c", path], { maxBuffer: 1 << 26 }).length;
   console.log(`${file}: ${readFileSync(path).length} bytes raw, ${gzipped} bytes gzipped (gzip -9)`);
 }

@@ -218,6 +218,13 @@ export interface Options {
   hs_edition?: HsEdition | null;
   /** A profile, or its JSON text (not a file name: read the file and pass its text). */
   profile?: Profile | string | null;
+  /**
+   * The code tables to validate against (spec 7.2): a `Tables` from `loadTables`, or a table
+   * pack's bytes (loaded for the call; a bad pack throws). Absent or null: the built-in tables.
+   * Not a path: there are no files in the browser (a string throws); read the file's bytes. Not
+   * in options given as JSON text, which cannot hold them.
+   */
+  tables?: Tables | Uint8Array | ArrayBuffer | null;
 }
 
 /** Options as an object, as their JSON text, or absent (the defaults). */
@@ -410,9 +417,38 @@ export class Validator {
   validateField(path: string, value: unknown, record?: SeizureRecord | null): Issue[];
   /** Records reported one at a time as one batch (duplicates found across all of them). */
   batch(): Batch;
+  /** The editions of the tables this validator checks against: its pack's, when it has one. */
+  editions(): Edition[];
   /** Frees its WebAssembly memory now rather than when garbage-collected. */
   free(): void;
 }
+
+/**
+ * A checked table pack (spec 7.2), from `loadTables`, for the option `tables`. A pack carries
+ * the UN/LOCODE and airport tables; the other tables are the built-in ones, and `editions()`
+ * says which edition of each is in use.
+ */
+export class Tables {
+  private constructor(key: never, raw: never, bytes: never);
+  /** The edition, source, licence and rows of every table, as `editions()` gives them. */
+  editions(): Edition[];
+  /** The SHA-256 of the pack's content, lower-case hex (as `cen tables info` prints it). */
+  readonly sha256: string;
+  /** `lookupLocation` in the pack's tables (with the names the pack holds). */
+  lookupLocation(code: string, lang?: Lang): LocationInfo | null;
+  /** `lookupAirport` in the pack's tables. */
+  lookupAirport(code: string, lang?: Lang): AirportInfo | null;
+  /** Frees the pack's WebAssembly memory now; validators made with it keep their share. */
+  free(): void;
+}
+
+/**
+ * Checks and loads a table pack (`cen tables build`) from its bytes (Node's Buffer is a
+ * Uint8Array); the bytes are copied. Throws an `Error` (message starting `cen: `) with the
+ * reason: more than 64 MiB, truncated, wrong magic, format version or checksum, malformed, or
+ * not bytes (a string: a path, which cannot be read here).
+ */
+export function loadTables(bytes: Uint8Array | ArrayBuffer): Tables;
 
 /** Records reported one at a time, in order, as one batch. Made by `Validator.batch()`. */
 export class Batch {
@@ -439,7 +475,11 @@ export function fieldLabel(path: string, lang?: Lang): string;
 /** The rule catalogue (spec 5.3a). */
 export function rules(): RuleInfo[];
 
-/** The editions of the code tables (spec 5.3a). */
+/**
+ * The editions of the built-in code tables (spec 5.3a). A validator with a table pack reports
+ * its own (`Validator.editions()`, `Tables.editions()`); the module's look-ups also keep the
+ * built-in tables (`Tables.lookupLocation` looks up in a pack).
+ */
 export function editions(): Edition[];
 
 /**

@@ -247,6 +247,7 @@ export function validate(record, options) {
 
 /** Like `validate`, but returns the report as JSON text, byte for byte that of every surface. */
 export function validateToJson(record, options) {
+  if (hasTables(options)) return withTables(options, (validator) => validator.validateToJson(record));
   return guarded(() => {
     const bytes = bytesOfRecord(record);
     return bytes === undefined ? raw.validateToJson(record, options) : raw.validateUtf8ToJson(bytes, options);
@@ -255,6 +256,7 @@ export function validateToJson(record, options) {
 
 /** Validates records as one batch, in order, finding duplicates (CEN-DUP-001). */
 export function validateMany(records, options) {
+  if (hasTables(options)) return withTables(options, (validator) => validator.validateMany(records));
   return parse(guarded(() => raw.validateManyToJson(sendableAll(records), options)));
 }
 
@@ -273,6 +275,7 @@ function sendableAll(records) {
  * that path are returned.
  */
 export function validateField(path, value, record, options) {
+  if (hasTables(options)) return withTables(options, (validator) => validator.validateField(path, value, record));
   const text = guarded(() =>
     plainField(value, record)
       ? raw.validateFieldTextToJson(path, JSON.stringify(value ?? null), record == null ? undefined : JSON.stringify(record), options)
@@ -289,22 +292,46 @@ const plainField = (value, record) =>
 /** A validator with fixed options: faster for many calls, and the way to a `Batch`. */
 export class Validator {
   #options;
+  #tables;
+  // Whether the tables were loaded here (from bytes), and so are freed with the validator.
+  #ownTables = false;
   #raw;
   #epoch;
 
-  /** Reads the options (spec 5.1); throws an Error that names what is wrong with them. */
+  /**
+   * Reads the options (spec 5.1); throws an Error that names what is wrong with them. Option
+   * `tables`: a `Tables` from `loadTables`, or a table pack's bytes (loaded here; a bad pack
+   * throws the core's reason); the validator then checks against the pack's tables.
+   */
   constructor(options) {
-    this.#options = snapshot(options);
-    this.#raw = guarded(() => new raw.RawValidator(options));
+    if (hasTables(options)) {
+      const given = options.tables;
+      const rest = withoutTables(options);
+      this.#tables = given instanceof Tables ? given : loadTables(given);
+      this.#ownTables = !(given instanceof Tables);
+      this.#options = snapshot(rest);
+      this.#raw = guarded(() => raw.RawValidator.withTables(rest, this.#tables[RAW]()));
+    } else {
+      this.#options = snapshot(options);
+      this.#raw = guarded(() => new raw.RawValidator(options));
+    }
     this.#epoch = epoch;
   }
 
   #validator() {
     if (this.#epoch !== epoch) {
-      this.#raw = new raw.RawValidator(this.#options);
+      this.#raw =
+        this.#tables === undefined
+          ? new raw.RawValidator(this.#options)
+          : raw.RawValidator.withTables(this.#options, this.#tables[RAW]());
       this.#epoch = epoch;
     }
     return this.#raw;
+  }
+
+  /** The editions of the tables this validator checks against: a pack's, when it has one. */
+  editions() {
+    return parse(guarded(() => this.#validator().editionsJson()));
   }
 
   validate(record) {
@@ -338,8 +365,9 @@ export class Validator {
 
   /** Frees the WebAssembly memory now (it is otherwise freed when garbage-collected). */
   free() {
-    if (this.#epoch === epoch) this.#raw.free();
+    if (this.#epoch === epoch) this.#raw?.free();
     this.#raw = undefined;
+    if (this.#ownTables) this.#tables.free();
   }
 }
 
@@ -382,6 +410,143 @@ export class Batch {
 
   free() {
     if (this.#epoch === epoch) this.#raw.free();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table packs (spec 7.2): the code tables of a newer UN/LOCODE or airport list, without a new
+// build. A pack is given as bytes (the browser has no files); a validator uses it when its
+// options say `tables`. The module's own look-ups and `editions()` keep the built-in tables.
+
+// The key of the methods that cen.js and files.js use and a user need not see.
+const RAW = Symbol("cen-wasm.tables.raw");
+const BYTES = Symbol.for("cen-wasm.tables.bytes");
+// Only `loadTables` makes a Tables.
+const MADE_HERE = Symbol("cen-wasm.tables.new");
+
+/** A checked table pack, as `loadTables` gives it, for the option `tables`. */
+export class Tables {
+  #bytes;
+  #raw;
+  #epoch;
+  #editions;
+  #sha256;
+
+  constructor(key, rawTables, bytes) {
+    if (key !== MADE_HERE) throw new TypeError("cen: a Tables comes from loadTables(bytes)");
+    this.#raw = rawTables;
+    this.#bytes = bytes;
+    this.#epoch = epoch;
+    this.#editions = rawTables.editionsJson();
+    this.#sha256 = rawTables.sha256;
+  }
+
+  /** The pack in this instance; loaded again after a reset (its bytes were checked once). */
+  [RAW]() {
+    if (this.#bytes === undefined) throw new Error("cen: these Tables were freed");
+    if (this.#epoch !== epoch) {
+      this.#raw = new raw.RawTables(this.#bytes);
+      this.#epoch = epoch;
+    }
+    return this.#raw;
+  }
+
+  /** The pack's bytes (for cen-wasm/files, which loads them into its own module). */
+  [BYTES]() {
+    if (this.#bytes === undefined) throw new Error("cen: these Tables were freed");
+    return this.#bytes;
+  }
+
+  /** The editions of the pack's tables, as `editions()` gives those of the built-in tables. */
+  editions() {
+    return parse(this.#editions);
+  }
+
+  /** The SHA-256 of the pack's content (lower-case hex, as `cen tables info` prints it). */
+  get sha256() {
+    return this.#sha256;
+  }
+
+  /** `lookupLocation` in the pack's tables (the names are the pack's own). */
+  lookupLocation(code, lang) {
+    return parseOrNull(guarded(() => this[RAW]().lookupLocationJson(code, lang)));
+  }
+
+  /** `lookupAirport` in the pack's tables. */
+  lookupAirport(code, lang) {
+    return parseOrNull(guarded(() => this[RAW]().lookupAirportJson(code, lang)));
+  }
+
+  /**
+   * Frees the pack's WebAssembly memory now. Validators made with it keep it (they share it)
+   * until they are freed; these Tables cannot make new ones.
+   */
+  free() {
+    if (this.#raw !== undefined && this.#epoch === epoch) this.#raw.free();
+    this.#raw = undefined;
+    this.#bytes = undefined;
+  }
+}
+
+/**
+ * Checks and loads a table pack (spec 7.2, built by `cen tables build`) from its bytes: a
+ * Uint8Array (Node's Buffer is one) or an ArrayBuffer. Returns a `Tables` for the option
+ * `tables`. Throws an Error with the reason for anything else: too large, truncated, wrong
+ * magic, version or checksum, malformed, a string (a path: there are no files in the browser).
+ * The bytes are copied: the caller may reuse its buffer.
+ */
+export function loadTables(bytes) {
+  const rawTables = guarded(() => new raw.RawTables(bytes));
+  // Checked by the core: the size is within the pack limit, and the buffer is not detached.
+  const view = ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+  return new Tables(MADE_HERE, rawTables, view.slice());
+}
+
+/** Whether options (an object) give `tables` (absent, undefined and null mean the built-in ones). */
+const hasTables = (options) => typeof options === "object" && options !== null && options.tables != null;
+
+/** Whether a value is what `tables` takes: a Tables, or bytes. */
+const isTablesValue = (value) => value instanceof Tables || value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+
+/** The options without `tables` (the core reads the rest). */
+function withoutTables(options) {
+  const { tables: _, ...rest } = options;
+  return rest;
+}
+
+// The validator of the last options with a `Tables` given to a module function (`validate`,
+// `validateField`, ...): a form validates with the same ones on every keystroke. It is keyed by
+// the Tables object itself and the other options' JSON text, and it is apart from the core's
+// cache of the options without tables, so the two are never mixed up.
+let lastWithTables = null;
+
+/** Calls `use` with a validator for options that give `tables`. */
+function withTables(options, use) {
+  const given = options.tables;
+  if (given instanceof Tables) {
+    const rest = withoutTables(options);
+    const key = plainJson(rest) ? JSON.stringify(rest) : undefined;
+    if (key !== undefined && lastWithTables?.tables === given && lastWithTables.key === key) {
+      return use(lastWithTables.validator);
+    }
+    const validator = new Validator(options);
+    if (key !== undefined) {
+      lastWithTables?.validator.free();
+      lastWithTables = { tables: given, key, validator };
+      return use(validator);
+    }
+    try {
+      return use(validator);
+    } finally {
+      validator.free();
+    }
+  }
+  // Bytes: loaded for this call (load them once with loadTables to validate many records).
+  const validator = new Validator(options);
+  try {
+    return use(validator);
+  } finally {
+    validator.free();
   }
 }
 
@@ -533,7 +698,9 @@ export function closestCodes(table, code, count = 5) {
  * Error for bad options.
  */
 export function formModel(options) {
-  return parse(guarded(() => raw.formModelJson(options)));
+  // The form model does not depend on the code tables: a pack given is not needed here.
+  const model = hasTables(options) && isTablesValue(options.tables) ? withoutTables(options) : options;
+  return parse(guarded(() => raw.formModelJson(model)));
 }
 
 // Longer queries are cut by the core anyway (at 256 bytes); this keeps a huge string from

@@ -36,7 +36,9 @@ export default function init(input?: string | URL | Request | Response | BufferS
 export function initSync(module: BufferSource | WebAssembly.Module): void;
 /**
  * Reads and validates a whole file, as `cen validate` does. The file's name says its format
- * (.json, .ndjson, .jsonl, .csv, .xlsx). Throws an Error for bad options and for a file that
+ * (.json, .ndjson, .jsonl, .csv, .xlsx). Option `tables`: a `Tables` of cen-wasm's
+ * `loadTables` (loaded into this module once, and kept while it lives) or a pack's bytes (loaded
+ * for the call). Throws an Error for bad options and for a file that
  * cannot be read at all (not what its name says, a zip bomb, empty).
  */
 export function checkFile(bytes: Uint8Array | ArrayBuffer, fileName: string, options?: OptionsInput): FileCheck;

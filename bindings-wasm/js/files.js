@@ -7,6 +7,8 @@
 //   import initFiles, { checkFile } from "cen-wasm/files";
 //   await initFiles();
 //   const result = checkFile(new Uint8Array(await file.arrayBuffer()), file.name, { lang: "fr" });
+//
+// Option `tables` (spec 7.2): a Tables from cen-wasm's loadTables, or a pack's bytes.
 
 import initWasm, * as raw from "../dist/files/cen_wasm_files.js";
 
@@ -48,13 +50,41 @@ export function checkFile(bytes, fileName, options) {
   if (!ready) throw new Error("cen: the files module is not loaded: call `await init()` from \"cen-wasm/files\" first");
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   try {
+    if (typeof options === "object" && options !== null && options.tables != null) {
+      const { tables, ...rest } = options;
+      const kept = keptTables(tables);
+      const here = kept ?? new raw.RawTables(tables);
+      try {
+        return JSON.parse(raw.checkFileWithTablesJson(data, String(fileName), rest, here));
+      } finally {
+        if (kept === undefined) here.free();
+      }
+    }
     return JSON.parse(raw.checkFileJson(data, String(fileName), options));
   } catch (error) {
     if (error instanceof WebAssembly.RuntimeError) {
       // Never expected: a trap leaves the instance unusable, so it is replaced.
       raw.__wbg_reset_state();
+      loaded = new WeakMap();
       throw new Error(`cen: internal error, the WebAssembly instance was reset (${error.message})`, { cause: error });
     }
     throw error;
   }
+}
+
+// The option `tables` (spec 7.2) in this module, which has an instance of its own: a Tables of
+// cen-wasm (`loadTables`) is loaded here from its bytes once, and kept as long as the Tables
+// lives; bytes are loaded for the call (a bad pack throws the core's reason, as `loadTables`).
+const BYTES = Symbol.for("cen-wasm.tables.bytes");
+let loaded = new WeakMap();
+
+/** The pack of a Tables of cen-wasm in this module; undefined for anything else. */
+function keptTables(tables) {
+  if (typeof tables !== "object" || typeof tables[BYTES] !== "function") return undefined;
+  let here = loaded.get(tables);
+  if (here === undefined) {
+    here = new raw.RawTables(tables[BYTES]());
+    loaded.set(tables, here);
+  }
+  return here;
 }

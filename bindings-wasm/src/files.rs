@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use cen_files::{FileReader, Format};
 use cen_model::flat::column_of;
-use cen_rules::Batch;
+use cen_rules::{Batch, Validator};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
 
-use crate::validate::cached;
+use crate::tables::RawTables;
+use crate::validate::{cached, options_value, validator_from};
 
 /// Reads and validates a whole file (its bytes and its name, whose extension says its format:
 /// `.json`, `.ndjson`/`.jsonl`, `.csv`, `.xlsx`) and returns, as JSON text:
@@ -26,7 +27,27 @@ pub fn check_file_json(
     file_name: &str,
     options: JsValue,
 ) -> Result<String, JsError> {
-    let validator = cached(&options)?;
+    check_file(bytes, file_name, cached(&options)?)
+}
+
+/// [`check_file_json`] against the tables of a pack (spec 7.2), loaded into this module's own
+/// instance (the JavaScript wrapper keeps it for the next file).
+#[wasm_bindgen(js_name = checkFileWithTablesJson)]
+pub fn check_file_with_tables_json(
+    bytes: Vec<u8>,
+    file_name: &str,
+    options: JsValue,
+    tables: &RawTables,
+) -> Result<String, JsError> {
+    let validator = validator_from(&options_value(&options)?)?.with_tables(tables.tables().clone());
+    check_file(bytes, file_name, Arc::new(validator))
+}
+
+fn check_file(
+    bytes: Vec<u8>,
+    file_name: &str,
+    validator: Arc<Validator>,
+) -> Result<String, JsError> {
     let extension = file_name.rsplit_once('.').map_or("", |(_, e)| e);
     let format = Format::of_extension(extension).ok_or_else(|| {
         JsError::new(&format!(

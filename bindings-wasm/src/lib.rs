@@ -14,6 +14,7 @@
 //!   sees NaN as a number and a function as a value of the wrong type, at their own paths.
 //! - [`validate`]: the functions that take options, and the `Validator` and `Batch` classes.
 //! - [`reference`]: look-ups, labels, the projection to CEN, the schema, catalogue and editions.
+//! - [`tables`]: table packs (spec 7.2): `loadTables(bytes)`, and a validator built with them.
 //! - [`names`]: the names file, which gives the look-ups the texts the `.wasm` is built without.
 //! - `files` (feature `files`, the second module `cen-wasm/files`): `checkFile`, a whole file of
 //!   records read by cen-files and validated as one batch.
@@ -30,6 +31,7 @@ pub mod files;
 pub mod host;
 pub mod names;
 pub mod reference;
+pub mod tables;
 pub mod validate;
 
 use wasm_bindgen::prelude::*;

@@ -67,7 +67,7 @@ fn filled(value: Option<Value>, fill: fn(&Names, &mut Value)) -> Option<String> 
 const MAX_CODE: u32 = lookups::MAX_LOOKUP_TEXT as u32;
 
 /// The language of a `lang` argument: English when absent.
-fn lang_of(lang: &JsValue) -> Result<Lang, JsError> {
+pub(crate) fn lang_of(lang: &JsValue) -> Result<Lang, JsError> {
     if lang.is_undefined() || lang.is_null() {
         return Ok(Lang::En);
     }
@@ -86,7 +86,7 @@ fn lang_of(lang: &JsValue) -> Result<Lang, JsError> {
 }
 
 /// A code argument as text, when it is a string short enough to be a code.
-fn code_of(code: &JsValue) -> Option<String> {
+pub(crate) fn code_of(code: &JsValue) -> Option<String> {
     code.dyn_ref::<js_sys::JsString>()
         .filter(|text| text.length() <= MAX_CODE)
         .map(String::from)
@@ -127,7 +127,8 @@ pub fn rules_json() -> String {
     cen_rules::catalogue_json().to_string()
 }
 
-/// The editions of the code tables (spec 5.3a), as JSON text.
+/// The editions of the code tables (spec 5.3a), as JSON text: the built-in tables' (a
+/// validator with a table pack reports its own, `RawValidator.editionsJson`).
 #[wasm_bindgen(js_name = editionsJson)]
 pub fn editions_json() -> String {
     lookups::editions().to_string()

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use cen_model::host::Unrepresentable;
 
 use crate::host::{self, JsHost};
+use crate::tables::RawTables;
 
 /// The longest JSON Pointer `validateField` accepts, in UTF-16 units: far beyond any path of
 /// the record (they are under 64 characters), and short enough that a huge string is refused
@@ -45,6 +46,19 @@ pub(crate) fn options_value(options: &JsValue) -> Result<Value, JsError> {
     } else {
         host::to_json(options, &mut host::refuse).map_err(|e| options_error(&e.to_string()))?
     };
+    // Tables come as a `Tables` or as bytes, which the JavaScript wrapper takes out of the
+    // options before they get here (see `js/cen.js`); what remains is what JSON text can hold:
+    // a path, which the browser cannot read, or something that is no tables at all.
+    if let Some(tables) = value.get("tables") {
+        match tables {
+            Value::Null => {}
+            Value::String(_) => return Err(JsError::new(crate::tables::PATH_REFUSED)),
+            _ => return Err(JsError::new(crate::tables::NOT_TABLES)),
+        }
+        if let Value::Object(map) = &mut value {
+            map.remove("tables");
+        }
+    }
     // A profile may be given as its JSON text too; text that is not JSON (a file name, most
     // often) is refused with what a profile is.
     if let Some(Value::String(text)) = value.get("profile") {
@@ -59,7 +73,7 @@ fn options_error(problem: &str) -> JsError {
     JsError::new(&format!("cen: invalid options: {problem}"))
 }
 
-fn validator_from(options: &Value) -> Result<Validator, JsError> {
+pub(crate) fn validator_from(options: &Value) -> Result<Validator, JsError> {
     let options = Options::from_value(options).map_err(|e| options_error(&e.to_string()))?;
     Validator::with_clock(options, js_today).map_err(|e| options_error(&e.to_string()))
 }
@@ -342,6 +356,23 @@ impl RawValidator {
         Ok(RawValidator {
             inner: Arc::new(validator_from(&options_value(&options)?)?),
         })
+    }
+
+    /// A validator with these options that checks against the tables of a pack (spec 7.2); the
+    /// pack is shared, not copied, and stays loaded as long as the validator lives.
+    #[wasm_bindgen(js_name = withTables)]
+    pub fn with_tables(options: JsValue, tables: &RawTables) -> Result<RawValidator, JsError> {
+        let validator = validator_from(&options_value(&options)?)?;
+        Ok(RawValidator {
+            inner: Arc::new(validator.with_tables(tables.tables().clone())),
+        })
+    }
+
+    /// The editions of the tables this validator checks against (the pack's when it has one),
+    /// as JSON text.
+    #[wasm_bindgen(js_name = editionsJson)]
+    pub fn editions_json(&self) -> String {
+        cen_rules::lookups::editions_of(self.inner.tables()).to_string()
     }
 
     /// A batch of this validator that reports records one at a time, finding duplicates.

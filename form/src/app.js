@@ -29,6 +29,10 @@ const state = {
   fields: new Map(),
   report: null,
   served: [],
+  // The table pack in use (spec 7.2), chosen by the person: { tables (cen-wasm's Tables), bytes
+  // (for the file check's worker, which has a module of its own), name }; null for the built-in
+  // tables. Kept in memory only: a reload goes back to the built-in tables.
+  pack: null,
 };
 
 /** Timings the browser test reads (performance.now(), milliseconds since the page started). */
@@ -44,6 +48,7 @@ const options = () => ({
   form: state.form,
   source: state.source,
   ...(state.profile ? { profile: state.profile } : {}),
+  ...(state.pack ? { tables: state.pack.tables } : {}),
 });
 
 function status(text, kind = "info") {
@@ -81,6 +86,7 @@ function translatePage() {
   document.title = `${words("title")} – cen`;
   for (const element of document.querySelectorAll("[data-word]")) element.textContent = words(element.dataset.word);
   fillHeader();
+  showTables();
 }
 
 /** The header's choices: form and source from the model's own fields, languages, profiles. */
@@ -376,7 +382,8 @@ function describe(kind, table, code) {
       return hs ? hs.description || hs.code : null;
     }
     if (kind === "location") {
-      const place = cen.lookupLocation(code, state.lang);
+      // In the pack's tables when one is loaded: a code it adds is known, one it withdraws is marked so.
+      const place = state.pack ? state.pack.tables.lookupLocation(code, state.lang) : cen.lookupLocation(code, state.lang);
       if (!place) return null;
       return [place.name, place.country_name].filter(Boolean).join(" · ");
     }
@@ -461,6 +468,42 @@ async function loadServedProfiles() {
     state.served = loaded.filter(Boolean);
   } catch {
     state.served = [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Code tables: the built-in ones, or a table pack the person loads (a `.pack` file written by
+// `cen tables build`), against which every record is checked from then on.
+
+/** The UN/LOCODE edition of a list of editions (as editions() gives them), without the table's
+ * name that the built-in edition starts with (the words name it). */
+const unlocodeOf = (editions) => (editions.find((e) => e.table === "unlocode")?.edition ?? "?").replace(/^UN\/LOCODE\s+/, "");
+
+function showTables() {
+  const text = state.pack
+    ? words("tablesPack", { file: state.pack.name, edition: unlocodeOf(state.pack.tables.editions()) })
+    : words("tablesBuiltin", { edition: unlocodeOf(cen.editions()) });
+  const edition = $("tables-edition");
+  edition.textContent = text;
+  edition.dataset.edition = unlocodeOf(state.pack ? state.pack.tables.editions() : cen.editions());
+  $("load-tables").title = text;
+}
+
+async function readTablesFile(file) {
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // The core checks the pack (size, magic, version, checksum, structure) and says what is wrong.
+    const tables = cen.loadTables(bytes);
+    state.pack?.tables.free();
+    state.pack = { tables, bytes, name: file.name };
+    document.body.dataset.tables = tables.sha256;
+    showTables();
+    status(words("tablesLoaded", { file: file.name, edition: unlocodeOf(tables.editions()) }));
+    render();
+    check();
+  } catch (error) {
+    // The tables in use stay as they were.
+    status(words("tablesBad", { file: file.name, message: error.message }), "error");
   }
 }
 
@@ -585,6 +628,11 @@ async function start() {
     if (event.target.files[0]) readProfileFile(event.target.files[0]);
     event.target.value = "";
   });
+  $("load-tables").addEventListener("click", () => $("tables-file").click());
+  $("tables-file").addEventListener("change", (event) => {
+    if (event.target.files[0]) readTablesFile(event.target.files[0]);
+    event.target.value = "";
+  });
   $("import-json").addEventListener("click", () => $("import-file").click());
   $("import-file").addEventListener("change", (event) => {
     if (event.target.files[0]) importJson(event.target.files[0]);
@@ -618,7 +666,12 @@ async function start() {
   startFileCheck({
     words: () => words,
     severity: (word) => labelsOf(state.lang).severity?.[word] ?? word,
-    options: () => ({ lang: state.lang, ...(state.profile ? { profile: state.profile } : {}) }),
+    // The pack goes to the worker as bytes: its module loads them into its own instance.
+    options: () => ({
+      lang: state.lang,
+      ...(state.profile ? { profile: state.profile } : {}),
+      ...(state.pack ? { tables: state.pack.bytes } : {}),
+    }),
   });
   $("version").textContent = `cen ${cen.version()}`;
   $("loading").hidden = true;

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The release builds against the in-tree builds (issue 17, Performance: the installed wheel and
+# the installed npm package run the existing benchmarks within 5 % of the in-tree builds). Not
+# a test (timings belong to no test command): run it by hand after scripts/release.sh, on a
+# machine as quiet as can be had, and write what it prints into BENCHMARKS.md.
+#   scripts/bench-release.sh
+#
+# Python: bindings-python/bench/bench.py in two fresh virtual environments with the same pinned
+# packages (pandas, pydantic, jsonschema-rs, fastjsonschema); in one cen is built from the tree
+# (`maturin develop --release`), in the other the wheel of dist/ is installed.
+# WebAssembly: bindings-wasm/bench/bench.mjs (NATIVE=0: the Node side only) on the tree's
+# package (bindings-wasm/, as bindings-wasm/scripts/build.sh leaves it) and on the npm tarball
+# of dist/ installed into a fresh Node project (CEN_WASM_DIR).
+# Each benchmark runs four times, in-tree, installed, installed, in-tree (so that a machine
+# getting busier or quieter during the run weighs on both alike), and each figure is the best
+# of its side's two runs. Printed: each figure of both sides and the ratio installed / in-tree
+# (above 1: the installed artifact is slower), with the load average before and after.
+#   COUNT (records of bench.py, default 100,000), REPEAT (its runs per figure, default 3);
+#   ITERATIONS and ROUNDS go to bench.mjs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export PATH="$HOME/.cargo/bin:$PATH"
+
+version=$(scripts/lib/check_versions.py)
+wheel=$(ls dist/python/cen-"$version"-cp39-abi3-manylinux_*_x86_64.whl 2>/dev/null) ||
+    { echo "no wheel of cen $version in dist/: run scripts/release.sh first" >&2; exit 1; }
+tarball=dist/npm/cen-wasm-$version.tgz
+[ -f "$tarball" ] || { echo "no $tarball: run scripts/release.sh first" >&2; exit 1; }
+[ -f bindings-wasm/dist/cen_wasm_bg.wasm ] ||
+    { echo "bindings-wasm/dist is not built: run bindings-wasm/scripts/build.sh" >&2; exit 1; }
+count=${COUNT:-100000}
+repeat=${REPEAT:-3}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(load), commit $(git rev-parse --short HEAD)"
+
+echo "== Python: two fresh virtual environments"
+source scripts/lib/python-venv.sh
+bench_packages=(pandas pydantic jsonschema-rs fastjsonschema)
+for side in intree installed; do
+    python3 -m venv "$work/$side"
+    "$work/$side/bin/python" -m pip install -q --disable-pip-version-check --only-binary :all: \
+        -c bindings-python/requirements-dev.txt "${bench_packages[@]}"
+done
+VIRTUAL_ENV="$work/intree" "$VENV/bin/maturin" develop --quiet --release -m bindings-python/Cargo.toml
+"$work/installed/bin/python" -m pip install -q --disable-pip-version-check --no-deps "$wheel"
+
+echo "== WebAssembly: the tarball in a fresh Node project"
+mkdir -p "$work/node-app"
+(cd "$work/node-app" && npm init -y >/dev/null &&
+    npm install --offline --no-audit --no-fund --loglevel=error "$root/$tarball" >/dev/null)
+installed_pkg=$work/node-app/node_modules/cen-wasm
+cmp -s "$installed_pkg/dist/cen_wasm_bg.wasm" bindings-wasm/dist/cen_wasm_bg.wasm &&
+    same_wasm="the same .wasm as the tree's" || same_wasm="NOT the tree's .wasm"
+
+run_python() { # $1 side, $2 run
+    "$work/$1/bin/python" bindings-python/bench/bench.py --count "$count" --repeat "$repeat" \
+        --json "$work/py-$1-$2.json" >"$work/py-$1-$2.txt"
+}
+run_wasm() { # $1 side, $2 run
+    local dir=$root/bindings-wasm
+    [ "$1" = installed ] && dir=$installed_pkg
+    CEN_WASM_DIR=$dir NATIVE=0 BENCH_JSON="$work/wasm-$1-$2.json" node bindings-wasm/bench/bench.mjs \
+        >"$work/wasm-$1-$2.txt"
+}
+for bench in python wasm; do
+    for step in intree:1 installed:1 installed:2 intree:2; do
+        echo "$bench ${step%:*} (run ${step#*:}), load $(load)"
+        "run_$bench" "${step%:*}" "${step#*:}"
+    done
+done
+echo "== load average after: $(load)"
+
+"$VENV/bin/python" - "$work" "$same_wasm" <<'PY'
+import json, pathlib, sys
+work, same_wasm = pathlib.Path(sys.argv[1]), sys.argv[2]
+worst = {"Python": 0.0, "WebAssembly elapsed": 0.0, "WebAssembly CPU": 0.0}
+print("\n| benchmark | measure | in-tree | installed | installed / in-tree |")
+print("|---|---|---|---|---|")
+# Python: seconds of each cen run (the peers' runs are the same in both environments).
+runs = {side: [json.loads(p.read_text()) for p in sorted(work.glob(f"py-{side}-*.json"))] for side in ("intree", "installed")}
+assert all(len(r) == 2 for r in runs.values()), runs
+files = {side: runs[side][0]["cen_file"] for side in runs}
+assert "site-packages" not in files["intree"] and "site-packages" in files["installed"], files
+count = runs["intree"][0]["count"]
+for name in runs["intree"][0]["seconds"]:
+    if not name.startswith("cen."):
+        continue
+    a = min(r["seconds"][name] for r in runs["intree"])
+    b = min(r["seconds"][name] for r in runs["installed"])
+    worst["Python"] = max(worst["Python"], b / a)
+    print(f"| bench.py, {count:,} records | `{name}` | {count / a:,.0f} rec/s | {count / b:,.0f} rec/s | {b / a:.3f} |")
+# WebAssembly: elapsed and CPU nanoseconds per call.
+wasm = {side: [json.loads(p.read_text()) for p in sorted(work.glob(f"wasm-{side}-*.json"))] for side in ("intree", "installed")}
+for record, measures in wasm["intree"][0].items():
+    for measure in measures:
+        for i, kind in enumerate(("elapsed", "CPU")):
+            a = min(r[record][measure][i] for r in wasm["intree"])
+            b = min(r[record][measure][i] for r in wasm["installed"])
+            worst[f"WebAssembly {kind}"] = max(worst[f"WebAssembly {kind}"], b / a)
+            print(f"| bench.mjs, `{pathlib.Path(record).name}` | {measure}, {kind} | {a / 1000:.2f} µs | {b / 1000:.2f} µs | {b / a:.3f} |")
+print(f"\nin-tree Python: {files['intree']}; installed: {files['installed']}; npm: {same_wasm}")
+for what, ratio in worst.items():
+    verdict = "within 5 %" if ratio <= 1.05 else "MORE than 5 % slower"
+    print(f"largest ratio, {what}: {ratio:.3f} ({verdict})")
+PY
