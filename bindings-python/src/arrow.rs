@@ -221,11 +221,7 @@ fn arrow_input(data: &Bound<'_, PyAny>) -> PyResult<AnyRecordBatch> {
     let arrow = data.hasattr(intern!(py, "__arrow_c_stream__"))?
         || data.hasattr(intern!(py, "__arrow_c_array__"))?;
     if !arrow {
-        let name = data
-            .get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_else(|_| "this object".to_owned());
+        let name = crate::options::type_name(data);
         return Err(PyTypeError::new_err(format!(
             "validate_arrow takes Arrow data whose columns are flat paths (spec 5.3): a pyarrow.Table, RecordBatch or RecordBatchReader, a polars or pandas DataFrame, or any object with __arrow_c_stream__ or __arrow_c_array__; not {name}"
         )));

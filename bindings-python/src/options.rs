@@ -35,6 +35,15 @@ create_exception!(
     "Raised by to_cen when its input is not a record that can be projected (not JSON, not an object, not UTF-8, larger than 1 MiB or nested deeper than 32 levels). Validation never raises it: a bad record gets a report."
 );
 
+/// The name of a value's type, for the message of a `TypeError` of misuse.
+pub fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "this object".to_owned())
+}
+
 /// The Python exception of an options error, with the core's message.
 pub fn options_error(error: cen_rules::OptionsError) -> PyErr {
     match error {

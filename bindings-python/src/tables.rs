@@ -79,10 +79,6 @@ pub fn tables_from(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Tables
     }
     Err(PyTypeError::new_err(format!(
         "tables takes a cen.Tables (from load_tables), the path of a table pack or its bytes, not {}",
-        source
-            .get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_else(|_| "this object".to_owned())
+        crate::options::type_name(source)
     )))
 }

@@ -53,11 +53,7 @@ pub fn validate_records<'py>(
     let iterator = records.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "{call} takes an iterable of records, not {}",
-            records
-                .get_type()
-                .name()
-                .map(|n| n.to_string())
-                .unwrap_or_else(|_| "this object".to_owned())
+            crate::options::type_name(records)
         ))
     })?;
     let out = PyList::empty(py);
