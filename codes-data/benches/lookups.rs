@@ -28,6 +28,15 @@ fn bench_batch(c: &mut Criterion, group: &str, name: &str, codes: &[String], f: 
     g.finish();
 }
 
+/// The built-in tables loaded back from a pack of themselves.
+fn builtin_pack() -> &'static codes_data::Tables {
+    static PACK: std::sync::OnceLock<codes_data::Tables> = std::sync::OnceLock::new();
+    PACK.get_or_init(|| {
+        codes_data::Tables::from_bytes(&codes_data::Tables::builtin().to_pack_bytes())
+            .expect("a pack of the built-in tables loads")
+    })
+}
+
 fn lookups(c: &mut Criterion) {
     let countries: Vec<String> = codes_data::countries()
         .iter()
@@ -73,6 +82,10 @@ fn lookups(c: &mut Criterion) {
     });
     bench_batch(c, "unlocode", "miss", &locode_misses, |s| {
         codes_data::unlocode(s).is_some()
+    });
+    // The same codes in a pack of the built-in tables (issue 15: as fast as built in).
+    bench_batch(c, "unlocode", "hit-pack", &locodes, |s| {
+        builtin_pack().unlocode(s).is_some()
     });
 
     let airports: Vec<codes_data::Airport> =

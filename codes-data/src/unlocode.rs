@@ -223,6 +223,36 @@ fn key_digit(c: u8) -> Option<u16> {
     }
 }
 
+/// The position of `code` in a table laid out as above (`bucket`, `fixed` with `WIDTH` bytes
+/// per entry); `None` when absent or malformed.
+#[inline(always)]
+fn find<const WIDTH: usize>(bucket: &[u8], fixed: &[u8], code: &str) -> Option<u32> {
+    let width = WIDTH;
+    let &[c0, c1, c2, c3, c4] = code.as_bytes() else {
+        return None;
+    };
+    let country = alpha2_index(&[c0, c1])?;
+    let d2 = key_digit(c2)?;
+    key_digit(c3)?;
+    key_digit(c4)?;
+    let b = country * 34 + usize::from(d2);
+    let lo = u32_at(bucket, b)? as usize;
+    let hi = u32_at(bucket, b + 1)? as usize;
+    // Within a bucket the codes share their first three characters; the last two are
+    // compared in place in `fixed` (ASCII order is the codes' order: digits sort before
+    // letters), so no separate key table is shipped.
+    let tail = |i: usize| -> [u8; 2] {
+        match fixed.get(i * width + 3..i * width + 5) {
+            Some(&[a, b]) => [a, b],
+            _ => [u8::MAX; 2],
+        }
+    };
+    if hi.checked_mul(width)? > fixed.len() {
+        return None;
+    }
+    search_by(lo, hi, &[c3, c4], tail).map(|i| i as u32)
+}
+
 impl UnlocodeTable {
     /// The range of table positions from bucket `a` to bucket `b` (excluded).
     #[inline]
@@ -238,33 +268,17 @@ impl UnlocodeTable {
     }
 
     pub(crate) fn get(&self, code: &str) -> Option<UnLocode<'_>> {
-        let &[c0, c1, c2, c3, c4] = code.as_bytes() else {
-            return None;
-        };
-        let country = alpha2_index(&[c0, c1])?;
-        let d2 = key_digit(c2)?;
-        key_digit(c3)?;
-        key_digit(c4)?;
-        let bucket = country * 34 + usize::from(d2);
-        let (lo, hi) = self.bucket_range(bucket, bucket + 1)?;
-        // Within a bucket the codes share their first three characters; the last two are
-        // compared in place in `fixed` (ASCII order is the codes' order: digits sort before
-        // letters), so no separate key table is shipped.
-        let width = widths(self.names).0;
-        let fixed = self.fixed.as_bytes();
-        let tail = |i: usize| -> [u8; 2] {
-            match fixed.get(i * width + 3..i * width + 5) {
-                Some(&[a, b]) => [a, b],
-                _ => [u8::MAX; 2],
-            }
-        };
-        if hi.checked_mul(width)? > fixed.len() {
-            return None;
-        }
-        search_by(lo, hi, &[c3, c4], tail).map(|i| UnLocode {
-            t: self,
-            idx: i as u32,
-        })
+        // The built-in table is searched through its statics, whose lengths and row width are
+        // constants: through the `Cow` fields the same search ran 1.3x slower (BENCHMARKS.md,
+        // "UN/LOCODE look-ups and table packs").
+        let idx = if core::ptr::eq(self, &BUILTIN) {
+            find::<{ widths(cfg!(feature = "names")).0 }>(BUCKET, FIXED.as_bytes(), code)
+        } else if self.names {
+            find::<{ widths(true).0 }>(&self.bucket, self.fixed.as_bytes(), code)
+        } else {
+            find::<{ widths(false).0 }>(&self.bucket, self.fixed.as_bytes(), code)
+        }?;
+        Some(UnLocode { t: self, idx })
     }
 
     pub(crate) fn at(&self, i: usize) -> Option<UnLocode<'_>> {
