@@ -306,6 +306,11 @@ def test_labels_and_lookups_in_six_languages() -> None:
     assert cen.codes.label("unit", "stone") is None
     assert cen.codes.field_label("goods.0.unit", "es") == cen.codes.field_label("/goods/0/unit", "es")
     assert cen.codes.labels("ar") == cen.labels("ar")
+    # The six languages named in the asked language, from the CLDR (spec 7.3).
+    assert cen.labels("fr")["language"] == {
+        "en": "Anglais", "fr": "Français", "es": "Espagnol",
+        "ru": "Russe", "ar": "Arabe", "pt": "Portugais",
+    }
     with pytest.raises(cen.OptionsError):
         cen.codes.country("BE", lang="xx")
     with pytest.raises(ValueError, match="is not a table"):

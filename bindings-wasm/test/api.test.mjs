@@ -474,6 +474,11 @@ test("labels of every enumeration in the six languages", () => {
   }
   assert.deepEqual(Object.keys(en.procedure), ["import", "export", "transit", "transhipment", "domestic", "unknown"]);
   assert.equal(cen.labels().unit.kg, en.unit.kg);
+  // The six languages, each named in itself: what a language picker shows (CLDR, spec 7.3).
+  assert.deepEqual(
+    ["en", "fr", "es", "ru", "ar", "pt"].map((lang) => cen.labels(lang).language[lang]),
+    ["English", "Français", "Español", "Русский", "العربية", "Português"],
+  );
   assert.equal(typeof cen.fieldLabel("/goods/0/unit", "fr"), "string");
 });
 

@@ -148,11 +148,14 @@ fn names(name: impl Fn(Lang) -> &'static str) -> Value {
 }
 
 /// Every enumeration with the labels of its values in one language:
-/// `{"unit": {"kg": "Kilograms (kg)", ...}, "field": {...}, ...}` (spec 2.9).
+/// `{"unit": {"kg": "Kilograms (kg)", ...}, "field": {...}, ...}` (spec 2.9), and last the
+/// enumeration `language`: the names of the six languages of the `lang` option, from the
+/// Unicode CLDR (spec 7.3).
 ///
 /// ```
 /// let labels = cen_rules::lookups::labels(codes_data::Lang::Fr);
 /// assert!(labels["procedure"]["import"].as_str().is_some());
+/// assert_eq!(labels["language"]["ru"], "Russe");
 /// ```
 pub fn labels(lang: Lang) -> Value {
     let mut out = Map::new();
@@ -169,6 +172,11 @@ pub fn labels(lang: Lang) -> Value {
             .collect();
         out.insert((*enumeration).to_owned(), Value::Object(labels));
     }
+    let languages: Map<String, Value> = Lang::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), Value::from(l.name_in(lang))))
+        .collect();
+    out.insert("language".to_owned(), Value::Object(languages));
     Value::Object(out)
 }
 
@@ -445,6 +453,24 @@ mod tests {
         assert_eq!(location("EBBR", Lang::En).unwrap()["country"], "BE");
         assert_eq!(location("CNTLS", Lang::En).unwrap()["resolves"], false);
         assert_eq!(hs("240220").unwrap()["level"], 6);
+    }
+
+    #[test]
+    fn labels_name_the_six_languages_in_the_asked_language() {
+        // `language` is added by `labels`, so no enumeration of labels.tsv may take its name.
+        assert!(!codes_data::enumerations().contains(&"language"));
+        for lang in Lang::ALL {
+            let names = &labels(lang)["language"];
+            let codes: Vec<&str> = names
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(codes, ["en", "fr", "es", "ru", "ar", "pt"]);
+            assert_eq!(names[lang.code()], lang.autonym());
+        }
+        assert_eq!(labels(Lang::Es)["language"]["ar"], "Árabe");
     }
 
     #[test]

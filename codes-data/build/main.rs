@@ -44,6 +44,7 @@ fn main() {
     };
     b.countries();
     b.currencies();
+    b.languages();
     b.unlocode();
     b.airports();
     b.hs();
@@ -137,6 +138,33 @@ impl Builder {
         self.write("country_alpha2.bin", &a2);
         self.write("country_alpha3.bin", &a3);
         self.rows.insert("countries", rows.len());
+    }
+
+    // --- Names of the six languages ----------------------------------------------------
+
+    /// `languages.tsv` holds one row per language of `Lang::ALL`, in that order: the order is
+    /// checked here so that `Lang::index` can index the generated array.
+    fn languages(&mut self) {
+        let text = self.read_data("languages.tsv");
+        let header = [
+            "code", "name_en", "name_fr", "name_es", "name_ru", "name_ar", "name_pt",
+        ];
+        let rows = parse("languages.tsv", &text, Some(&header));
+        let codes: Vec<&str> = rows.iter().map(|r| r.cells[0]).collect();
+        assert!(
+            codes == support::LANGS,
+            "languages.tsv: the languages must be {:?} in that order, found {codes:?}",
+            support::LANGS
+        );
+        let mut rs = String::new();
+        writeln!(rs, "static LANGUAGE_NAMES: [[&str; 6]; {}] = [", rows.len()).unwrap();
+        for r in &rows {
+            let at = |why: &str| format!("languages.tsv:{}: {why}", r.line);
+            writeln!(rs, "    {},", names(&r.cells[1..7], &at)).unwrap();
+        }
+        rs.push_str("];\n");
+        self.write("language_names.rs", rs.as_bytes());
+        self.rows.insert("languages", rows.len());
     }
 
     // --- ISO 4217 -------------------------------------------------------------------

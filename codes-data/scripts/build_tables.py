@@ -66,6 +66,15 @@ EDITIONS = [
         "Unicode-3.0 (CLDR names), MIT (minor units and flags)",
     ),
     (
+        "languages",
+        "languages.tsv",
+        "names of the six languages (en fr es ru ar pt) from the Unicode CLDR 48.2.0 (npm "
+        "cldr-localenames-full; pt is pt-PT), first letter titlecased as cldr-misc-full's "
+        "contextTransforms ask for menus and stand-alone use",
+        "CLDR 48.2.0",
+        "Unicode-3.0",
+    ),
+    (
         "unlocode",
         "unlocode.tsv",
         "UN/LOCODE, UN/CEFACT per-country files, repository uncefact/vocab-locode, "
@@ -211,9 +220,15 @@ CLDR_LOCALES = {"en": "en", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "pt"
 
 
 def extract_cldr(cldr: Path, countries: list[str], currencies: list[str]) -> str:
-    """The names of `countries` and `currencies` in the six languages, from the npm packages
-    cldr-localenames-full and cldr-numbers-full unpacked under `cldr` (each in a folder of its
-    name, or its `package/` folder as `npm pack` makes it). An empty cell: CLDR has no name."""
+    """The names of `countries`, `currencies` and the six languages in the six languages, from
+    the npm packages cldr-localenames-full, cldr-numbers-full and cldr-misc-full unpacked under
+    `cldr` (each in a folder of its name, or its `package/` folder as `npm pack` makes it). An
+    empty cell: CLDR has no name.
+
+    Language names are written in CLDR in the form for the middle of a sentence ("français");
+    the project shows them only on their own or in menus, so their first letter is titlecased
+    where the locale's contextTransforms ask for it in either of those contexts (`stand-alone`
+    or `uiListOrMenu`: fr, es, ru, pt-PT)."""
     import json
 
     def package(name: str) -> Path:
@@ -228,25 +243,43 @@ def extract_cldr(cldr: Path, countries: list[str], currencies: list[str]) -> str
 
     names = package("cldr-localenames-full")
     numbers = package("cldr-numbers-full")
+    misc = package("cldr-misc-full")
     rows = []
     territories = {}
     money = {}
+    languages = {}
     for lang, locale in CLDR_LOCALES.items():
         doc = json.loads((names / "main" / locale / "territories.json").read_text(encoding="utf-8"))
         territories[lang] = doc["main"][locale]["localeDisplayNames"]["territories"]
         doc = json.loads((numbers / "main" / locale / "currencies.json").read_text(encoding="utf-8"))
         money[lang] = doc["main"][locale]["numbers"]["currencies"]
+        doc = json.loads((names / "main" / locale / "languages.json").read_text(encoding="utf-8"))
+        found = doc["main"][locale]["localeDisplayNames"]["languages"]
+        transforms = misc / "main" / locale / "contextTransforms.json"
+        contexts = {}
+        if transforms.is_file():
+            doc = json.loads(transforms.read_text(encoding="utf-8"))
+            contexts = doc["main"][locale]["contextTransforms"].get("languages", {})
+        titlecase = "titlecase-firstword" in (contexts.get("stand-alone"), contexts.get("uiListOrMenu"))
+        languages[lang] = {
+            code: (name[:1].upper() + name[1:] if titlecase else name) for code, name in found.items()
+        }
     for code in sorted(countries):
         rows.append(["territory", code, *[territories[l].get(code, "") for l in LANGS]])
     for code in sorted(currencies):
         rows.append(["currency", code, *[money[l].get(code, {}).get("displayName", "") for l in LANGS]])
+    # The six languages in the order of the tables' columns (the order of `Lang::ALL`).
+    for code in LANGS:
+        rows.append(["language", code, *[languages[l].get(code, "") for l in LANGS]])
     for row in rows:
         for cell in row:
             if any(c in cell for c in "\t\r\n"):
                 fail(f"CLDR: {row[1]}: a tab or line break in {cell!r}")
     return tsv(
-        f"Unicode CLDR {CLDR_VERSION} (npm cldr-localenames-full and cldr-numbers-full), "
-        "Unicode License V3: the names of the shipped countries and currencies, locales "
+        f"Unicode CLDR {CLDR_VERSION} (npm cldr-localenames-full, cldr-numbers-full and "
+        "cldr-misc-full), Unicode License V3: the names of the shipped countries and currencies "
+        "and of the six languages (first letter titlecased where the locale's contextTransforms "
+        "ask for it stand-alone or in menus), locales "
         + ", ".join(f"{l}={loc}" for l, loc in CLDR_LOCALES.items())
         + ". Written by codes-data/scripts/build_tables.py --cldr; an empty cell: CLDR has no name.",
         ["kind", "code", *[f"name_{lang}" for lang in LANGS]],
@@ -353,6 +386,23 @@ def build_currencies(
         fail(f"currencies.csv: expected 178 currencies, found {len(out)}")
     header = ["alpha3", "numeric", "minor_units", "flags", *[f"name_{lang}" for lang in LANGS]]
     return tsv(note("currencies.csv (codes) and Unicode CLDR (names)"), header, out), len(out)
+
+
+# --- Language names ---------------------------------------------------------------------
+
+
+def build_languages(
+    src: Path, cldr: dict[tuple[str, str], list[str]], fallbacks: dict[str, int]
+) -> tuple[str, int]:
+    """The names of the six languages of the project in the six languages (spec 7.3)."""
+    out = []
+    for code in LANGS:
+        found = cldr.get(("language", code), [""] * len(LANGS))
+        if not found[0]:
+            fail(f"cldr_names.tsv: no English name of the language {code}")
+        out.append([code, *cldr_names(cldr, "language", code, found[0], fallbacks)])
+    header = ["code", *[f"name_{lang}" for lang in LANGS]]
+    return tsv(note("Unicode CLDR (names of the six languages)"), header, out), len(out)
 
 
 # --- UN/LOCODE --------------------------------------------------------------------------
@@ -665,6 +715,7 @@ def build_all(src: Path, cldr_path: Path = CLDR_EXTRACT) -> tuple[dict[str, str]
     for kind, build, name in (
         ("territory", build_countries, "countries"),
         ("currency", build_currencies, "currencies"),
+        ("language", build_languages, "languages"),
     ):
         fallbacks = {lang: 0 for lang in LANGS}
         files[f"{name}.tsv"], rows[name] = build(src, cldr, fallbacks)
@@ -712,7 +763,8 @@ def main(argv: list[str]) -> int:
         "--cldr",
         metavar="DIR",
         help="rewrite codes-data/upstream/cldr_names.tsv from the CLDR npm packages "
-        "cldr-localenames-full and cldr-numbers-full unpacked in DIR (npm pack, then tar xzf)",
+        "cldr-localenames-full, cldr-numbers-full and cldr-misc-full unpacked in DIR (npm pack, "
+        "then tar xzf)",
     )
     args = parser.parse_args(argv)
 

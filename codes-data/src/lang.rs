@@ -66,7 +66,36 @@ impl Lang {
     pub const fn index(self) -> usize {
         self as usize
     }
+
+    /// The name of this language written in `lang`, from the Unicode CLDR (spec 7.3), in the
+    /// form for a label or a menu (first letter titlecased where CLDR asks for it in those
+    /// contexts: `data/languages.tsv`, SOURCES.md).
+    ///
+    /// ```
+    /// use codes_data::Lang;
+    /// assert_eq!(Lang::Ar.name_in(Lang::En), "Arabic");
+    /// assert_eq!(Lang::Ru.name_in(Lang::Fr), "Russe");
+    /// assert_eq!(Lang::Pt.name_in(Lang::Es), "Portugués");
+    /// ```
+    pub const fn name_in(self, lang: Lang) -> &'static str {
+        LANGUAGE_NAMES[self.index()][lang.index()]
+    }
+
+    /// The name of this language in itself, as a language picker shows it.
+    ///
+    /// ```
+    /// use codes_data::Lang;
+    /// let picker: Vec<&str> = Lang::ALL.iter().map(|l| l.autonym()).collect();
+    /// assert_eq!(picker, ["English", "Français", "Español", "Русский", "العربية", "Português"]);
+    /// ```
+    pub const fn autonym(self) -> &'static str {
+        self.name_in(self)
+    }
 }
+
+// `LANGUAGE_NAMES[language][in]`, rows and columns in the order of `Lang::ALL` (checked by the
+// build script).
+include!(concat!(env!("OUT_DIR"), "/language_names.rs"));
 
 impl core::fmt::Display for Lang {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -91,5 +120,27 @@ mod tests {
         }
         assert_eq!(Lang::default(), Lang::En);
         assert!(Lang::En < Lang::Pt);
+    }
+
+    #[test]
+    fn every_language_is_named_in_every_language() {
+        for language in Lang::ALL {
+            for lang in Lang::ALL {
+                let name = language.name_in(lang);
+                assert!(!name.is_empty(), "{language} in {lang}");
+                // Titlecased for menus, except in scripts without case (Arabic).
+                let first = name.chars().next().unwrap();
+                assert!(first.is_uppercase() || lang == Lang::Ar, "{name}");
+            }
+        }
+        // Each language's names are distinct within one language.
+        for lang in Lang::ALL {
+            let mut names: Vec<&str> = Lang::ALL.iter().map(|l| l.name_in(lang)).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), 6, "{lang}");
+        }
+        assert_eq!(Lang::Fr.name_in(Lang::Ru), "Французский");
+        assert_eq!(Lang::En.name_in(Lang::Ar), "الإنجليزية");
     }
 }

@@ -327,6 +327,7 @@ fn editions_match_the_tables_and_sources_md() {
     let actual: HashMap<&str, usize> = HashMap::from([
         ("countries", codes_data::countries().len()),
         ("currencies", codes_data::currencies().len()),
+        ("languages", codes_data::Lang::ALL.len()),
         ("unlocode", unlocodes_len()),
         ("airports", airports_len()),
         ("hs", hs_edition(HsEdition::Hs2022).len()),
@@ -457,10 +458,15 @@ fn country_and_currency_names_are_cldr_s() {
                 .iter()
                 .map(|l| country(cells[1]).unwrap().name(*l))
                 .collect(),
-            _ => Lang::ALL
+            "currency" => Lang::ALL
                 .iter()
                 .map(|l| currency(cells[1]).unwrap().name(*l))
                 .collect(),
+            "language" => {
+                let language = Lang::from_code(cells[1]).unwrap();
+                Lang::ALL.iter().map(|l| language.name_in(*l)).collect()
+            }
+            other => panic!("cldr_names.tsv: unknown kind {other}"),
         };
         for (i, cldr) in cells[2..].iter().enumerate() {
             let expected = if cldr.is_empty() { names[0] } else { cldr };
@@ -468,5 +474,5 @@ fn country_and_currency_names_are_cldr_s() {
             checked += 1;
         }
     }
-    assert_eq!(checked, (249 + 178) * 6);
+    assert_eq!(checked, (249 + 178 + 6) * 6);
 }

@@ -4,7 +4,7 @@
 // knowledge of the record is the library's; this file wires the page.
 
 import * as cen from "../cen-wasm/js/cen.js";
-import { LANGUAGES, RTL, loadWords, wordsOf } from "./words.js";
+import { RTL, loadWords, wordsOf } from "./words.js";
 import { clearDraft, loadDraft, saveDraft } from "./drafts.js";
 import { get, leaves, patternOf, set, tokens } from "./pointer.js";
 import { dependencies, fieldsByPattern, patternsOf, shownRecord } from "./model.js";
@@ -79,6 +79,11 @@ function labelsOf(lang) {
   return labelsCache.get(lang);
 }
 
+/** The languages of the `lang` option, each named in itself (CLDR names, from the core). */
+function languages() {
+  return Object.keys(labelsOf("en").language).map((code) => [code, labelsOf(code).language[code]]);
+}
+
 function translatePage() {
   words = wordsOf(state.lang);
   document.documentElement.lang = state.lang;
@@ -98,7 +103,9 @@ function fillHeader() {
   };
   fill($("choose-form"), valuesOf("/form").map((v) => [v.value, v.label]), state.form);
   fill($("choose-source"), valuesOf("/source").map((v) => [v.value, v.label]), state.source);
-  fill($("choose-lang"), LANGUAGES, state.lang);
+  fill($("choose-lang"), languages(), state.lang);
+  // Each name is in its own language: screen readers say it in that language.
+  for (const option of $("choose-lang").options) option.lang = option.value;
   const profiles = [["", words("profileNone")], ...state.served.map((p) => [p.id, p.profile.name ?? p.id])];
   if (state.profile && !state.served.some((p) => p.id === state.profileId)) {
     profiles.push([state.profileId, state.profile.name ?? state.profileId]);
@@ -581,10 +588,11 @@ async function start() {
   }
   const draft = loadDraft();
   const browserLang = (navigator.language ?? "en").slice(0, 2);
-  state.lang = LANGUAGES.some(([code]) => code === browserLang) ? browserLang : "en";
+  const offered = languages().map(([code]) => code);
+  state.lang = offered.includes(browserLang) ? browserLang : "en";
   if (draft) {
     useRecord(draft.record);
-    if (LANGUAGES.some(([code]) => code === draft.lang)) state.lang = draft.lang;
+    if (offered.includes(draft.lang)) state.lang = draft.lang;
     if (["long", "simplified"].includes(draft.form)) state.form = draft.form;
     if (["cen", "ncen", "cencomm"].includes(draft.source)) state.source = draft.source;
     if (draft.profile && typeof draft.profile === "object") {

@@ -1,15 +1,6 @@
 // The page's own words in the six languages (words.json: data, one object per language, the
 // same keys in each). Labels and help of fields and values come from the core's form model.
 
-export const LANGUAGES = [
-  ["en", "English"],
-  ["fr", "Français"],
-  ["es", "Español"],
-  ["ru", "Русский"],
-  ["ar", "العربية"],
-  ["pt", "Português"],
-];
-
 /** Languages written right to left. */
 export const RTL = new Set(["ar"]);
 

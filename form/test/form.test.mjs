@@ -41,6 +41,17 @@ test("an express-courier record entered in Arabic through the pickers, checked l
   let loadedAt = page.requests.length;
   for (const request of page.requests) assert.ok(request.url.startsWith(browser.origin), `a request left the machine: ${request.url}`);
 
+  // The language picker names each language in itself, from the core's CLDR names.
+  const picker = await page.$$eval("#choose-lang option", (options) => options.map((o) => [o.value, o.lang, o.textContent]));
+  assert.deepEqual(picker, [
+    ["en", "en", "English"],
+    ["fr", "fr", "Français"],
+    ["es", "es", "Español"],
+    ["ru", "ru", "Русский"],
+    ["ar", "ar", "العربية"],
+    ["pt", "pt", "Português"],
+  ]);
+
   await page.selectOption("#choose-lang", "ar");
   await page.waitForFunction(() => document.documentElement.dir === "rtl");
   assert.equal(await page.getAttribute("html", "lang"), "ar");
