@@ -508,6 +508,7 @@ pub enum SearchTableArg {
   cen search country Allemagne
   cen search location paris --country US --lang fr --format json
   cen search hs tobacco unmanufactured
+  cen search seaport \"new harbour\" --tables unlocode-2025-1.pack
 
 Case and diacritics are ignored; codes match by prefix, names by word prefix. Best first: an
 exact code, code prefixes, names whose first word matches, other name matches.
@@ -531,6 +532,10 @@ pub struct SearchArgs {
     /// The HS edition searched (2012, 2017 or 2022; the newest by default).
     #[arg(long, value_name = "E")]
     pub hs_edition: Option<String>,
+    /// Search the places and airports of this table pack (spec 7.2, `cen tables build`)
+    /// instead of the tables built in.
+    #[arg(long, value_name = "PACK")]
+    pub tables: Option<PathBuf>,
     /// Text for people (a table) or JSON (the results as every surface gives them).
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputKind,

@@ -69,7 +69,11 @@ pub fn search(args: SearchArgs) -> Result<u8, Failure> {
     let options = SearchOptions::from_value(&Value::Object(json))
         .map_err(|error| format!("bad option: {error}"))?;
     let query = args.query.join(" ");
-    let results = cen_rules::search::search(table(args.table), &query, &options);
+    let tables = options::tables(args.tables.as_deref())?;
+    let results = match cen_rules::search::pack_index(&tables) {
+        Some(index) => index.search(table(args.table), &query, &options),
+        None => cen_rules::search::search(table(args.table), &query, &options),
+    };
     let (mut out, terminal) = options::output(None)?;
     match args.format {
         OutputKind::Json => writeln!(out, "{}", Value::Array(results.clone()))?,

@@ -199,6 +199,34 @@ fn unece_files_change_the_verdicts_exactly_where_they_change_the_table() {
     assert_eq!((status, entry["code"].as_str()), (0, Some(ADDED)));
     assert_eq!(code(DELETED, None).1["withdrawn"], false);
     assert_eq!(code(DELETED, Some(&pack)).1["withdrawn"], true);
+    // `cen search --tables` offers the pack's places: the added port, not the deleted one.
+    let search = |query: &str, pack: Option<&Path>| {
+        let mut command = cen();
+        command.args(["search", "seaport", query, "--format", "json"]);
+        if let Some(pack) = pack {
+            command.arg("--tables").arg(pack);
+        }
+        let out = run(&mut command);
+        let found: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+        let codes: Vec<String> = found
+            .iter()
+            .map(|r| r["code"].as_str().unwrap().to_owned())
+            .collect();
+        (out.status, codes)
+    };
+    assert_eq!(search("puerto nuevo de prueba", None), (1, vec![]));
+    assert_eq!(
+        search("puerto nuevo de prueba", Some(&pack)),
+        (0, vec![ADDED.to_owned()])
+    );
+    assert!(search("Algeciras", None).1.contains(&DELETED.to_owned()));
+    assert!(!search("Algeciras", Some(&pack))
+        .1
+        .contains(&DELETED.to_owned()));
+    let out = run(cen()
+        .args(["search", "seaport", "x", "--tables"])
+        .arg(dir.path().join("missing.pack")));
+    assert_eq!(out.status, 2, "{}", out.stderr);
 }
 
 #[test]

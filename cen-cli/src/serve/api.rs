@@ -200,7 +200,8 @@ async fn codes(
     }
 }
 
-/// `GET /v1/search/{table}?q=`: codes by name or code prefix (spec 6.2), as `cen search`.
+/// `GET /v1/search/{table}?q=`: codes by name or code prefix (spec 6.2), as `cen search`; the
+/// places of the served pack when there is one (`--tables`).
 async fn search(
     Shared(state): Shared_,
     Path(table): Path<String>,
@@ -233,7 +234,11 @@ async fn search(
         }
     }
     let options = Value::Object(options).to_string();
-    cen_rules::search::search_json(&table, q, Some(&options))
+    let found = match &state.pack_index {
+        Some(index) => cen_rules::search::search_json_in(index, &table, q, Some(&options)),
+        None => cen_rules::search::search_json(&table, q, Some(&options)),
+    };
+    found
         .map(json_body)
         .map_err(|error| ApiError::bad_option(error.to_string()))
 }

@@ -47,6 +47,9 @@ pub struct State {
     pub quiet: bool,
     /// The code tables every validator checks against: a pack (`--tables`) or the built-in.
     pub tables: codes_data::Tables,
+    /// The search index of the pack's places (`None`: the built-in index), built at start so
+    /// that no request waits for it.
+    pub pack_index: Option<cen_rules::search::PackIndex>,
     validators: RwLock<HashMap<String, Validator>>,
 }
 
@@ -112,6 +115,7 @@ impl State {
             metrics: Metrics::new(),
             cors: args.cors.clone(),
             quiet: args.quiet,
+            pack_index: cen_rules::search::pack_index(&tables),
             tables,
             validators: RwLock::new(HashMap::new()),
         })

@@ -332,6 +332,11 @@ editions = json.loads(packed.request("GET", "/v1/editions")[2])
 check([(e["table"], e["edition"], e["rows"]) for e in editions] == [(t["table"], t["edition"], t["rows"]) for t in info["tables"]], "/v1/editions is not the pack's")
 check(packed.request("GET", "/v1/codes/location/ESQ9Z")[0] == 200, "the pack's new location is not found")
 check(server.request("GET", "/v1/codes/location/ESQ9Z")[0] == 404, "the built-in tables know the fixture's made-up location")
+# The search answers from the pack's places too: the added port is offered, the withdrawn one not.
+found = lambda srv, q: [r["code"] for r in json.loads(srv.request("GET", f"/v1/search/seaport?q={q}")[2])]
+check(found(packed, "puerto+nuevo+de+prueba") == ["ESQ9Z"], "/v1/search does not offer the pack's new port")
+check(found(server, "puerto+nuevo+de+prueba") == [], "/v1/search of the built-in tables offers the fixture's port")
+check("ESALG" in found(server, "algeciras") and "ESALG" not in found(packed, "algeciras"), "/v1/search offers the pack's withdrawn port")
 probe = json.loads(record)
 probe["location"]["code"] = probe["conveyance"][0]["to"] = "ESQ9Z"
 probe = json.dumps(probe).encode()

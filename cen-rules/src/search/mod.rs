@@ -29,7 +29,7 @@ mod fold_table;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use codes_data::{HsEdition, Lang};
+use codes_data::{HsEdition, Lang, Tables};
 use serde_json::{json, Map, Value};
 use thiserror::Error;
 
@@ -90,6 +90,51 @@ impl NameSource for BuiltInNames {
         codes_data::hs_at(index)
             .and_then(|h| h.in_edition(edition))
             .map_or("", |h| h.description())
+    }
+}
+
+/// The place names of `tables` (a table pack's, which holds its own names; spec 7.2), and the
+/// HS descriptions of `hs` (a pack carries no HS table): the names of
+/// [`SearchIndex::build_with`] for a pack.
+///
+/// ```
+/// use cen_rules::search::{BuiltInNames, SearchIndex, SearchOptions, Table, TablesNames};
+/// use codes_data::Tables;
+/// let pack = Tables::from_bytes(&Tables::builtin().to_pack_bytes()).unwrap();
+/// let index = SearchIndex::build_with(pack.clone(), TablesNames::new(pack, BuiltInNames));
+/// let found = index.search(Table::Seaport, "Rotterdam", &SearchOptions::default());
+/// assert_eq!(found[0]["code"], "NLRTM");
+/// ```
+#[derive(Debug, Clone)]
+pub struct TablesNames<N> {
+    tables: Tables,
+    hs: N,
+}
+
+impl<N: NameSource> TablesNames<N> {
+    /// The place names of `tables`, the HS descriptions of `hs`.
+    pub fn new(tables: Tables, hs: N) -> TablesNames<N> {
+        TablesNames { tables, hs }
+    }
+}
+
+impl<N: NameSource> NameSource for TablesNames<N> {
+    fn unlocode_name(&self, index: usize) -> &str {
+        self.tables.unlocode_at(index).map_or("", |e| e.name())
+    }
+    fn unlocode_subdivision(&self, index: usize) -> &str {
+        self.tables
+            .unlocode_at(index)
+            .map_or("", |e| e.subdivision())
+    }
+    fn airport_name(&self, index: usize) -> &str {
+        self.tables.airport_at(index).map_or("", |a| a.name())
+    }
+    fn airport_city(&self, index: usize) -> &str {
+        self.tables.airport_at(index).map_or("", |a| a.city())
+    }
+    fn hs_description(&self, index: usize, edition: HsEdition) -> &str {
+        self.hs.hs_description(index, edition)
     }
 }
 
@@ -265,6 +310,35 @@ pub fn hs_edition() -> &'static str {
     HsEdition::NEWEST.as_str()
 }
 
+/// A code of at most [`Code::MAX`] ASCII bytes, held inline, so that an index borrows nothing
+/// from its tables (a pack's index lives as long as the pack, not forever). Its order is the
+/// order of the codes as text: the padding bytes are zero, below every character of a code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Code {
+    bytes: [u8; Code::MAX],
+    len: u8,
+}
+
+impl Code {
+    /// The longest code of any table: an HS subheading (6), an ICAO code (4), a UN/LOCODE (5).
+    const MAX: usize = 7;
+
+    /// The code, or the empty code when it is longer than [`Code::MAX`] or not printable ASCII
+    /// (the tables hold no such code: they are checked when built or loaded).
+    fn new(code: &str) -> Code {
+        let mut out = Code::default();
+        if code.len() <= Code::MAX && code.bytes().all(|b| b.is_ascii_graphic()) {
+            out.bytes[..code.len()].copy_from_slice(code.as_bytes());
+            out.len = code.len() as u8;
+        }
+        out
+    }
+
+    fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
 /// What an entry of an index is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Item {
@@ -278,8 +352,8 @@ enum Item {
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     item: Item,
-    code: &'static str,
-    country: &'static str,
+    code: Code,
+    country: Code,
     weight: u8,
     seaport: bool,
 }
@@ -308,7 +382,7 @@ struct Index {
     /// Indices into `words`, sorted by word text.
     postings: Vec<u32>,
     /// (code, entry), sorted by code.
-    codes: Vec<(&'static str, u32)>,
+    codes: Vec<(Code, u32)>,
     /// The longest code, in bytes.
     code_len: usize,
 }
@@ -327,12 +401,12 @@ impl Builder {
     }
 
     /// Adds an entry with its codes and names (the first word of each name starts a name).
-    fn entry(&mut self, entry: Entry, codes: &[&'static str], names: &[&str], others: &[&str]) {
+    fn entry(&mut self, entry: Entry, codes: &[&str], names: &[&str], others: &[&str]) {
         let id = self.index.entries.len() as u32;
         self.index.entry_start.push(self.index.words.len() as u32);
         self.index.entries.push(entry);
         for code in codes.iter().filter(|c| !c.is_empty()) {
-            self.index.codes.push((code, id));
+            self.index.codes.push((Code::new(code), id));
             self.index.code_len = self.index.code_len.max(code.len());
         }
         for (text, first_counts) in names
@@ -456,11 +530,12 @@ impl Index {
             *slot = (*slot).min(class);
         };
         if !code_query.is_empty() && code_query.len() <= self.code_len {
-            let low = self.codes.partition_point(|(c, _)| *c < code_query);
-            for &(code, e) in self.codes[low..]
+            let low = self.codes.partition_point(|(c, _)| c.as_str() < code_query);
+            for (code, e) in self.codes[low..]
                 .iter()
-                .take_while(|(c, _)| c.starts_with(code_query))
+                .take_while(|(c, _)| c.as_str().starts_with(code_query))
             {
+                let (code, e) = (code.as_str(), *e);
                 if keep(&self.entries[e as usize]) {
                     note(
                         e,
@@ -509,7 +584,7 @@ impl Index {
                 }
             }
         }
-        let mut ranked: Vec<(u8, u8, &'static str, u32)> = best
+        let mut ranked: Vec<(u8, u8, Code, u32)> = best
             .into_iter()
             .map(|(e, class)| {
                 let entry = &self.entries[e as usize];
@@ -562,6 +637,8 @@ pub fn weight_of_airport(has_iata: bool) -> u8 {
 /// Every table's index, with the names it was built from.
 pub struct SearchIndex<N: NameSource> {
     names: N,
+    /// The tables whose UN/LOCODE and airport entries the index holds (spec 7.2).
+    tables: Tables,
     places: Index,
     countries: Index,
     currencies: Index,
@@ -578,11 +655,18 @@ impl<N: NameSource> std::fmt::Debug for SearchIndex<N> {
 }
 
 impl<N: NameSource> SearchIndex<N> {
-    /// Builds the index of every table from the code tables and `names`.
+    /// Builds the index of every table from the built-in code tables and `names`.
     pub fn build(names: N) -> SearchIndex<N> {
+        SearchIndex::build_with(Tables::builtin(), names)
+    }
+
+    /// Builds the index of every table with the UN/LOCODE and airport entries of `tables` (a
+    /// table pack, spec 7.2) and `names`, whose places are those of `tables` (see
+    /// [`TablesNames`]).
+    pub fn build_with(tables: Tables, names: N) -> SearchIndex<N> {
         let mut places = Builder::new();
-        for i in 0..codes_data::unlocodes_len() {
-            let Some(entry) = codes_data::unlocode_at(i) else {
+        for i in 0..tables.unlocodes_len() {
+            let Some(entry) = tables.unlocode_at(i) else {
                 continue;
             };
             if entry.is_withdrawn() {
@@ -591,8 +675,8 @@ impl<N: NameSource> SearchIndex<N> {
             places.entry(
                 Entry {
                     item: Item::UnLocode(i as u32),
-                    code: entry.code(),
-                    country: entry.country(),
+                    code: Code::new(entry.code()),
+                    country: Code::new(entry.country()),
                     weight: weight_of_unlocode(entry.status(), entry.function()),
                     seaport: entry.is_seaport(),
                 },
@@ -601,16 +685,16 @@ impl<N: NameSource> SearchIndex<N> {
                 &[],
             );
         }
-        for i in 0..codes_data::airports_len() {
-            let Some(airport) = codes_data::airport_at(i) else {
+        for i in 0..tables.airports_len() {
+            let Some(airport) = tables.airport_at(i) else {
                 continue;
             };
             let codes = [airport.iata().unwrap_or(""), airport.icao().unwrap_or("")];
             places.entry(
                 Entry {
                     item: Item::Airport(i as u32),
-                    code: airport.iata().or(airport.icao()).unwrap_or(""),
-                    country: airport.country(),
+                    code: Code::new(airport.iata().or(airport.icao()).unwrap_or("")),
+                    country: Code::new(airport.country()),
                     weight: weight_of_airport(airport.iata().is_some()),
                     seaport: false,
                 },
@@ -625,8 +709,8 @@ impl<N: NameSource> SearchIndex<N> {
             countries.entry(
                 Entry {
                     item: Item::Country(i as u16),
-                    code: country.alpha2(),
-                    country: country.alpha2(),
+                    code: Code::new(country.alpha2()),
+                    country: Code::new(country.alpha2()),
                     weight: 0,
                     seaport: false,
                 },
@@ -648,8 +732,8 @@ impl<N: NameSource> SearchIndex<N> {
             currencies.entry(
                 Entry {
                     item: Item::Currency(i as u16),
-                    code: currency.alpha3(),
-                    country: "",
+                    code: Code::new(currency.alpha3()),
+                    country: Code::default(),
                     weight,
                     seaport: false,
                 },
@@ -670,8 +754,8 @@ impl<N: NameSource> SearchIndex<N> {
                     hs.entry(
                         Entry {
                             item: Item::Hs(i as u32, *edition),
-                            code: entry.code(),
-                            country: "",
+                            code: Code::new(entry.code()),
+                            country: Code::default(),
                             weight: 0,
                             seaport: false,
                         },
@@ -685,6 +769,7 @@ impl<N: NameSource> SearchIndex<N> {
             .collect();
         SearchIndex {
             names,
+            tables,
             places: places.finish(),
             countries: countries.finish(),
             currencies: currencies.finish(),
@@ -736,7 +821,7 @@ impl<N: NameSource> SearchIndex<N> {
             .country
             .as_deref()
             .filter(|_| !matches!(table, Table::Currency | Table::Hs));
-        let in_country = |e: &Entry| country.is_none_or(|c| e.country == c);
+        let in_country = |e: &Entry| country.is_none_or(|c| e.country.as_str() == c);
         let index = match table {
             Table::Location | Table::Airport | Table::Seaport => &self.places,
             Table::Country => &self.countries,
@@ -767,14 +852,14 @@ impl<N: NameSource> SearchIndex<N> {
             |code: &str| codes_data::country(code).map_or(Value::Null, |c| c.name(lang).into());
         let mut out = Map::new();
         out.insert("table".into(), table.name().into());
-        out.insert("code".into(), entry.code.into());
+        out.insert("code".into(), entry.code.as_str().into());
         match entry.item {
             Item::UnLocode(i) => {
                 let i = i as usize;
                 out.insert("name".into(), self.names.unlocode_name(i).into());
-                out.insert("country".into(), entry.country.into());
-                out.insert("country_name".into(), country_name(entry.country));
-                let unlocode = codes_data::unlocode_at(i);
+                out.insert("country".into(), entry.country.as_str().into());
+                out.insert("country_name".into(), country_name(entry.country.as_str()));
+                let unlocode = self.tables.unlocode_at(i);
                 let function = unlocode.map_or("", |u| u.function());
                 let functions: Vec<Value> = function
                     .chars()
@@ -799,10 +884,10 @@ impl<N: NameSource> SearchIndex<N> {
             }
             Item::Airport(i) => {
                 let i = i as usize;
-                let airport = codes_data::airport_at(i);
+                let airport = self.tables.airport_at(i);
                 out.insert("name".into(), self.names.airport_name(i).into());
-                out.insert("country".into(), entry.country.into());
-                out.insert("country_name".into(), country_name(entry.country));
+                out.insert("country".into(), entry.country.as_str().into());
+                out.insert("country_name".into(), country_name(entry.country.as_str()));
                 out.insert("kind".into(), "airport".into());
                 out.insert("iata".into(), airport.and_then(|a| a.iata()).into());
                 out.insert("icao".into(), airport.and_then(|a| a.icao()).into());
@@ -816,7 +901,7 @@ impl<N: NameSource> SearchIndex<N> {
                     .get(i as usize)
                     .map_or("", |c| c.name(lang));
                 out.insert("name".into(), name.into());
-                out.insert("country".into(), entry.code.into());
+                out.insert("country".into(), entry.code.as_str().into());
                 out.insert("country_name".into(), name.into());
                 out.insert(
                     "alpha3".into(),
@@ -864,6 +949,21 @@ pub fn search(table: Table, query: &str, options: &SearchOptions) -> Vec<Value> 
     built_in().search(table, query, options)
 }
 
+/// The index of a table pack's places (spec 7.2), with the built-in HS descriptions.
+pub type PackIndex = SearchIndex<TablesNames<BuiltInNames>>;
+
+/// The index that searches `tables`: `None` for the built-in tables, whose index is
+/// [`built_in`]; else one built for the pack (a third of a second for a full pack, as the
+/// built-in one: BENCHMARKS.md).
+pub fn pack_index(tables: &Tables) -> Option<PackIndex> {
+    (!tables.is_builtin()).then(|| {
+        SearchIndex::build_with(
+            tables.clone(),
+            TablesNames::new(tables.clone(), BuiltInNames),
+        )
+    })
+}
+
 /// [`search`] with the table named and options as JSON text (`null` or empty for the
 /// defaults), as the surfaces take them; the results as a JSON array.
 ///
@@ -872,13 +972,23 @@ pub fn search(table: Table, query: &str, options: &SearchOptions) -> Vec<Value> 
 /// assert!(json.starts_with(r#"[{"table":"currency","code":"EUR""#));
 /// ```
 pub fn search_json(table: &str, query: &str, options: Option<&str>) -> Result<String, SearchError> {
+    search_json_in(built_in(), table, query, options)
+}
+
+/// [`search_json`] in `index` (a pack's: [`pack_index`]).
+pub fn search_json_in<N: NameSource>(
+    index: &SearchIndex<N>,
+    table: &str,
+    query: &str,
+    options: Option<&str>,
+) -> Result<String, SearchError> {
     let table =
         Table::from_name(table).ok_or_else(|| SearchError::UnknownTable(table.to_owned()))?;
     let options = match options.map(str::trim) {
         None | Some("") => SearchOptions::default(),
         Some(text) => SearchOptions::from_json(text)?,
     };
-    Ok(Value::Array(search(table, query, &options)).to_string())
+    Ok(Value::Array(index.search(table, query, &options)).to_string())
 }
 
 #[cfg(test)]

@@ -201,3 +201,79 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_pack_is_searched_with_its_own_places() {
+    use codes_data::{build_pack, PackInput, UnlocodeRow};
+    let row = |code: &str, name: &str, function: &str| UnlocodeRow {
+        code: code.into(),
+        function: function.into(),
+        status: "RL".into(),
+        name: name.into(),
+        ..UnlocodeRow::default()
+    };
+    // A pack whose UN/LOCODE table holds two places: one of the built-in edition, one new.
+    let bytes = build_pack(PackInput {
+        unlocode: Some(vec![
+            row("NLQQ9", "New Harbour", "1-------"),
+            row("NLRTM", "Rotterdam", "12345---"),
+        ]),
+        unlocode_edition: Some(("2099-1".into(), "test".into())),
+        ..PackInput::default()
+    })
+    .unwrap();
+    let pack = Tables::from_bytes(&bytes).unwrap();
+    assert!(pack_index(&Tables::builtin()).is_none());
+    let index = pack_index(&pack).unwrap();
+    let found = |table: Table, query: &str| -> Vec<String> {
+        index
+            .search(table, query, &SearchOptions::default())
+            .into_iter()
+            .map(|r| r["code"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(found(Table::Seaport, "new harb"), ["NLQQ9"]);
+    assert!(codes(Table::Seaport, "new harb").is_empty());
+    // The built-in places that the pack does not hold are not offered.
+    assert!(found(Table::Seaport, "Antwerpen").is_empty());
+    assert!(codes(Table::Seaport, "Antwerpen").contains(&"BEANR".to_owned()));
+    // A result of the pack is described from the pack.
+    let result = &index.search(Table::Location, "NLQQ9", &SearchOptions::default())[0];
+    assert_eq!(result["name"], "New Harbour");
+    assert_eq!(result["function"], "1-------");
+    assert_eq!(result["country_name"], "Netherlands");
+    // The airports, countries and HS of the pack are the built-in ones.
+    assert_eq!(found(Table::Airport, "LHR")[0], "LHR");
+    assert_eq!(found(Table::Country, "Allemagne")[0], "DE");
+    assert_eq!(
+        found(Table::Hs, "tobacco")[..1],
+        codes(Table::Hs, "tobacco")[..1]
+    );
+    let json = search_json_in(&index, "seaport", "harbour", None).unwrap();
+    assert!(json.contains(r#""code":"NLQQ9""#), "{json}");
+}
+
+#[test]
+fn a_pack_of_the_built_in_tables_gives_the_same_results() {
+    let pack = Tables::from_bytes(&Tables::builtin().to_pack_bytes()).unwrap();
+    let index = pack_index(&pack).unwrap();
+    let options = SearchOptions {
+        lang: Lang::Fr,
+        ..SearchOptions::default()
+    };
+    for (table, query) in [
+        (Table::Location, "Santos"),
+        (Table::Location, "paris"),
+        (Table::Seaport, "rotter"),
+        (Table::Airport, "schip"),
+        (Table::Location, "NL"),
+        (Table::Airport, "EG"),
+        (Table::Location, "sao paulo"),
+    ] {
+        assert_eq!(
+            index.search(table, query, &options),
+            search(table, query, &options),
+            "{query}"
+        );
+    }
+}
