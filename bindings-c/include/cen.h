@@ -375,6 +375,27 @@ void cen_tables_free(struct cen_tables *tables);
 int cen_tables_editions_json(const struct cen_tables *tables, char **out);
 
 /**
+ * Searches a code table (spec 6.2) as `cen_search_json` does, with the places and airports of
+ * `tables` (the names the pack holds; countries, currencies and HS as built in).
+ *
+ * The pack's search index is built by the first search (about a third of a second for a full
+ * pack) and kept until `cen_tables_free`. On success `*out` receives a new string, freed with
+ * `cen_string_free`; on failure `*out` is set to NULL. Returns `CEN_OK`; `CEN_ERR_NULL` when
+ * `tables`, `table`, `query` or `out` is NULL; `CEN_ERR_ARGUMENT` for an unknown table;
+ * `CEN_ERR_OPTIONS` for options that are not valid. Thread-safe: threads searching the same
+ * tables at once wait for one index.
+ *
+ * # Safety
+ * `tables` is NULL or a live handle; `table`, `query` and `options_json` are NULL or
+ * NUL-terminated; `out` is NULL or writable.
+ */
+int cen_tables_search_json(const struct cen_tables *tables,
+                           const char *table,
+                           const char *query,
+                           const char *options_json,
+                           char **out);
+
+/**
  * Creates a validator from the options of spec 5.1 (as `cen_validator_new`) that checks
  * against `tables` instead of the tables built in.
  *

@@ -68,26 +68,42 @@ pub unsafe extern "C" fn cen_search_json(
     guard("cen_search_json", || {
         // SAFETY: `out` is NULL or writable, as documented.
         let slot = unsafe { out_slot(out, "out") }?;
-        // SAFETY: `table` is NULL or NUL-terminated, as documented.
-        let name = unsafe { word(table, "table") }?;
-        let table = Table::from_name(name).ok_or_else(|| {
-            Failure::new(
-                cen_status::CEN_ERR_ARGUMENT,
-                format!("unknown table `{name}` (tables: location, airport, seaport, country, currency, hs)"),
-            )
-        })?;
-        if query.is_null() {
-            return Err(Failure::null("query"));
-        }
-        // SAFETY: `query` is NUL-terminated, as documented.
-        let query = unsafe { CStr::from_ptr(query) }.to_string_lossy();
-        // SAFETY: `options_json` is NULL or NUL-terminated, as documented.
-        let options = match unsafe { options_text(options_json) }? {
-            Some(text) => SearchOptions::from_json(text)
-                .map_err(|e| Failure::new(cen_status::CEN_ERR_OPTIONS, e.to_string()))?,
-            None => SearchOptions::default(),
-        };
+        // SAFETY: as documented.
+        let (table, query, options) = unsafe { search_request(table, query, options_json) }?;
         let results = cen_rules::search::search(table, &query, &options);
         give(&serde_json::Value::Array(results).to_string(), slot)
     })
+}
+
+/// The table, query and options of a search, as `cen_search_json` documents them.
+///
+/// # Safety
+/// `table`, `query` and `options_json` are NULL or NUL-terminated.
+pub(crate) unsafe fn search_request(
+    table: *const c_char,
+    query: *const c_char,
+    options_json: *const c_char,
+) -> Result<(Table, String, SearchOptions), Failure> {
+    // SAFETY: `table` is NULL or NUL-terminated, as the caller promises.
+    let name = unsafe { word(table, "table") }?;
+    let table = Table::from_name(name).ok_or_else(|| {
+        Failure::new(
+            cen_status::CEN_ERR_ARGUMENT,
+            format!("unknown table `{name}` (tables: location, airport, seaport, country, currency, hs)"),
+        )
+    })?;
+    if query.is_null() {
+        return Err(Failure::null("query"));
+    }
+    // SAFETY: `query` is NUL-terminated, as the caller promises.
+    let query = unsafe { CStr::from_ptr(query) }
+        .to_string_lossy()
+        .into_owned();
+    // SAFETY: `options_json` is NULL or NUL-terminated, as the caller promises.
+    let options = match unsafe { options_text(options_json) }? {
+        Some(text) => SearchOptions::from_json(text)
+            .map_err(|e| Failure::new(cen_status::CEN_ERR_OPTIONS, e.to_string()))?,
+        None => SearchOptions::default(),
+    };
+    Ok((table, query, options))
 }

@@ -2,7 +2,9 @@
 //! them. A national system links libcen once and loads a newer UN/LOCODE as a file.
 
 use std::ffi::{c_char, c_int, CStr};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use cen_rules::search::PackIndex;
 
 use cen_rules::Validator;
 use codes_data::Tables;
@@ -18,6 +20,8 @@ use crate::validator::{cen_validator, validator_ref};
 /// once, and a validator keeps its tables after `cen_tables_free`.
 pub struct cen_tables {
     inner: Tables,
+    /// The search index of the pack's places, built by the first `cen_tables_search_json`.
+    index: OnceLock<Option<PackIndex>>,
 }
 
 /// The tables behind a handle, or `CEN_ERR_NULL`.
@@ -51,7 +55,10 @@ fn path_of(bytes: &[u8]) -> Result<&std::path::Path, Failure> {
 }
 
 fn hand_out(tables: Tables, slot: &mut *mut cen_tables) {
-    *slot = Box::into_raw(Box::new(cen_tables { inner: tables }));
+    *slot = Box::into_raw(Box::new(cen_tables {
+        inner: tables,
+        index: OnceLock::new(),
+    }));
 }
 
 /// Loads and checks a table pack file (as `cen tables build` writes it).
@@ -154,6 +161,46 @@ pub unsafe extern "C" fn cen_tables_editions_json(
         // SAFETY: as documented.
         let tables = unsafe { tables_ref(tables) }?;
         give(&cen_rules::lookups::editions_of(tables).to_string(), slot)
+    })
+}
+
+/// Searches a code table (spec 6.2) as `cen_search_json` does, with the places and airports of
+/// `tables` (the names the pack holds; countries, currencies and HS as built in).
+///
+/// The pack's search index is built by the first search (about a third of a second for a full
+/// pack) and kept until `cen_tables_free`. On success `*out` receives a new string, freed with
+/// `cen_string_free`; on failure `*out` is set to NULL. Returns `CEN_OK`; `CEN_ERR_NULL` when
+/// `tables`, `table`, `query` or `out` is NULL; `CEN_ERR_ARGUMENT` for an unknown table;
+/// `CEN_ERR_OPTIONS` for options that are not valid. Thread-safe: threads searching the same
+/// tables at once wait for one index.
+///
+/// # Safety
+/// `tables` is NULL or a live handle; `table`, `query` and `options_json` are NULL or
+/// NUL-terminated; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn cen_tables_search_json(
+    tables: *const cen_tables,
+    table: *const c_char,
+    query: *const c_char,
+    options_json: *const c_char,
+    out: *mut *mut c_char,
+) -> c_int {
+    guard("cen_tables_search_json", || {
+        // SAFETY: as documented.
+        let slot = unsafe { out_slot(out, "out") }?;
+        // SAFETY: as documented.
+        let handle = unsafe { tables.as_ref() }.ok_or_else(|| Failure::null("tables"))?;
+        // SAFETY: as documented.
+        let (table, query, options) =
+            unsafe { crate::entry::search_request(table, query, options_json) }?;
+        let index = handle
+            .index
+            .get_or_init(|| cen_rules::search::pack_index(&handle.inner));
+        let results = match index {
+            Some(index) => index.search(table, &query, &options),
+            None => cen_rules::search::search(table, &query, &options),
+        };
+        give(&serde_json::Value::Array(results).to_string(), slot)
     })
 }
 

@@ -134,6 +134,39 @@ int main(int argc, char **argv)
         CHECK(v == NULL, "tables twice: out not cleared");
     }
 
+    /* Search: the pack's places, the port it adds offered, the one it withdraws not. The
+     * built-in answers are compared on the other surfaces: an index of every built-in place
+     * would cost minutes under valgrind here. */
+    {
+        char *found = NULL;
+        CHECK(cen_tables_search_json(unece, "seaport", "puerto nuevo de prueba", NULL, &found) ==
+                  CEN_OK,
+              "search: %s", cen_last_error());
+        CHECK(check_contains(found, "\"code\":\"ESQ9Z\"") &&
+                  check_contains(found, "\"name\":\"Puerto Nuevo de Prueba\""),
+              "search the pack: %s", check_shown(found));
+        cen_string_free(found);
+        CHECK(cen_tables_search_json(unece, "seaport", "algeciras", "{\"limit\": 20}", &found) ==
+                  CEN_OK,
+              "search: %s", cen_last_error());
+        CHECK(!check_contains(found, "ESALG"), "a withdrawn port offered: %s", check_shown(found));
+        cen_string_free(found);
+        found = (char *)&found;
+        CHECK(cen_tables_search_json(NULL, "seaport", "x", NULL, &found) == CEN_ERR_NULL &&
+                  found == NULL,
+              "search: NULL tables");
+        CHECK(cen_tables_search_json(unece, "planets", "x", NULL, &found) == CEN_ERR_ARGUMENT &&
+                  check_contains(cen_last_error(), "unknown table"),
+              "search: unknown table");
+        CHECK(cen_tables_search_json(unece, "seaport", NULL, NULL, &found) == CEN_ERR_NULL,
+              "search: NULL query");
+        CHECK(cen_tables_search_json(unece, "seaport", "x", "{\"limit\": -1}", &found) ==
+                  CEN_ERR_OPTIONS,
+              "search: bad options");
+        CHECK(cen_tables_search_json(unece, "seaport", "x", NULL, NULL) == CEN_ERR_NULL,
+              "search: NULL out");
+    }
+
     /* Misuse and bad packs. */
     CHECK(cen_tables_load(NULL, &t) == CEN_ERR_NULL && t == NULL, "NULL path");
     CHECK(cen_tables_load(argv[1], NULL) == CEN_ERR_NULL, "NULL out");

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::options::{OptionArgs, OptionsError};
 use crate::report::json_to_py;
+use crate::tables::{tables_from, PyTables};
 
 /// The form model (spec 6.1) for these options: sections, fields with labels, help, kinds,
 /// limits, `required` and `tier`, allowed values and conditions, as a dict. Raises
@@ -90,11 +91,41 @@ fn search_value(
     Ok((table, options, query.to_owned()))
 }
 
+/// The results of `query` in `table` of `tables` (a `Tables`, whose index is built once and
+/// kept; a path or a pack's bytes, loaded and indexed for this call; `None`: the built-in
+/// tables).
+fn search_in(
+    py: Python<'_>,
+    tables: Option<Bound<'_, PyAny>>,
+    table: Table,
+    query: &str,
+    options: &SearchOptions,
+) -> PyResult<Vec<Value>> {
+    let built_in = || cen_rules::search::search(table, query, options);
+    let Some(source) = tables.filter(|t| !t.is_none()) else {
+        return Ok(py.detach(built_in));
+    };
+    if let Ok(tables) = source.cast::<PyTables>() {
+        let tables = tables.get();
+        return Ok(py.detach(|| match tables.search_index() {
+            Some(index) => index.search(table, query, options),
+            None => built_in(),
+        }));
+    }
+    let tables = tables_from(py, &source)?;
+    Ok(py.detach(|| match cen_rules::search::pack_index(&tables) {
+        Some(index) => index.search(table, query, options),
+        None => built_in(),
+    }))
+}
+
 /// Searches a code table (spec 6.2): `location`, `airport`, `seaport`, `country`, `currency` or
 /// `hs`; the results as dicts, best first. Raises `OptionsError` for an unknown table or a bad
-/// option; never for a query.
+/// option; never for a query. `tables` (a `Tables`, a path or a pack's bytes) searches the
+/// places and airports of a table pack (spec 7.2).
 #[pyfunction]
-#[pyo3(signature = (table, query, *, lang=None, country=None, limit=None, hs_edition=None))]
+#[pyo3(signature = (table, query, *, lang=None, country=None, limit=None, hs_edition=None, tables=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn search<'py>(
     py: Python<'py>,
     table: &str,
@@ -103,24 +134,27 @@ pub fn search<'py>(
     country: Option<&str>,
     limit: Option<Bound<'py, PyAny>>,
     hs_edition: Option<&str>,
+    tables: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let (table, options, query) = search_value(table, query, lang, country, limit, hs_edition)?;
-    let results = py.detach(|| cen_rules::search::search(table, &query, &options));
+    let results = search_in(py, tables, table, &query, &options)?;
     json_to_py(py, &Value::Array(results))
 }
 
 /// [`search`] as JSON text, byte for byte that of every surface.
 #[pyfunction]
-#[pyo3(signature = (table, query, *, lang=None, country=None, limit=None, hs_edition=None))]
-pub fn search_json(
-    py: Python<'_>,
+#[pyo3(signature = (table, query, *, lang=None, country=None, limit=None, hs_edition=None, tables=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn search_json<'py>(
+    py: Python<'py>,
     table: &str,
     query: &str,
     lang: Option<&str>,
     country: Option<&str>,
-    limit: Option<Bound<'_, PyAny>>,
+    limit: Option<Bound<'py, PyAny>>,
     hs_edition: Option<&str>,
+    tables: Option<Bound<'py, PyAny>>,
 ) -> PyResult<String> {
     let (table, options, query) = search_value(table, query, lang, country, limit, hs_edition)?;
-    Ok(py.detach(|| Value::Array(cen_rules::search::search(table, &query, &options)).to_string()))
+    Ok(Value::Array(search_in(py, tables, table, &query, &options)?).to_string())
 }

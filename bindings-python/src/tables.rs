@@ -1,7 +1,9 @@
 //! Table packs (spec 7.2): `cen.load_tables`, `cen.Tables`, and `Validator(tables=...)`.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
+use cen_rules::search::{pack_index, PackIndex};
 use codes_data::Tables;
 use pyo3::create_exception;
 use pyo3::exceptions::PyTypeError;
@@ -23,6 +25,23 @@ create_exception!(
 #[pyclass(module = "cen", name = "Tables", frozen)]
 pub struct PyTables {
     pub inner: Tables,
+    /// The search index of the pack's places (spec 6.2), built by the first search that asks
+    /// for it (`None`: the built-in tables, whose index is the built-in one).
+    index: OnceLock<Option<PackIndex>>,
+}
+
+impl PyTables {
+    pub fn new(inner: Tables) -> PyTables {
+        PyTables {
+            inner,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The index that searches these tables: `None` for the built-in ones.
+    pub fn search_index(&self) -> Option<&PackIndex> {
+        self.index.get_or_init(|| pack_index(&self.inner)).as_ref()
+    }
 }
 
 #[pymethods]
@@ -52,9 +71,7 @@ impl PyTables {
 /// `ValueError`) with the reason for a pack that cannot be used.
 #[pyfunction]
 pub fn load_tables(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<PyTables> {
-    Ok(PyTables {
-        inner: tables_from(py, source)?,
-    })
+    Ok(PyTables::new(tables_from(py, source)?))
 }
 
 /// The tables `tables=` gives: a `Tables`, a path, or a pack's bytes.

@@ -127,3 +127,25 @@ def test_tables_repr_and_checksum() -> None:
     sha = tables.sha256
     assert sha is not None and len(sha) == 64
     assert sha in repr(tables)
+
+
+def test_search_offers_the_places_of_a_pack() -> None:
+    def codes(query: str, **kwargs: object) -> list[str]:
+        return [r["code"] for r in cen.codes.search("seaport", query, **kwargs)]  # type: ignore[arg-type]
+
+    tables = cen.load_tables(UNECE)
+    # The port the fixtures add is offered with the pack only; the one they withdraw is not.
+    assert codes("puerto nuevo de prueba") == []
+    for source in (tables, UNECE, str(UNECE), UNECE.read_bytes()):
+        assert codes("puerto nuevo de prueba", tables=source) == ["ESQ9Z"], type(source)
+    assert "ESALG" in codes("algeciras")
+    assert "ESALG" not in codes("algeciras", tables=tables)
+    # The same JSON text as the other surfaces, and the built-in tables give the built-in index.
+    text = cen.codes.search_json("seaport", "puerto nuevo", tables=tables)
+    assert json.loads(text)[0]["name"] == "Puerto Nuevo de Prueba"
+    builtin = cen.load_tables(BUILTIN)
+    assert cen.codes.search("location", "Santos", tables=builtin) == cen.codes.search("location", "Santos")
+    with pytest.raises(cen.TablesError):
+        cen.codes.search("seaport", "x", tables=b"not a pack")
+    with pytest.raises(TypeError, match="tables takes"):
+        cen.codes.search("seaport", "x", tables=3)  # type: ignore[arg-type]

@@ -438,6 +438,11 @@ export class Tables {
   lookupLocation(code: string, lang?: Lang): LocationInfo | null;
   /** `lookupAirport` in the pack's tables. */
   lookupAirport(code: string, lang?: Lang): AirportInfo | null;
+  /**
+   * `search` in the pack's places and airports (countries, currencies and HS as built in).
+   * Needs the names file; the pack's index is built by its first search and kept.
+   */
+  search(table: SearchTable, query: string, options?: SearchOptions | string | null): SearchResult[];
   /** Frees the pack's WebAssembly memory now; validators made with it keep their share. */
   free(): void;
 }
@@ -639,6 +644,8 @@ export interface SearchOptions {
   /** 10 by default, at most 100. */
   limit?: number;
   hs_edition?: string;
+  /** Search a table pack's places and airports: a `Tables`, or a pack's bytes (loaded per call). */
+  tables?: Tables | Uint8Array | ArrayBuffer | null;
 }
 
 /** The form model for these options (spec 6.1); throws an `Error` for bad options. */

@@ -478,6 +478,15 @@ export class Tables {
   }
 
   /**
+   * `search` with the pack's places and airports (the names the pack holds; countries,
+   * currencies and HS as built in). Needs the names file; the pack's index is built by its first
+   * search (about as long as the built-in one's) and kept until the Tables are freed.
+   */
+  search(table, query, options) {
+    return parse(guarded(() => this[RAW]().searchJson(table, queryText(query), options)));
+  }
+
+  /**
    * Frees the pack's WebAssembly memory now. Validators made with it keep it (they share it)
    * until they are freed; these Tables cannot make new ones.
    */
@@ -710,14 +719,29 @@ const MAX_QUERY_UNITS = 1024;
 /**
  * Searches a code table (spec 6.2): `location`, `airport`, `seaport`, `country`, `currency` or
  * `hs`, by code prefix or name words, case and diacritics ignored; options `lang`, `country`,
- * `limit`. Returns the results, best first. Needs the names file: call `await loadNames()`
- * first (the index is built on the first search after it). Throws an Error for an unknown table,
- * bad options or names not loaded; never for a query.
+ * `limit`, and `tables` (a `Tables`, or a pack's bytes loaded for this call) to search a table
+ * pack's places and airports. Returns the results, best first. Needs the names file: call
+ * `await loadNames()` first (the index is built on the first search after it). Throws an Error
+ * for an unknown table, bad options or names not loaded; never for a query.
  */
 export function search(table, query, options) {
-  const text = typeof query === "string" && query.length > MAX_QUERY_UNITS ? query.slice(0, MAX_QUERY_UNITS) : query;
-  return parse(guarded(() => raw.searchJson(table, text, options)));
+  if (hasTables(options)) {
+    const given = options.tables;
+    const rest = withoutTables(options);
+    if (given instanceof Tables) return given.search(table, query, rest);
+    // Bytes: loaded and indexed for this call (load them once with loadTables to search often).
+    const tables = loadTables(given);
+    try {
+      return tables.search(table, query, rest);
+    } finally {
+      tables.free();
+    }
+  }
+  return parse(guarded(() => raw.searchJson(table, queryText(query), options)));
 }
+
+const queryText = (query) =>
+  typeof query === "string" && query.length > MAX_QUERY_UNITS ? query.slice(0, MAX_QUERY_UNITS) : query;
 
 /** The version of the core. */
 export function version() {

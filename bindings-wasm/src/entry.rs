@@ -41,23 +41,33 @@ fn query_of(query: &JsValue) -> String {
     }
 }
 
-/// Searches a code table (spec 6.2): the results as JSON text (an array). Throws an `Error` for
-/// an unknown table or bad options, or when the names file is not loaded; never for a query.
-#[wasm_bindgen(js_name = searchJson)]
-pub fn search_json(table: JsValue, query: JsValue, options: JsValue) -> Result<String, JsError> {
+/// What a search is asked: the table, the options, the query's text and the loaded names.
+/// Throws for an unknown table, bad options, or names not loaded.
+pub(crate) fn search_request(
+    table: &JsValue,
+    query: &JsValue,
+    options: &JsValue,
+) -> Result<(Table, SearchOptions, String, &'static Names), JsError> {
     let name = table.as_string().unwrap_or_default();
     let table = Table::from_name(&name).ok_or_else(|| {
         JsError::new(&format!(
             "cen: search: unknown table `{name}` (tables: location, airport, seaport, country, currency, hs)"
         ))
     })?;
-    let value = crate::validate::options_value(&options)?;
+    let value = crate::validate::options_value(options)?;
     let options = SearchOptions::from_value(&value)
         .map_err(|e| JsError::new(&format!("cen: search: {e}")))?;
     let names = crate::reference::loaded_names().ok_or_else(|| {
         JsError::new("cen: search needs the names file: call `await loadNames()` first")
     })?;
-    let query = query_of(&query);
+    Ok((table, options, query_of(query), names))
+}
+
+/// Searches a code table (spec 6.2): the results as JSON text (an array). Throws an `Error` for
+/// an unknown table or bad options, or when the names file is not loaded; never for a query.
+#[wasm_bindgen(js_name = searchJson)]
+pub fn search_json(table: JsValue, query: JsValue, options: JsValue) -> Result<String, JsError> {
+    let (table, options, query, names) = search_request(&table, &query, &options)?;
     Ok(INDEX.with(|cell| {
         let index = cell.get_or_init(|| SearchIndex::build(names));
         serde_json::Value::Array(index.search(table, &query, &options)).to_string()

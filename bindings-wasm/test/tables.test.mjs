@@ -278,3 +278,29 @@ test("the README's example runs: examples/tables.mjs", () => {
   assert.throws(() => execFileSync(process.execPath, [fileURLToPath(new URL("../examples/tables.mjs", import.meta.url)), fileURLToPath(import.meta.url)], { stdio: "pipe" }),
     (e) => e.status === 2 && /cen: table pack: not a table pack/.test(e.stderr.toString()));
 });
+
+test("search offers a pack's places: tables.search and the option tables", async () => {
+  if (!cen.namesLoaded()) assert.throws(() => unece.search("seaport", "algeciras"), /loadNames/);
+  await cen.loadNames();
+  const codes = (results) => results.map((r) => r.code);
+  // The port the fixtures add is offered with the pack only; the one they withdraw is not.
+  assert.deepEqual(codes(cen.search("seaport", "puerto nuevo de prueba")), []);
+  assert.deepEqual(codes(unece.search("seaport", "puerto nuevo de prueba")), [ADDED]);
+  for (const tables of [unece, uneceBytes, new Uint8Array(uneceBytes)]) {
+    assert.deepEqual(codes(cen.search("seaport", "puerto nuevo", { tables, limit: 3 })), [ADDED]);
+  }
+  assert.ok(codes(cen.search("seaport", "algeciras")).includes(DELETED));
+  assert.ok(!codes(unece.search("seaport", "algeciras")).includes(DELETED));
+  // A result of the pack is described from the pack; the other tables are built in.
+  const [added] = unece.search("location", ADDED, { lang: "es" });
+  assert.equal(added.name, "Puerto Nuevo de Prueba");
+  assert.equal(added.country_name, "España");
+  assert.deepEqual(unece.search("country", "Allemagne"), cen.search("country", "Allemagne"));
+  assert.deepEqual(unece.search("hs", "tobacco"), cen.search("hs", "tobacco"));
+  // A pack of the built-in tables gives the built-in answers (the same JSON as every surface).
+  for (const [table, query] of [["location", "Santos"], ["airport", "schip"], ["seaport", "rotter"]]) {
+    assert.deepEqual(builtin.search(table, query, { lang: "fr" }), cen.search(table, query, { lang: "fr" }), query);
+  }
+  assert.throws(() => unece.search("planets", "mars"), /unknown table/);
+  assert.throws(() => cen.search("seaport", "x", { tables: "unece.pack" }), /path cannot be read/);
+});

@@ -352,7 +352,8 @@ function find(table, query, pseudo) {
   let results = [];
   if (cen.namesLoaded()) {
     try {
-      results = cen.search(table, query, { lang: state.lang, limit: 8 });
+      // With a pack loaded, its places and airports are offered (spec 7.2).
+      results = (state.pack?.tables ?? cen).search(table, query, { lang: state.lang, limit: 8 });
     } catch (error) {
       console.warn(`cen: search ${table}: ${error.message}`);
     }
@@ -508,6 +509,9 @@ async function readTablesFile(file) {
     status(words("tablesLoaded", { file: file.name, edition: unlocodeOf(tables.editions()) }));
     render();
     check();
+    // The pack's search index is built now, once the page shows the pack, rather than on the
+    // first key pressed in a picker (it takes about as long as the built-in one's).
+    if (cen.namesLoaded()) setTimeout(() => state.pack?.tables === tables && tables.search("location", ""), 0);
   } catch (error) {
     // The tables in use stay as they were.
     status(words("tablesBad", { file: file.name, message: error.message }), "error");

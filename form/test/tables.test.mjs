@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { start, field, output, repo } from "./browser.mjs";
+import { start, field, output, pick, repo } from "./browser.mjs";
 
 const packs = process.env.CEN_TEST_PACKS;
 const ADDED = "ESQ9Z";
@@ -79,6 +79,10 @@ test("a table pack chosen by the person validates the record from then on; a bad
   await page.waitForFunction(() => document.querySelector("#verdict").dataset.valid === "false");
   assert.match(await page.textContent(`#issues li[data-path="/location/code"]`), /withdrawn/);
   await page.fill(field("/location/code"), ADDED);
+  await page.waitForFunction(() => document.querySelector("#verdict").dataset.valid === "true");
+  // The picker offers the pack's places: the port the pack adds is found by its name.
+  await page.waitForSelector("body[data-names=loaded]");
+  await pick(page, "/location/code", "Puerto Nuevo", ADDED);
   await page.waitForFunction(() => document.querySelector("#verdict").dataset.valid === "true");
 
   // A damaged pack now: refused, and the pack in use stays.

@@ -247,6 +247,7 @@ def search(
     country: str | None = None,
     limit: int | None = None,
     hs_edition: str | None = None,
+    tables: Tables | str | os.PathLike[str] | bytes | bytearray | None = None,
 ) -> list[dict[str, Any]]: ...
 def search_json(
     table: str,
@@ -256,4 +257,5 @@ def search_json(
     country: str | None = None,
     limit: int | None = None,
     hs_edition: str | None = None,
+    tables: Tables | str | os.PathLike[str] | bytes | bytearray | None = None,
 ) -> str: ...

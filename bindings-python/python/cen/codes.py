@@ -39,7 +39,11 @@ from typing import TYPE_CHECKING, Any, overload
 from . import _cen
 
 if TYPE_CHECKING:
+    import os
+
     import pandas as _pd
+
+    _TablesInput = _cen.Tables | str | os.PathLike[str] | bytes | bytearray
 
 __all__ = [
     "airport",
@@ -184,6 +188,7 @@ def search(
     country: str | None = None,
     limit: int | None = None,
     hs_edition: str | None = None,
+    tables: _TablesInput | None = None,
 ) -> list[dict[str, Any]]:
     """Finds codes by what people know (spec 6.2): ``table`` is ``location`` (UN/LOCODE and
     airports), ``airport``, ``seaport``, ``country``, ``currency`` or ``hs``; ``query`` a code
@@ -193,12 +198,18 @@ def search(
     code, code prefixes, names whose first word matches, other name matches. Raises
     ``cen.OptionsError`` for an unknown table or a bad option, never for a query.
 
+    ``tables`` searches the places and airports of a table pack (spec 7.2): a ``cen.Tables``
+    from ``cen.load_tables``, whose index is built by its first search (about a third of a
+    second) and kept, or a path or the pack's bytes, loaded and indexed for this call only.
+
     >>> [r["code"] for r in search("seaport", "santos", limit=1)]
     ['BRSSZ']
     >>> search("country", "Allemagne", lang="es", limit=1)[0]["name"]
     'Alemania'
     """
-    return _cen.search(table, query, lang=lang, country=country, limit=limit, hs_edition=hs_edition)
+    return _cen.search(
+        table, query, lang=lang, country=country, limit=limit, hs_edition=hs_edition, tables=tables
+    )
 
 
 def search_json(
@@ -209,6 +220,9 @@ def search_json(
     country: str | None = None,
     limit: int | None = None,
     hs_edition: str | None = None,
+    tables: _TablesInput | None = None,
 ) -> str:
     """`search` as JSON text, byte for byte what every surface gives."""
-    return _cen.search_json(table, query, lang=lang, country=country, limit=limit, hs_edition=hs_edition)
+    return _cen.search_json(
+        table, query, lang=lang, country=country, limit=limit, hs_edition=hs_edition, tables=tables
+    )
