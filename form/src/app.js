@@ -31,8 +31,10 @@ const state = {
   served: [],
   // The table pack in use (spec 7.2), chosen by the person: { tables (cen-wasm's Tables), bytes
   // (for the file check's worker, which has a module of its own), name }; null for the built-in
-  // tables. Kept in memory only: a reload goes back to the built-in tables.
+  // tables. Kept in memory only: a reload goes back to the built-in tables (or to the served pack).
   pack: null,
+  // The pack `cen serve --tables` names in profiles.json: { name, bytes } or { name, error }.
+  servedPack: null,
 };
 
 /** Timings the browser test reads (performance.now(), milliseconds since the page started). */
@@ -474,8 +476,35 @@ async function loadServedProfiles() {
       }),
     );
     state.served = loaded.filter(Boolean);
+    // `cen serve --tables` names its pack here: the page checks against it from the start.
+    if (typeof list.tables?.file === "string") {
+      const name = String(list.tables.name ?? list.tables.file);
+      try {
+        const response = await fetch(list.tables.file);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        state.servedPack = { name, bytes: new Uint8Array(await response.arrayBuffer()) };
+      } catch (error) {
+        state.servedPack = { name, error };
+      }
+    }
   } catch {
     state.served = [];
+  }
+}
+
+/** Takes the pack the server named (`state.servedPack`), as if the person had chosen it. */
+function useServedPack() {
+  const served = state.servedPack;
+  if (!served) return;
+  try {
+    if (served.error) throw served.error;
+    const tables = cen.loadTables(served.bytes);
+    state.pack = { tables, bytes: served.bytes, name: served.name };
+    document.body.dataset.tables = tables.sha256;
+    showTables();
+  } catch (error) {
+    // The built-in tables stay; the header says so, and the status why.
+    status(words("tablesBad", { file: served.name, message: error.message }), "error");
   }
 }
 
@@ -616,6 +645,7 @@ async function start() {
   state.record.source = state.source;
   performance.mark("cen:model");
   translatePage();
+  useServedPack();
   render();
   check();
   timings.firstRender = performance.now();
@@ -696,6 +726,8 @@ async function start() {
       document.body.dataset.names = "loaded";
       render();
       check();
+      // A served pack's search index, built now rather than on the first key in a picker.
+      setTimeout(() => state.pack?.tables.search("location", ""), 0);
     },
     (error) => {
       document.body.dataset.names = "failed";

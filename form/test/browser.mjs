@@ -14,11 +14,14 @@ import { serve } from "../serve.mjs";
 export const output = fileURLToPath(new URL("../test-output/", import.meta.url));
 export const repo = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Starts the server and a browser; `open()` gives a page (with `requests`) at the form. */
-export async function start() {
+/**
+ * Starts the server and a browser; `open()` gives a page (with `requests`) at the form. With
+ * `origin`, the page comes from a server already running there (`cen serve`) instead.
+ */
+export async function start({ origin: given } = {}) {
   mkdirSync(output, { recursive: true });
-  const server = await serve(0);
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const server = given ? null : await serve(0);
+  const origin = given ?? `http://127.0.0.1:${server.address().port}`;
   const profile = mkdtempSync(join(tmpdir(), "cen-form-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -45,7 +48,7 @@ export async function start() {
   }
   async function stop() {
     await context.close();
-    server.close();
+    server?.close();
     rmSync(profile, { recursive: true, force: true });
   }
   return { open, stop, origin, errors, context };

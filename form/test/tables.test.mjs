@@ -2,11 +2,14 @@
 // seizure and port of arrival are ESQ9Z (a port that the UNECE-format fixtures add, unknown to
 // the built-in UN/LOCODE) is refused with the built-in tables and accepted once the person loads
 // the pack, whose edition the header then shows; the file check uses the pack too; a bad pack
-// shows the core's reason and the tables in use stay. The pack is written by `cen tables build`
-// (scripts/lib/test-packs.sh, run by scripts/test-form.sh) into CEN_TEST_PACKS.
+// shows the core's reason and the tables in use stay; the pickers offer the pack's places. The
+// form served by `cen serve --tables` loads the served pack by itself. The pack is written by
+// `cen tables build` (scripts/lib/test-packs.sh, run by scripts/test-form.sh) into
+// CEN_TEST_PACKS; CEN_BIN is the `cen` that serves.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -112,4 +115,46 @@ test("a table pack chosen by the person validates the record from then on; a bad
 
   assert.deepEqual(page.requests.slice(loadedAt).map((r) => r.url), [], "no request after the page has loaded");
   await page.close();
+});
+
+/** `cen serve --tables PACK` on a free port: its origin, and a function that stops it. */
+async function cenServe(pack) {
+  assert.ok(process.env.CEN_BIN, "CEN_BIN is not set: run scripts/test-form.sh");
+  const child = spawn(process.env.CEN_BIN, ["serve", "--addr", "127.0.0.1:0", "--quiet", "--tables", pack], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  const origin = await new Promise((resolve, reject) => {
+    child.stderr.on("data", (chunk) => {
+      log += chunk;
+      const found = /listening on (http:\/\/[\d.]+:\d+)\//.exec(log);
+      if (found) resolve(found[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`cen serve stopped (${code}): ${log}`)));
+  });
+  return { origin, stop: () => child.kill() };
+}
+
+test("the form served by cen serve --tables checks against the served pack from the start", async () => {
+  const server = await cenServe(join(packs, "unece-2099-1.pack"));
+  const served = await start({ origin: server.origin });
+  try {
+    const page = await served.open();
+    // The header names the served pack and its edition; nothing was chosen by hand.
+    await page.waitForFunction(() => document.querySelector("#tables-edition").dataset.edition === "2099-1");
+    assert.match(await page.textContent("#tables-edition"), /unece-2099-1\.pack.*2099-1/);
+    assert.ok(page.requests.some((r) => r.url === `${server.origin}/tables.pack`), "the pack was not fetched");
+    // A record at ESQ9Z, which only the pack knows, is valid.
+    await page.setInputFiles("#import-file", { name: "esq9z.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(recordAt(ADDED))) });
+    await page.waitForFunction(() => document.querySelector("#verdict").dataset.valid === "true", null, { timeout: 10_000 })
+      .catch(async () => assert.fail(await page.textContent("#issues")));
+    // The picker offers the served pack's new port.
+    await page.waitForSelector("body[data-names=loaded]");
+    await pick(page, "/location/code", "Puerto Nuevo", ADDED);
+    await page.close();
+    assert.deepEqual(served.errors, []);
+  } finally {
+    await served.stop();
+    server.stop();
+  }
 });

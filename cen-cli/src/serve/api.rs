@@ -44,6 +44,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/profiles.json", get(form_profiles))
+        .route("/tables.pack", get(served_pack))
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -273,7 +274,8 @@ async fn profile(Shared(state): Shared_, Path(name): Path<String>) -> Result<Res
         .ok_or_else(|| ApiError::not_found(format!("no served profile is named `{name}`")))
 }
 
-/// `GET /profiles.json`: the served profiles as the form lists them (`form/profiles.json`).
+/// `GET /profiles.json`: the served profiles as the form lists them (`form/profiles.json`), and
+/// the served pack (`tables`: its file, name and SHA-256) when there is one.
 async fn form_profiles(Shared(state): Shared_) -> Response {
     let list: Vec<Value> = state
         .profiles
@@ -289,7 +291,30 @@ async fn form_profiles(Shared(state): Shared_) -> Response {
             serde_json::json!({ "id": name, "file": file })
         })
         .collect();
-    json_body(serde_json::json!({ "profiles": list }).to_string())
+    let mut body = serde_json::json!({ "profiles": list });
+    if let Some((name, _)) = &state.pack {
+        // The form loads the served pack as if the person had chosen it (docs/serve.md).
+        body["tables"] = serde_json::json!({
+            "file": "tables.pack",
+            "name": name,
+            "sha256": state.tables.sha256(),
+        });
+    }
+    json_body(body.to_string())
+}
+
+/// `GET /tables.pack`: the bytes of the pack given with `--tables`, for the served form; 404
+/// without one.
+async fn served_pack(Shared(state): Shared_) -> Result<Response, ApiError> {
+    let (_, bytes) = state.pack.as_ref().ok_or_else(|| {
+        ApiError::not_found("no table pack is served: start cen serve with --tables FILE.pack")
+    })?;
+    let mut response = bytes.clone().into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    Ok(response)
 }
 
 async fn openapi() -> Response {

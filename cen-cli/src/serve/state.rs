@@ -47,6 +47,9 @@ pub struct State {
     pub quiet: bool,
     /// The code tables every validator checks against: a pack (`--tables`) or the built-in.
     pub tables: codes_data::Tables,
+    /// The pack's file name and bytes (`--tables`), which the served form loads (`/tables.pack`).
+    /// Shared by every response that sends it (a clone is a reference count).
+    pub pack: Option<(String, axum::body::Bytes)>,
     /// The search index of the pack's places (`None`: the built-in index), built at start so
     /// that no request waits for it.
     pub pack_index: Option<cen_rules::search::PackIndex>,
@@ -92,7 +95,17 @@ impl State {
             }
             profiles.push((name, value));
         }
-        let tables = crate::options::tables(args.tables.as_deref())?;
+        let (tables, pack) = match args.tables.as_deref() {
+            None => (codes_data::Tables::builtin(), None),
+            Some(path) => {
+                let (tables, bytes) = crate::options::pack_file(path)?;
+                let name = path.file_name().map_or_else(
+                    || "tables.pack".into(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                (tables, Some((name, axum::body::Bytes::from(bytes))))
+            }
+        };
         if args.max_concurrency == 0 {
             return Err(Failure::Message(
                 "--max-concurrency must be at least 1".into(),
@@ -117,6 +130,7 @@ impl State {
             quiet: args.quiet,
             pack_index: cen_rules::search::pack_index(&tables),
             tables,
+            pack,
             validators: RwLock::new(HashMap::new()),
         })
     }

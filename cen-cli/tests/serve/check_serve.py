@@ -337,6 +337,14 @@ found = lambda srv, q: [r["code"] for r in json.loads(srv.request("GET", f"/v1/s
 check(found(packed, "puerto+nuevo+de+prueba") == ["ESQ9Z"], "/v1/search does not offer the pack's new port")
 check(found(server, "puerto+nuevo+de+prueba") == [], "/v1/search of the built-in tables offers the fixture's port")
 check("ESALG" in found(server, "algeciras") and "ESALG" not in found(packed, "algeciras"), "/v1/search offers the pack's withdrawn port")
+# The served form is told of the pack (profiles.json) and gets its bytes (/tables.pack).
+served = json.loads(packed.request("GET", "/profiles.json")[2]).get("tables")
+check(served == {"file": "tables.pack", "name": "fixtures.pack", "sha256": info["sha256"]}, f"profiles.json does not name the pack: {served}")
+status, headers, body = packed.request("GET", "/tables.pack")
+check(status == 200 and body == open(pack, "rb").read() and headers["Content-Type"] == "application/octet-stream", f"/tables.pack: {status}")
+check("tables" not in json.loads(server.request("GET", "/profiles.json")[2]), "profiles.json names a pack without --tables")
+status, _, out = server.request("GET", "/tables.pack")
+error_of(status, out, 404, "not_found")
 probe = json.loads(record)
 probe["location"]["code"] = probe["conveyance"][0]["to"] = "ESQ9Z"
 probe = json.dumps(probe).encode()
