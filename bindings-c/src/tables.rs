@@ -167,7 +167,7 @@ pub unsafe extern "C" fn cen_tables_editions_json(
 /// Searches a code table (spec 6.2) as `cen_search_json` does, with the places and airports of
 /// `tables` (the names the pack holds; countries, currencies and HS as built in).
 ///
-/// The pack's search index is built by the first search (about a third of a second for a full
+/// The pack's search index is built by the first search (about a sixth of a second for a full
 /// pack) and kept until `cen_tables_free`. On success `*out` receives a new string, freed with
 /// `cen_string_free`; on failure `*out` is set to NULL. Returns `CEN_OK`; `CEN_ERR_NULL` when
 /// `tables`, `table`, `query` or `out` is NULL; `CEN_ERR_ARGUMENT` for an unknown table;

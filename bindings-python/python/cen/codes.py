@@ -199,7 +199,7 @@ def search(
     ``cen.OptionsError`` for an unknown table or a bad option, never for a query.
 
     ``tables`` searches the places and airports of a table pack (spec 7.2): a ``cen.Tables``
-    from ``cen.load_tables``, whose index is built by its first search (about a third of a
+    from ``cen.load_tables``, whose index is built by its first search (about a sixth of a
     second) and kept, or a path or the pack's bytes, loaded and indexed for this call only.
 
     >>> [r["code"] for r in search("seaport", "santos", limit=1)]

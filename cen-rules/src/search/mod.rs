@@ -953,7 +953,7 @@ pub fn search(table: Table, query: &str, options: &SearchOptions) -> Vec<Value> 
 pub type PackIndex = SearchIndex<TablesNames<BuiltInNames>>;
 
 /// The index that searches `tables`: `None` for the built-in tables, whose index is
-/// [`built_in`]; else one built for the pack (a third of a second for a full pack, as the
+/// [`built_in`]; else one built for the pack (about a sixth of a second for a full pack, as the
 /// built-in one: BENCHMARKS.md).
 pub fn pack_index(tables: &Tables) -> Option<PackIndex> {
     (!tables.is_builtin()).then(|| {
