@@ -47,9 +47,14 @@ export function fileOf(path) {
   return pageFiles.test(clean) ? here + clean : undefined;
 }
 
-export function serve(port = 0) {
+/**
+ * Serves GET requests on 127.0.0.1 (`port` 0: a free one): the file `find(path)` gives for a URL
+ * path, 404 when it gives none or the file cannot be read. `find` is the form's `fileOf` unless
+ * another is given (the release test serves its bundled site the same way).
+ */
+export function serve(port = 0, find = fileOf) {
   const server = createServer(async (request, response) => {
-    const file = fileOf(new URL(request.url, "http://localhost").pathname);
+    const file = find(new URL(request.url, "http://localhost").pathname);
     try {
       if (file === undefined || request.method !== "GET") throw new Error("not served");
       const body = await readFile(file);

@@ -3,13 +3,13 @@
 // makes recorded, and the output folder for screenshots and measurements (form/test-output/,
 // git-ignored).
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
 import { serve } from "../serve.mjs";
+import { launchChromium } from "./chromium.mjs";
 
 export const output = fileURLToPath(new URL("../test-output/", import.meta.url));
 export const repo = fileURLToPath(new URL("../../", import.meta.url));
@@ -22,17 +22,7 @@ export async function start({ origin: given } = {}) {
   mkdirSync(output, { recursive: true });
   const server = given ? null : await serve(0);
   const origin = given ?? `http://127.0.0.1:${server.address().port}`;
-  const profile = mkdtempSync(join(tmpdir(), "cen-form-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-    viewport: { width: 1280, height: 1000 },
-    acceptDownloads: true,
-  });
+  const { context, close } = await launchChromium(chromium, { prefix: "cen-form-chromium-", acceptDownloads: true });
   const errors = [];
   async function open(path = "/") {
     const page = await context.newPage();
@@ -47,9 +37,8 @@ export async function start({ origin: given } = {}) {
     return page;
   }
   async function stop() {
-    await context.close();
+    await close();
     server?.close();
-    rmSync(profile, { recursive: true, force: true });
   }
   return { open, stop, origin, errors, context };
 }

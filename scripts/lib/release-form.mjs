@@ -19,11 +19,9 @@
 //    file); the file check (the worker and the second module) checks the sample export. No
 //    console error, no failed request, no request leaving the machine.
 
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
 import { dirname, extname, join, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
@@ -98,40 +96,22 @@ for (const bundle of ["app.js", "check-worker.js"]) {
 const files = readdirSync(site, { recursive: true }).filter((f) => extname(f) !== "");
 const sizeOf = (file) => readFileSync(join(site, file)).length;
 
-// 3. Served on localhost, used in Chromium.
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".txt": "text/plain; charset=utf-8",
-};
-const server = createServer((request, response) => {
-  const path = new URL(request.url, "http://localhost").pathname;
-  const file = resolve(site, `.${path === "/" ? "/index.html" : decodeURIComponent(path)}`);
-  if (!file.startsWith(site + sep) || !existsSync(file) || request.method !== "GET") {
-    response.writeHead(404, { "content-type": "text/plain" });
-    response.end("not found");
-    return;
+// 3. Served on localhost (by form/serve.mjs, with the site's files), used in Chromium (as
+// form/test/chromium.mjs starts it for the form's tests). Neither imports a package.
+const { serve } = await import(pathToFileURL(join(form, "serve.mjs")).href);
+const { launchChromium } = await import(pathToFileURL(join(form, "test/chromium.mjs")).href);
+const siteFile = (path) => {
+  let file;
+  try {
+    file = resolve(site, `.${path === "/" ? "/index.html" : decodeURIComponent(path)}`);
+  } catch {
+    return undefined;
   }
-  response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
-  response.end(readFileSync(file));
-});
-await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  return file.startsWith(site + sep) && existsSync(file) ? file : undefined;
+};
+const server = await serve(0, siteFile);
 const origin = `http://127.0.0.1:${server.address().port}`;
-
-// The browser of form/test/browser.mjs: Debian's Chromium, headless, a fresh profile.
-const profile = mkdtempSync(join(tmpdir(), "cen-release-chromium-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-  viewport: { width: 1280, height: 1000 },
-});
+const { context, close } = await launchChromium(chromium, { prefix: "cen-release-chromium-" });
 const errors = [];
 const requests = [];
 const field = (pointer) => `#f${pointer.replace(/[^A-Za-z0-9_]/g, "-")}`;
@@ -192,7 +172,6 @@ try {
       `${requests.length} requests, no error`,
   );
 } finally {
-  await context.close();
+  await close();
   server.close();
-  rmSync(profile, { recursive: true, force: true });
 }
