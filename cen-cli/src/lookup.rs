@@ -155,7 +155,7 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
             EXIT_VALID
         }
         None => {
-            let closest = lookups::closest(table, &code, 5);
+            let closest = lookups::closest_in(&tables, table, &code, 5);
             // What CEN-COD-001 suggests for the same code (`UK` → `GB`).
             let suggest = match args.table {
                 CodeTable::Country => lookups::country_suggestion(&code, true),

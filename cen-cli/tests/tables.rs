@@ -223,6 +223,20 @@ fn unece_files_change_the_verdicts_exactly_where_they_change_the_table() {
     assert!(!search("Algeciras", Some(&pack))
         .1
         .contains(&DELETED.to_owned()));
+    // A code the pack does not know: the closest codes are the pack's.
+    let (status, missing) = code("ESQ9Y", Some(&pack));
+    assert_eq!(status, 1);
+    assert!(
+        missing["closest"]
+            .as_array()
+            .unwrap()
+            .contains(&ADDED.into()),
+        "{missing}"
+    );
+    assert!(!code("ESQ9Y", None).1["closest"]
+        .as_array()
+        .unwrap()
+        .contains(&ADDED.into()));
     let out = run(cen()
         .args(["search", "seaport", "x", "--tables"])
         .arg(dir.path().join("missing.pack")));

@@ -364,13 +364,29 @@ pub fn hs_correlate(code: &str, from: HsEdition, to: HsEdition) -> Value {
 /// assert_eq!(cen_rules::lookups::closest("currency", "eu o", 1), ["EUR"]);
 /// ```
 pub fn closest(table: &str, code: &str, count: usize) -> Vec<String> {
+    closest_in(&codes_data::Tables::builtin(), table, code, count)
+}
+
+/// [`closest`] among the locations and airports of `tables` (a table pack's, spec 7.2); the
+/// other tables are the built-in ones.
+///
+/// ```
+/// let pack = codes_data::Tables::from_bytes(&codes_data::Tables::builtin().to_pack_bytes()).unwrap();
+/// assert!(cen_rules::lookups::closest_in(&pack, "location", "NLRTN", 3).contains(&"NLRTM".to_owned()));
+/// ```
+pub fn closest_in(
+    tables: &codes_data::Tables,
+    table: &str,
+    code: &str,
+    count: usize,
+) -> Vec<String> {
     let Some(code) = table.parse().ok().and_then(|t| normalise(t, code)) else {
         return Vec::new();
     };
-    closest_to(table, &code, count)
+    closest_to(tables, table, &code, count)
 }
 
-fn closest_to(table: &str, code: &str, count: usize) -> Vec<String> {
+fn closest_to(tables: &codes_data::Tables, table: &str, code: &str, count: usize) -> Vec<String> {
     let candidates: Vec<String> = match table {
         "country" => codes_data::countries()
             .iter()
@@ -380,13 +396,13 @@ fn closest_to(table: &str, code: &str, count: usize) -> Vec<String> {
             .iter()
             .map(|c| c.alpha3().to_owned())
             .collect(),
-        "airport" => (0..codes_data::airports_len())
-            .filter_map(codes_data::airport_at)
+        "airport" => (0..tables.airports_len())
+            .filter_map(|i| tables.airport_at(i))
             .filter_map(|a| if code.len() == 4 { a.icao() } else { a.iata() })
             .map(str::to_owned)
             .collect(),
-        "location" if code.len() == 5 => (0..codes_data::unlocodes_len())
-            .filter_map(codes_data::unlocode_at)
+        "location" if code.len() == 5 => (0..tables.unlocodes_len())
+            .filter_map(|i| tables.unlocode_at(i))
             .filter(|l| {
                 !l.is_withdrawn()
                     && code
@@ -395,7 +411,7 @@ fn closest_to(table: &str, code: &str, count: usize) -> Vec<String> {
             })
             .map(|l| l.code().to_owned())
             .collect(),
-        "location" => return closest_to("airport", code, count),
+        "location" => return closest_to(tables, "airport", code, count),
         "hs" => (0..codes_data::hs_len())
             .filter_map(codes_data::hs_at)
             .filter(|h| h.edition() == HsEdition::NEWEST && h.code().len() == code.len())

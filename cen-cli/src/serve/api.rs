@@ -194,7 +194,7 @@ async fn codes(
                 "table": name,
                 "code": normal,
                 "suggest": suggest,
-                "closest": lookups::closest(name, &normal, 5),
+                "closest": lookups::closest_in(&state.tables, name, &normal, 5),
             });
             Ok((StatusCode::NOT_FOUND, json_body(body.to_string())).into_response())
         }

@@ -337,6 +337,9 @@ found = lambda srv, q: [r["code"] for r in json.loads(srv.request("GET", f"/v1/s
 check(found(packed, "puerto+nuevo+de+prueba") == ["ESQ9Z"], "/v1/search does not offer the pack's new port")
 check(found(server, "puerto+nuevo+de+prueba") == [], "/v1/search of the built-in tables offers the fixture's port")
 check("ESALG" in found(server, "algeciras") and "ESALG" not in found(packed, "algeciras"), "/v1/search offers the pack's withdrawn port")
+# A 404's closest codes are the pack's.
+status, _, out = packed.request("GET", "/v1/codes/location/ESQ9Y")
+check(status == 404 and "ESQ9Z" in json.loads(out)["closest"], f"the closest codes are not the pack's: {out[:300]!r}")
 # The served form is told of the pack (profiles.json) and gets its bytes (/tables.pack).
 served = json.loads(packed.request("GET", "/profiles.json")[2]).get("tables")
 check(served == {"file": "tables.pack", "name": "fixtures.pack", "sha256": info["sha256"]}, f"profiles.json does not name the pack: {served}")
