@@ -182,15 +182,48 @@ impl Tables {
         file.take(MAX_PACK_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| PackError::Io(format!("{}: {e}", path.as_ref().display())))?;
-        Tables::from_bytes(&bytes)
+        let checked = parse(&bytes)?;
+        let (meta, mut ranges) = checked.detach();
+        // The file's bytes are ours: each section is copied out from the end of the buffer,
+        // which is shrunk after each one, so that the file and the tables are never both whole
+        // in memory (BENCHMARKS.md, "Table packs").
+        ranges.sort_by_key(|(_, range)| std::cmp::Reverse(range.start));
+        let mut bodies: Vec<(&'static str, Vec<u8>)> = Vec::with_capacity(ranges.len());
+        for (name, range) in ranges {
+            if name == "editions" {
+                continue; // already read into `meta`
+            }
+            bodies.push((name, bytes.get(range.clone()).unwrap_or_default().to_vec()));
+            bytes.truncate(range.start);
+            bytes.shrink_to_fit();
+        }
+        drop(bytes);
+        Ok(Tables::of(meta.assemble(|name| {
+            bodies
+                .iter()
+                .position(|(n, _)| *n == name)
+                .map(|i| bodies.swap_remove(i).1)
+                .unwrap_or_default()
+        })))
     }
 
     /// Checks and loads a pack held in memory.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tables, PackError> {
-        let pack = parse(bytes)?;
-        Ok(Tables {
+        let checked = parse(bytes)?;
+        let pack = checked.meta.assemble(|name| {
+            checked
+                .sections
+                .bytes(name)
+                .map(<[u8]>::to_vec)
+                .unwrap_or_default()
+        });
+        Ok(Tables::of(pack))
+    }
+
+    fn of(pack: Pack) -> Tables {
+        Tables {
             pack: Some(Arc::new(pack)),
-        })
+        }
     }
 
     /// The SHA-256 of the pack's content (lower-case hex), `None` for the built-in tables.
@@ -469,8 +502,84 @@ fn le_u32(b: &[u8], at: usize) -> Option<u32> {
     ))
 }
 
-/// The header's fields once magic, version, size and checksum are right.
-fn parse(bytes: &[u8]) -> Result<Pack, PackError> {
+/// The sections of a pack every check has passed, and what the pack says besides them.
+struct Checked<'a> {
+    sections: Sections<'a>,
+    /// Where each section's body is in the pack's bytes.
+    ranges: Vec<(&'static str, std::ops::Range<usize>)>,
+    meta: PackMeta,
+}
+
+impl Checked<'_> {
+    /// What the pack says, and where its sections are, without the borrow of its bytes.
+    fn detach(self) -> (PackMeta, Vec<(&'static str, std::ops::Range<usize>)>) {
+        (self.meta, self.ranges)
+    }
+}
+
+/// What a checked pack says besides its tables' bytes.
+struct PackMeta {
+    editions: Vec<OwnedEdition>,
+    names: bool,
+    sha256: [u8; 32],
+}
+
+impl PackMeta {
+    /// The pack, its tables made of the sections' bodies that `take` gives by name (each once).
+    /// Every section was checked: a text section is UTF-8.
+    fn assemble(self, mut take: impl FnMut(&str) -> Vec<u8>) -> Pack {
+        let mut text = |name: &str| String::from_utf8(take(name)).unwrap_or_default();
+        let unlocode = UnlocodeTable {
+            fixed: Cow::Owned(text("unlocode.fixed")),
+            text: Cow::Owned(text("unlocode.text")),
+            functions: Cow::Owned(text("unlocode.functions")),
+            statuses: Cow::Owned(text("unlocode.statuses")),
+            bucket: Cow::Owned(take("unlocode.bucket")),
+            rec: Cow::Owned(take("unlocode.rec")),
+            names: self.names,
+        };
+        let mut text = |name: &str| String::from_utf8(take(name)).unwrap_or_default();
+        let airports = AirportTable {
+            fixed: Cow::Owned(text("airport.fixed")),
+            text: Cow::Owned(text("airport.text")),
+            by_iata: Cow::Owned(take("airport.iata")),
+            icao_prefix: Cow::Owned(take("airport.icao_prefix")),
+            icao_keys: Cow::Owned(take("airport.icao_keys")),
+            icao_entries: Cow::Owned(take("airport.icao_entries")),
+            country: Cow::Owned(take("airport.country")),
+            rec: Cow::Owned(take("airport.rec")),
+        };
+        Pack {
+            unlocode,
+            airports,
+            editions: self.editions,
+            sha256: self.sha256,
+        }
+    }
+}
+
+/// The names of the sections of format version 1, as `write` writes them.
+const SECTIONS: [&str; 15] = [
+    "editions",
+    "unlocode.bucket",
+    "unlocode.fixed",
+    "unlocode.rec",
+    "unlocode.text",
+    "unlocode.functions",
+    "unlocode.statuses",
+    "airport.iata",
+    "airport.icao_prefix",
+    "airport.icao_keys",
+    "airport.icao_entries",
+    "airport.country",
+    "airport.fixed",
+    "airport.rec",
+    "airport.text",
+];
+
+/// Checks a whole pack: magic, version, size, checksum, sections, and the structure of every
+/// table.
+fn parse(bytes: &[u8]) -> Result<Checked<'_>, PackError> {
     if bytes.len() > MAX_PACK_BYTES {
         return Err(PackError::TooLarge {
             size: bytes.len() as u64,
@@ -524,6 +633,7 @@ fn parse(bytes: &[u8]) -> Result<Pack, PackError> {
     }
     let names = flags & FLAG_NAMES != 0;
     let mut sections = Vec::new();
+    let mut ranges = Vec::new();
     let mut at = 0usize;
     while at < content.len() {
         let n = usize::from(content[at]);
@@ -544,20 +654,27 @@ fn parse(bytes: &[u8]) -> Result<Pack, PackError> {
         if sections.iter().any(|(s, _)| *s == name) {
             return malformed(format!("section {name} is repeated"));
         }
+        // Sections of no known name are skipped, as before; the known ones are kept by range.
+        if let Some(known) = SECTIONS.iter().find(|s| **s == name) {
+            ranges.push((*known, HEADER_BYTES + start..HEADER_BYTES + start + len));
+        }
         sections.push((name, body));
         at = start + len;
     }
     let s = Sections(sections);
     let editions = parse_editions(s.text("editions")?)?;
-    let unlocode = check_unlocode(&s, names)?;
-    let airports = check_airports(&s, names)?;
+    check_unlocode(&s, names)?;
+    check_airports(&s, names)?;
     let mut sha = [0u8; 32];
     sha.copy_from_slice(&digest);
-    Ok(Pack {
-        unlocode,
-        airports,
-        editions,
-        sha256: sha,
+    Ok(Checked {
+        sections: s,
+        ranges,
+        meta: PackMeta {
+            editions,
+            names,
+            sha256: sha,
+        },
     })
 }
 
@@ -609,7 +726,7 @@ fn check_starts(name: &str, b: &[u8], n: usize, last: usize) -> Result<(), PackE
     Ok(())
 }
 
-fn check_unlocode(s: &Sections<'_>, names: bool) -> Result<UnlocodeTable, PackError> {
+fn check_unlocode(s: &Sections<'_>, names: bool) -> Result<(), PackError> {
     let (width, rec_width) = unlocode::widths(names);
     let bucket = s.bytes("unlocode.bucket")?;
     let fixed = s.ascii("unlocode.fixed")?;
@@ -661,18 +778,10 @@ fn check_unlocode(s: &Sections<'_>, names: bool) -> Result<UnlocodeTable, PackEr
     if !names && !text.is_empty() {
         return malformed("section unlocode.text: present in a pack without names");
     }
-    Ok(UnlocodeTable {
-        bucket: Cow::Owned(bucket.to_vec()),
-        fixed: Cow::Owned(fixed.to_owned()),
-        rec: Cow::Owned(rec.to_vec()),
-        text: Cow::Owned(text.to_owned()),
-        functions: Cow::Owned(functions.to_owned()),
-        statuses: Cow::Owned(statuses.to_owned()),
-        names,
-    })
+    Ok(())
 }
 
-fn check_airports(s: &Sections<'_>, names: bool) -> Result<AirportTable, PackError> {
+fn check_airports(s: &Sections<'_>, names: bool) -> Result<(), PackError> {
     let by_iata = s.bytes("airport.iata")?;
     let icao_prefix = s.bytes("airport.icao_prefix")?;
     let icao_keys = s.bytes("airport.icao_keys")?;
@@ -721,14 +830,5 @@ fn check_airports(s: &Sections<'_>, names: bool) -> Result<AirportTable, PackErr
             return malformed("airport: text outside its section");
         }
     }
-    Ok(AirportTable {
-        by_iata: Cow::Owned(by_iata.to_vec()),
-        icao_prefix: Cow::Owned(icao_prefix.to_vec()),
-        icao_keys: Cow::Owned(icao_keys.to_vec()),
-        icao_entries: Cow::Owned(icao_entries.to_vec()),
-        country: Cow::Owned(country.to_vec()),
-        fixed: Cow::Owned(fixed.to_owned()),
-        rec: Cow::Owned(rec.to_vec()),
-        text: Cow::Owned(text.to_owned()),
-    })
+    Ok(())
 }
