@@ -8,11 +8,12 @@
 
 use std::cell::OnceCell;
 
-use cen_rules::search::{SearchIndex, SearchOptions, Table};
+use cen_rules::search::{SearchIndex, SearchOptions, Table, TablesNames};
 use cen_rules::Options;
 use wasm_bindgen::prelude::*;
 
 use crate::names::Names;
+use crate::tables::RawTables;
 
 thread_local! {
     static INDEX: OnceCell<SearchIndex<&'static Names>> = const { OnceCell::new() };
@@ -43,7 +44,7 @@ fn query_of(query: &JsValue) -> String {
 
 /// What a search is asked: the table, the options, the query's text and the loaded names.
 /// Throws for an unknown table, bad options, or names not loaded.
-pub(crate) fn search_request(
+fn search_request(
     table: &JsValue,
     query: &JsValue,
     options: &JsValue,
@@ -72,6 +73,35 @@ pub fn search_json(table: JsValue, query: JsValue, options: JsValue) -> Result<S
         let index = cell.get_or_init(|| SearchIndex::build(names));
         serde_json::Value::Array(index.search(table, &query, &options)).to_string()
     }))
+}
+
+/// Search in a table pack (its other methods are in `tables.rs`).
+#[wasm_bindgen(js_class = RawTables)]
+impl RawTables {
+    /// Searches a code table (spec 6.2) with the places and airports of the pack (the names the
+    /// pack carries) and the other tables built in: the results as JSON text, as `searchJson`
+    /// gives them. Needs the names file (for HS descriptions); the pack's index is built by its
+    /// first search and kept with the pack.
+    #[wasm_bindgen(js_name = searchJson)]
+    pub fn search_json(
+        &self,
+        table: JsValue,
+        query: JsValue,
+        options: JsValue,
+    ) -> Result<String, JsError> {
+        let (table, options, query, names) = search_request(&table, &query, &options)?;
+        let index = self.index.get_or_init(|| {
+            let tables = self.tables().clone();
+            SearchIndex::build_with(tables.clone(), TablesNames::new(tables, names))
+        });
+        Ok(serde_json::Value::Array(index.search(table, &query, &options)).to_string())
+    }
+
+    /// Whether the pack's search index is built.
+    #[wasm_bindgen(js_name = searchReady)]
+    pub fn search_ready(&self) -> bool {
+        self.index.get().is_some()
+    }
 }
 
 /// Whether the search index is built (the first search after `loadNames()` builds it).

@@ -11,11 +11,15 @@ use std::cell::OnceCell;
 
 use cen_rules::lookups::{self, Table};
 use cen_rules::search::{SearchIndex, TablesNames};
+
 use codes_data::{PackError, Tables, MAX_PACK_BYTES};
 use wasm_bindgen::prelude::*;
 
 use crate::host;
 use crate::names::Names;
+
+/// The search index of a pack's places, with the HS descriptions of the names file.
+pub(crate) type PackSearchIndex = SearchIndex<TablesNames<&'static Names>>;
 
 /// What a string given as tables is told: the browser has no files.
 pub(crate) const PATH_REFUSED: &str = "cen: tables: a path cannot be read here (no files in the browser): read the pack's bytes and give them, or a Tables from loadTables(bytes)";
@@ -32,8 +36,9 @@ fn pack_error(error: &PackError) -> JsError {
 #[wasm_bindgen(js_name = RawTables)]
 pub struct RawTables {
     inner: Tables,
-    /// The search index of the pack's places, built by its first search (spec 6.2).
-    index: OnceCell<SearchIndex<TablesNames<&'static Names>>>,
+    /// The search index of the pack's places, built by its first search (spec 6.2, in
+    /// `entry.rs`).
+    pub(crate) index: OnceCell<PackSearchIndex>,
 }
 
 #[wasm_bindgen(js_class = RawTables)]
@@ -83,34 +88,6 @@ impl RawTables {
         lang: JsValue,
     ) -> Result<Option<String>, JsError> {
         self.lookup(Table::Location, &code, &lang)
-    }
-
-    /// Searches a code table (spec 6.2) with the places and airports of the pack (the names
-    /// the pack carries) and the other tables built in: the results as JSON text, as
-    /// `searchJson` gives them. Needs the names file (for HS descriptions); the pack's index is
-    /// built by its first search and kept with the pack.
-    #[wasm_bindgen(js_name = searchJson)]
-    pub fn search_json(
-        &self,
-        table: JsValue,
-        query: JsValue,
-        options: JsValue,
-    ) -> Result<String, JsError> {
-        let (table, options, query, names) =
-            crate::entry::search_request(&table, &query, &options)?;
-        let index = self.index.get_or_init(|| {
-            SearchIndex::build_with(
-                self.inner.clone(),
-                TablesNames::new(self.inner.clone(), names),
-            )
-        });
-        Ok(serde_json::Value::Array(index.search(table, &query, &options)).to_string())
-    }
-
-    /// Whether the pack's search index is built.
-    #[wasm_bindgen(js_name = searchReady)]
-    pub fn search_ready(&self) -> bool {
-        self.index.get().is_some()
     }
 
     /// An airport of the pack by IATA or ICAO code, as JSON text.

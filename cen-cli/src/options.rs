@@ -32,27 +32,19 @@ pub fn validator(options: &ValidationOptions) -> Result<Validator, Failure> {
     Ok(validator.with_tables(tables(options.tables.as_deref())?))
 }
 
-/// The code tables of `--tables FILE.pack`, or the built-in ones without it; a pack that does
-/// not load is named with the loader's reason (exit 2).
 /// A pack file's bytes and the tables loaded from exactly those bytes (`cen serve` hands the
 /// bytes to the form it serves), with the messages of [`tables`].
 pub(crate) fn pack_file(path: &Path) -> Result<(codes_data::Tables, Vec<u8>), Failure> {
     let refused = |error: codes_data::PackError| {
         Failure::Message(format!("--tables {}: {error}", path.display()))
     };
-    let size = std::fs::metadata(path).map(|m| m.len());
-    if let Ok(size) = size {
-        if size > codes_data::MAX_PACK_BYTES as u64 {
-            return Err(refused(codes_data::PackError::TooLarge { size }));
-        }
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Failure::Message(format!("--tables {}: cannot read it: {e}", path.display()))
-    })?;
+    let bytes = codes_data::Tables::read_file(path).map_err(refused)?;
     let tables = codes_data::Tables::from_bytes(&bytes).map_err(refused)?;
     Ok((tables, bytes))
 }
 
+/// The code tables of `--tables FILE.pack`, or the built-in ones without it; a pack that does
+/// not load is named with the loader's reason (exit 2).
 pub(crate) fn tables(pack: Option<&Path>) -> Result<codes_data::Tables, Failure> {
     match pack {
         None => Ok(codes_data::Tables::builtin()),

@@ -169,8 +169,10 @@ impl Tables {
         self.pack.is_none()
     }
 
-    /// Reads a pack file (at most [`MAX_PACK_BYTES`], checked before reading).
-    pub fn load(path: impl AsRef<std::path::Path>) -> Result<Tables, PackError> {
+    /// The bytes of a pack file, unchecked but for their size (at most [`MAX_PACK_BYTES`],
+    /// checked before reading), for a host that hands them on ([`Tables::from_bytes`] checks
+    /// them).
+    pub fn read_file(path: impl AsRef<std::path::Path>) -> Result<Vec<u8>, PackError> {
         use std::io::Read;
         let file = std::fs::File::open(path.as_ref())
             .map_err(|e| PackError::Io(format!("{}: {e}", path.as_ref().display())))?;
@@ -182,6 +184,12 @@ impl Tables {
         file.take(MAX_PACK_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| PackError::Io(format!("{}: {e}", path.as_ref().display())))?;
+        Ok(bytes)
+    }
+
+    /// Reads a pack file (at most [`MAX_PACK_BYTES`], checked before reading).
+    pub fn load(path: impl AsRef<std::path::Path>) -> Result<Tables, PackError> {
+        let mut bytes = Tables::read_file(path)?;
         let checked = parse(&bytes)?;
         let (meta, mut ranges) = checked.detach();
         // The file's bytes are ours: each section is copied out from the end of the buffer,
@@ -528,26 +536,28 @@ impl PackMeta {
     /// The pack, its tables made of the sections' bodies that `take` gives by name (each once).
     /// Every section was checked: a text section is UTF-8.
     fn assemble(self, mut take: impl FnMut(&str) -> Vec<u8>) -> Pack {
-        let mut text = |name: &str| String::from_utf8(take(name)).unwrap_or_default();
+        let mut bytes = |name: &str| Cow::Owned(take(name));
+        let text = |bytes: Cow<'static, [u8]>| {
+            Cow::Owned(String::from_utf8(bytes.into_owned()).unwrap_or_default())
+        };
         let unlocode = UnlocodeTable {
-            fixed: Cow::Owned(text("unlocode.fixed")),
-            text: Cow::Owned(text("unlocode.text")),
-            functions: Cow::Owned(text("unlocode.functions")),
-            statuses: Cow::Owned(text("unlocode.statuses")),
-            bucket: Cow::Owned(take("unlocode.bucket")),
-            rec: Cow::Owned(take("unlocode.rec")),
+            fixed: text(bytes("unlocode.fixed")),
+            text: text(bytes("unlocode.text")),
+            functions: text(bytes("unlocode.functions")),
+            statuses: text(bytes("unlocode.statuses")),
+            bucket: bytes("unlocode.bucket"),
+            rec: bytes("unlocode.rec"),
             names: self.names,
         };
-        let mut text = |name: &str| String::from_utf8(take(name)).unwrap_or_default();
         let airports = AirportTable {
-            fixed: Cow::Owned(text("airport.fixed")),
-            text: Cow::Owned(text("airport.text")),
-            by_iata: Cow::Owned(take("airport.iata")),
-            icao_prefix: Cow::Owned(take("airport.icao_prefix")),
-            icao_keys: Cow::Owned(take("airport.icao_keys")),
-            icao_entries: Cow::Owned(take("airport.icao_entries")),
-            country: Cow::Owned(take("airport.country")),
-            rec: Cow::Owned(take("airport.rec")),
+            fixed: text(bytes("airport.fixed")),
+            text: text(bytes("airport.text")),
+            by_iata: bytes("airport.iata"),
+            icao_prefix: bytes("airport.icao_prefix"),
+            icao_keys: bytes("airport.icao_keys"),
+            icao_entries: bytes("airport.icao_entries"),
+            country: bytes("airport.country"),
+            rec: bytes("airport.rec"),
         };
         Pack {
             unlocode,

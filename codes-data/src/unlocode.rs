@@ -227,7 +227,6 @@ fn key_digit(c: u8) -> Option<u16> {
 /// per entry); `None` when absent or malformed.
 #[inline(always)]
 fn find<const WIDTH: usize>(bucket: &[u8], fixed: &[u8], code: &str) -> Option<u32> {
-    let width = WIDTH;
     let &[c0, c1, c2, c3, c4] = code.as_bytes() else {
         return None;
     };
@@ -242,12 +241,12 @@ fn find<const WIDTH: usize>(bucket: &[u8], fixed: &[u8], code: &str) -> Option<u
     // compared in place in `fixed` (ASCII order is the codes' order: digits sort before
     // letters), so no separate key table is shipped.
     let tail = |i: usize| -> [u8; 2] {
-        match fixed.get(i * width + 3..i * width + 5) {
+        match fixed.get(i * WIDTH + 3..i * WIDTH + 5) {
             Some(&[a, b]) => [a, b],
             _ => [u8::MAX; 2],
         }
     };
-    if hi.checked_mul(width)? > fixed.len() {
+    if hi.checked_mul(WIDTH)? > fixed.len() {
         return None;
     }
     search_by(lo, hi, &[c3, c4], tail).map(|i| i as u32)

@@ -492,6 +492,15 @@ async function loadServedProfiles() {
   }
 }
 
+/**
+ * Builds the search index of the pack in use soon, once the page shows it, rather than on the
+ * first key pressed in a picker (it takes about as long as the built-in one's). Needs the names.
+ */
+function warmPackSearch() {
+  const tables = state.pack?.tables;
+  if (tables && cen.namesLoaded()) setTimeout(() => state.pack?.tables === tables && tables.search("location", ""), 0);
+}
+
 /** Takes the pack the server named (`state.servedPack`), as if the person had chosen it. */
 function useServedPack() {
   const served = state.servedPack;
@@ -538,9 +547,7 @@ async function readTablesFile(file) {
     status(words("tablesLoaded", { file: file.name, edition: unlocodeOf(tables.editions()) }));
     render();
     check();
-    // The pack's search index is built now, once the page shows the pack, rather than on the
-    // first key pressed in a picker (it takes about as long as the built-in one's).
-    if (cen.namesLoaded()) setTimeout(() => state.pack?.tables === tables && tables.search("location", ""), 0);
+    warmPackSearch();
   } catch (error) {
     // The tables in use stay as they were.
     status(words("tablesBad", { file: file.name, message: error.message }), "error");
@@ -726,8 +733,7 @@ async function start() {
       document.body.dataset.names = "loaded";
       render();
       check();
-      // A served pack's search index, built now rather than on the first key in a picker.
-      setTimeout(() => state.pack?.tables.search("location", ""), 0);
+      warmPackSearch();
     },
     (error) => {
       document.body.dataset.names = "failed";
