@@ -63,7 +63,7 @@ impl NameSource for BuiltInNames {
 
 /// The place names of `tables` (a table pack's, which holds its own names; spec 7.2), and the
 /// HS descriptions of `hs` (a pack carries no HS table): the names of
-/// [`SearchIndex::build_with`] for a pack.
+/// [`SearchIndex::build_with`](super::SearchIndex::build_with) for a pack.
 ///
 /// ```
 /// use cen_rules::search::{BuiltInNames, SearchIndex, SearchOptions, Table, TablesNames};
