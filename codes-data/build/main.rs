@@ -335,7 +335,8 @@ impl Builder {
     // --- Harmonized System ----------------------------------------------------------
 
     /// Layout (K codes of any edition, sorted by code as text; see `src/hs.rs`):
-    /// `hs_fixed.txt` K × 6 ASCII (code, space-padded), searched in place; `hs_rec.bin` K × 3
+    /// `hs_fixed.txt` K × 6 ASCII (code, space-padded), searched in place; `hs_chapters.bin` where
+    /// each chapter's rows start; `hs_headings.bin` the row of each heading; `hs_rec.bin` K × 3
     /// (section index u8, level u8, editions bit mask u8); with names `hs_desc.bin` K × 3 ×
     /// (text offset u32, length u16) and `hs_text.txt` the distinct descriptions;
     /// `hs_correlation_*.bin` the pairs. `hs_sections.rs`: the sections as a static.
@@ -499,6 +500,18 @@ impl Builder {
             .flat_map(|v| v.to_le_bytes())
             .collect();
         self.write("hs_chapters.bin", &chapter_starts);
+        // The row of each heading (10,000 × u16, by its four digits read as a number; u16::MAX
+        // when no edition has it): a heading is found in one read, and a subheading among the
+        // few rows that follow its heading's, instead of by a search of the whole chapter.
+        let mut heading_rows = vec![u16::MAX; 10_000];
+        for (i, r) in rows.iter().enumerate() {
+            if r.cells[0].len() == 4 {
+                let heading: usize = r.cells[0].parse().unwrap();
+                heading_rows[heading] = u16::try_from(i).unwrap();
+            }
+        }
+        let heading_rows: Vec<u8> = heading_rows.iter().flat_map(|v| v.to_le_bytes()).collect();
+        self.write("hs_headings.bin", &heading_rows);
         self.write("hs_fixed.txt", fixed.as_bytes());
         self.write("hs_rec.bin", &rec);
         self.write("hs_desc.bin", &desc);

@@ -6,7 +6,7 @@
 //! Layout (written by the build script `build/`): one table of every code of any edition, K
 //! entries sorted by code as text (each code before the codes it is a prefix of), searched in
 //! place: `FIXED` K × 6 ASCII (the code, space-padded), with `CHAPTERS` 101 × `u16` where the
-//! codes of each chapter start; `REC` K × 3 bytes: section index,
+//! codes of each chapter start and `HEADINGS` 10,000 × `u16` the row of each heading; `REC` K × 3 bytes: section index,
 //! level (2, 4 or 6), editions (bits: 1 HS 2012, 2 HS 2017, 4 HS 2022). With the `names`
 //! feature, `DESC` K × 3 × (offset in `TEXT` `u32`, length `u16`), the description in HS 2022,
 //! 2017, 2012 (length 0 where the edition lacks the code; equal texts are stored once).
@@ -23,6 +23,8 @@ use crate::blob::{blob, slice, text};
 
 static FIXED: &str = text!("hs_fixed.txt");
 static CHAPTERS: &[u8] = blob!("hs_chapters.bin");
+/// 10,000 × `u16`: the row of each heading, by its four digits as a number (`u16::MAX`: none).
+static HEADINGS: &[u8; 20_000] = blob!("hs_headings.bin");
 static REC: &[u8] = blob!("hs_rec.bin");
 #[cfg(feature = "names")]
 static DESC: &[u8] = blob!("hs_desc.bin");
@@ -311,36 +313,46 @@ fn key_at(fixed: &[u8], i: usize) -> u64 {
     }
 }
 
-/// The position of a code: a branch-free binary search on the padded codes of its chapter in
-/// `FIXED`, read in place, which sort as the table does.
+/// The position of a code. A chapter is the first row of its range in `CHAPTERS`, a heading
+/// is read from `HEADINGS`, and a subheading is among the rows that follow its heading's (every
+/// subheading has its heading in the table, and the rows sort as the padded codes do, so the
+/// scan stops at the first key not below the code's; a heading has at most a few dozen).
 fn index_of(code: &str) -> Option<usize> {
     if !well_formed(code) {
         return None;
     }
-    let wanted = sort_key(code.as_bytes());
-    let fixed = FIXED.as_bytes();
-    // Only the codes of the code's chapter.
     let b = code.as_bytes();
-    let chapter = usize::from(b[0] - b'0') * 10 + usize::from(b[1] - b'0');
-    let start = |c: usize| match CHAPTERS.get(c * 2..c * 2 + 2) {
-        Some(&[lo, hi]) => usize::from(u16::from_le_bytes([lo, hi])),
-        _ => 0,
+    let digit = |i: usize| usize::from(b[i] - b'0');
+    let fixed = FIXED.as_bytes();
+    let wanted = sort_key(b);
+    let first = match b.len() {
+        2 => {
+            let chapter = digit(0) * 10 + digit(1);
+            match CHAPTERS.get(chapter * 2..chapter * 2 + 2) {
+                Some(&[lo, hi]) => usize::from(u16::from_le_bytes([lo, hi])),
+                _ => return None,
+            }
+        }
+        _ => {
+            let heading = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+            let row = match HEADINGS.get(heading * 2..heading * 2 + 2) {
+                Some(&[lo, hi]) => u16::from_le_bytes([lo, hi]),
+                _ => return None,
+            };
+            if row == u16::MAX {
+                return None;
+            }
+            usize::from(row)
+        }
     };
-    let mut base = start(chapter);
-    let mut len = start(chapter + 1).saturating_sub(base);
-    if len == 0 {
-        return None;
+    let mut i = first;
+    loop {
+        let key = key_at(fixed, i);
+        if key >= wanted {
+            return (key == wanted).then_some(i);
+        }
+        i += 1;
     }
-    while len > 1 {
-        let half = len / 2;
-        base = if key_at(fixed, base + half) <= wanted {
-            base + half
-        } else {
-            base
-        };
-        len -= half;
-    }
-    (key_at(fixed, base) == wanted).then_some(base)
 }
 
 /// The HS 2022 entry of an exact 2-, 4- or 6-digit code (the newest edition: see [`hs_in`]
@@ -683,6 +695,22 @@ mod tests {
             "", "1", "012", "0101211", "01a1", "٠١", "00", "77", "999999",
         ] {
             assert_eq!(super::index_of(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_two_four_and_six_digit_code_is_found_exactly_when_the_table_has_it() {
+        let table: std::collections::HashMap<&str, usize> =
+            (0..super::hs_len()).map(|i| (super::code_at(i), i)).collect();
+        for (digits, count) in [(2, 100), (4, 10_000), (6, 1_000_000)] {
+            for n in 0..count {
+                let code = format!("{n:0digits$}");
+                assert_eq!(
+                    super::index_of(&code),
+                    table.get(code.as_str()).copied(),
+                    "{code}"
+                );
+            }
         }
     }
 }
