@@ -700,8 +700,9 @@ mod tests {
 
     #[test]
     fn every_two_four_and_six_digit_code_is_found_exactly_when_the_table_has_it() {
-        let table: std::collections::HashMap<&str, usize> =
-            (0..super::hs_len()).map(|i| (super::code_at(i), i)).collect();
+        let table: std::collections::HashMap<&str, usize> = (0..super::hs_len())
+            .map(|i| (super::code_at(i), i))
+            .collect();
         for (digits, count) in [(2, 100), (4, 10_000), (6, 1_000_000)] {
             for n in 0..count {
                 let code = format!("{n:0digits$}");
