@@ -28,7 +28,8 @@ use std::path::{Path, PathBuf};
 
 use labels::pack_labels;
 use support::{
-    alpha_index, hs_key, is_word, names, numeric3, offset, pad, parse, write_if_changed, Row,
+    alpha_index, borrowed_names, hs_key, is_word, names, numeric3, offset, pad, parse,
+    write_if_changed, Row,
 };
 
 fn main() {
@@ -126,10 +127,10 @@ impl Builder {
             let numeric = numeric3(c[2]).unwrap_or_else(|| panic!("{}", at("bad numeric")));
             writeln!(
                 rs,
-                "    Country {{ alpha2: {:?}, alpha3: {:?}, numeric: {numeric}, names: {} }},",
+                "    Country {{ alpha2: Cow::Borrowed({:?}), alpha3: Cow::Borrowed({:?}), numeric: {numeric}, names: {} }},",
                 c[0],
                 c[1],
-                names(&c[3..9], &at)
+                borrowed_names(&c[3..9], &at)
             )
             .unwrap();
         }
@@ -216,16 +217,16 @@ impl Builder {
                     .and_then(|s| s.strip_suffix(')'))
                 {
                     Some(code) if alpha_index(code, 3).is_some() => {
-                        (false, false, format!("Some({code:?})"))
+                        (false, false, format!("Some(Cow::Borrowed({code:?}))"))
                     }
                     _ => panic!("{}", at("unknown flags")),
                 },
             };
             writeln!(
                 rs,
-                "    Currency {{ alpha3: {:?}, numeric: {numeric}, minor_units: {minor}, fund: {fund}, special: {special}, superseded_by: {superseded}, names: {} }},",
+                "    Currency {{ alpha3: Cow::Borrowed({:?}), numeric: {numeric}, minor_units: {minor}, fund: {fund}, special: {special}, superseded_by: {superseded}, names: {} }},",
                 c[0],
-                names(&c[4..10], &at)
+                borrowed_names(&c[4..10], &at)
             )
             .unwrap();
         }

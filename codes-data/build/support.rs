@@ -98,6 +98,16 @@ pub(crate) fn names(cells: &[&str], at: &dyn Fn(&str) -> String) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
+/// [`names`] as `Cow::Borrowed` items, for tables that a pack can also hold (owned).
+pub(crate) fn borrowed_names(cells: &[&str], at: &dyn Fn(&str) -> String) -> String {
+    let _ = names(cells, at);
+    let quoted: Vec<String> = cells
+        .iter()
+        .map(|c| format!("Cow::Borrowed({c:?})"))
+        .collect();
+    format!("[{}]", quoted.join(", "))
+}
+
 pub(crate) fn is_word(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()

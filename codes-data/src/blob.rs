@@ -39,6 +39,15 @@ pub(crate) fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
     }
 }
 
+/// A three-digit ISO numeric code (`"056"`), as the build script reads them.
+pub(crate) fn numeric3(s: &str) -> Option<u16> {
+    if s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
 /// `len` bytes of `text` from `start`, or `""` when out of range.
 #[inline]
 pub(crate) fn slice(text: &str, start: usize, len: usize) -> &str {

@@ -1,5 +1,7 @@
 //! ISO 3166-1 countries (spec 4, CEN-COD-001).
 
+use std::borrow::Cow;
+
 use crate::blob::{alpha2_index, alpha3_index, blob};
 use crate::Lang;
 
@@ -7,12 +9,12 @@ use crate::Lang;
 ///
 /// Only officially assigned codes are in the table (249); the record's pseudo-codes `XX`
 /// (unknown) and `XZ` (international waters) are not countries and are not found here.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Country {
-    alpha2: &'static str,
-    alpha3: &'static str,
+    alpha2: Cow<'static, str>,
+    alpha3: Cow<'static, str>,
     numeric: u16,
-    names: [&'static str; 6],
+    names: [Cow<'static, str>; 6],
 }
 
 // `static COUNTRIES: [Country; N]`, sorted by alpha-2.
@@ -25,13 +27,13 @@ static BY_ALPHA3: &[u8; 26 * 26 * 26] = blob!("country_alpha3.bin");
 
 impl Country {
     /// The alpha-2 code, `"BE"`.
-    pub fn alpha2(&self) -> &'static str {
-        self.alpha2
+    pub fn alpha2(&self) -> &str {
+        &self.alpha2
     }
 
     /// The alpha-3 code, `"BEL"`.
-    pub fn alpha3(&self) -> &'static str {
-        self.alpha3
+    pub fn alpha3(&self) -> &str {
+        &self.alpha3
     }
 
     /// The numeric code, `56` for Belgium (written `056`).
@@ -40,8 +42,138 @@ impl Country {
     }
 
     /// The name in `lang`, from the Unicode CLDR (`Türkiye`, `Turquie`, `تركيا`).
-    pub fn name(&self, lang: Lang) -> &'static str {
-        self.names[lang.index()]
+    pub fn name(&self, lang: Lang) -> &str {
+        &self.names[lang.index()]
+    }
+
+    /// A country of a table pack's: checked as the build script checks the built-in ones.
+    pub(crate) fn new(
+        alpha2: &str,
+        alpha3: &str,
+        numeric: &str,
+        names: [&str; 6],
+    ) -> Result<Country, String> {
+        if alpha2_index(alpha2.as_bytes()).is_none() {
+            return Err(format!("alpha-2 code {alpha2:?} is not two letters A-Z"));
+        }
+        if alpha3_index(alpha3.as_bytes()).is_none() {
+            return Err(format!(
+                "{alpha2}: alpha-3 code {alpha3:?} is not three letters A-Z"
+            ));
+        }
+        let numeric = crate::blob::numeric3(numeric)
+            .ok_or_else(|| format!("{alpha2}: numeric code {numeric:?} is not three digits"))?;
+        if let Some(lang) = Lang::ALL.iter().find(|l| names[l.index()].is_empty()) {
+            return Err(format!("{alpha2}: no name in {}", lang.code()));
+        }
+        Ok(Country {
+            alpha2: Cow::Owned(alpha2.into()),
+            alpha3: Cow::Owned(alpha3.into()),
+            numeric,
+            names: names.map(|n| Cow::Owned(n.into())),
+        })
+    }
+}
+
+/// The countries of a table: the built-in one ([`BUILTIN`]) or a pack's.
+#[derive(Clone, Debug)]
+pub(crate) struct CountryTable {
+    /// Sorted by alpha-2 code.
+    rows: Cow<'static, [Country]>,
+    /// 26² bytes, as `BY_ALPHA2`.
+    by_alpha2: Cow<'static, [u8]>,
+    /// 26³ bytes, as `BY_ALPHA3`.
+    by_alpha3: Cow<'static, [u8]>,
+}
+
+pub(crate) static BUILTIN: CountryTable = CountryTable {
+    rows: Cow::Borrowed(&COUNTRIES),
+    by_alpha2: Cow::Borrowed(BY_ALPHA2),
+    by_alpha3: Cow::Borrowed(BY_ALPHA3),
+};
+
+/// The header of a pack's `countries` section (the columns of `data/countries.tsv`).
+pub(crate) const TSV_HEADER: &str =
+    "alpha2\talpha3\tnumeric\tname_en\tname_fr\tname_es\tname_ru\tname_ar\tname_pt";
+
+impl CountryTable {
+    /// A table of `rows` in any order: each code once, at most 254 countries.
+    pub(crate) fn new(mut rows: Vec<Country>) -> Result<CountryTable, String> {
+        rows.sort_by(|a, b| a.alpha2.cmp(&b.alpha2));
+        if rows.len() > 254 {
+            return Err(format!("{} countries, at most 254", rows.len()));
+        }
+        let mut by_alpha2 = vec![0u8; 26 * 26];
+        let mut by_alpha3 = vec![0u8; 26 * 26 * 26];
+        for (i, c) in rows.iter().enumerate() {
+            let (Some(i2), Some(i3)) = (
+                alpha2_index(c.alpha2.as_bytes()),
+                alpha3_index(c.alpha3.as_bytes()),
+            ) else {
+                return Err(format!("{}: bad code", c.alpha2));
+            };
+            if by_alpha2[i2] != 0 {
+                return Err(format!("{}: repeated", c.alpha2));
+            }
+            if by_alpha3[i3] != 0 {
+                return Err(format!("{}: alpha-3 code {} repeated", c.alpha2, c.alpha3));
+            }
+            by_alpha2[i2] = (i + 1) as u8;
+            by_alpha3[i3] = (i + 1) as u8;
+        }
+        Ok(CountryTable {
+            rows: Cow::Owned(rows),
+            by_alpha2: Cow::Owned(by_alpha2),
+            by_alpha3: Cow::Owned(by_alpha3),
+        })
+    }
+
+    fn by_index(&self, v: u8) -> Option<&Country> {
+        self.rows.get(usize::from(v).checked_sub(1)?)
+    }
+
+    pub(crate) fn get(&self, alpha2: &str) -> Option<&Country> {
+        self.by_index(*self.by_alpha2.get(alpha2_index(alpha2.as_bytes())?)?)
+    }
+
+    pub(crate) fn get_alpha3(&self, alpha3: &str) -> Option<&Country> {
+        self.by_index(*self.by_alpha3.get(alpha3_index(alpha3.as_bytes())?)?)
+    }
+
+    pub(crate) fn rows(&self) -> &[Country] {
+        &self.rows
+    }
+
+    /// The table as a pack's `countries` section: [`TSV_HEADER`], then a row per country.
+    pub(crate) fn to_tsv(&self) -> String {
+        let mut out = String::from(TSV_HEADER);
+        out.push('\n');
+        for c in self.rows.iter() {
+            out.push_str(&format!("{}\t{}\t{:03}", c.alpha2, c.alpha3, c.numeric));
+            for name in &c.names {
+                out.push('\t');
+                out.push_str(&crate::pack::clean(name));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Reads a pack's `countries` section (untrusted: every row is checked).
+    pub(crate) fn from_tsv(text: &str) -> Result<CountryTable, String> {
+        let mut lines = text.lines();
+        if lines.next() != Some(TSV_HEADER) {
+            return Err("bad header".into());
+        }
+        let mut rows = Vec::new();
+        for (i, line) in lines.enumerate() {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let [a2, a3, numeric, en, fr, es, ru, ar, pt] = cells[..] else {
+                return Err(format!("row {}: {} cells, expected 9", i + 1, cells.len()));
+            };
+            rows.push(Country::new(a2, a3, numeric, [en, fr, es, ru, ar, pt])?);
+        }
+        CountryTable::new(rows)
     }
 }
 

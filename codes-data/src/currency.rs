@@ -1,5 +1,7 @@
 //! ISO 4217 currencies (spec 4, CEN-COD-003, CEN-QTY-002).
 
+use std::borrow::Cow;
+
 use crate::blob::{alpha3_index, blob};
 use crate::Lang;
 
@@ -8,15 +10,15 @@ use crate::Lang;
 /// Every entry is a current ISO 4217 code for validation, including funds (`BOV`),
 /// special units (`XAU`, `XDR`, `XXX`) and a code that ISO marks as being replaced
 /// (`VES`, see [`Currency::superseded_by`]).
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Currency {
-    alpha3: &'static str,
+    alpha3: Cow<'static, str>,
     numeric: u16,
     minor_units: Option<u8>,
     fund: bool,
     special: bool,
-    superseded_by: Option<&'static str>,
-    names: [&'static str; 6],
+    superseded_by: Option<Cow<'static, str>>,
+    names: [Cow<'static, str>; 6],
 }
 
 // `static CURRENCIES: [Currency; N]`, sorted by alpha-3.
@@ -27,8 +29,8 @@ static BY_ALPHA3: &[u8; 26 * 26 * 26] = blob!("currency_alpha3.bin");
 
 impl Currency {
     /// The alphabetic code, `"EUR"`.
-    pub fn alpha3(&self) -> &'static str {
-        self.alpha3
+    pub fn alpha3(&self) -> &str {
+        &self.alpha3
     }
 
     /// The numeric code, `978` for the euro.
@@ -55,13 +57,172 @@ impl Currency {
 
     /// The code announced to replace this one, when ISO lists one (`VES` → `VED`). The
     /// code stays current for validation until ISO withdraws it.
-    pub fn superseded_by(&self) -> Option<&'static str> {
-        self.superseded_by
+    pub fn superseded_by(&self) -> Option<&str> {
+        self.superseded_by.as_deref()
     }
 
     /// The name in `lang`, from the Unicode CLDR (English where CLDR has none).
-    pub fn name(&self, lang: Lang) -> &'static str {
-        self.names[lang.index()]
+    pub fn name(&self, lang: Lang) -> &str {
+        &self.names[lang.index()]
+    }
+
+    /// A currency of a table pack's, from the cells of `data/currencies.tsv` (and of
+    /// `shared/codes/currencies.csv`): checked as the build script checks the built-in ones.
+    pub(crate) fn new(
+        alpha3: &str,
+        numeric: &str,
+        minor_units: &str,
+        flags: &str,
+        names: [&str; 6],
+    ) -> Result<Currency, String> {
+        if alpha3_index(alpha3.as_bytes()).is_none() {
+            return Err(format!("code {alpha3:?} is not three letters A-Z"));
+        }
+        let numeric = crate::blob::numeric3(numeric)
+            .ok_or_else(|| format!("{alpha3}: numeric code {numeric:?} is not three digits"))?;
+        let minor_units = match minor_units {
+            "" => None,
+            m => Some(
+                m.parse::<u8>()
+                    .ok()
+                    .filter(|v| *v <= 9)
+                    .ok_or_else(|| format!("{alpha3}: minor units {m:?} are not 0 to 9"))?,
+            ),
+        };
+        let (fund, special, superseded_by) = match flags {
+            "" => (false, false, None),
+            "fund" => (true, false, None),
+            "special" => (false, true, None),
+            f => match f
+                .strip_prefix("superseded(")
+                .and_then(|s| s.strip_suffix(')'))
+            {
+                Some(code) if alpha3_index(code.as_bytes()).is_some() => {
+                    (false, false, Some(Cow::Owned(code.to_owned())))
+                }
+                _ => {
+                    return Err(format!(
+                        "{alpha3}: flags {f:?}: expected nothing, fund, special or superseded(CODE)"
+                    ))
+                }
+            },
+        };
+        if let Some(lang) = Lang::ALL.iter().find(|l| names[l.index()].is_empty()) {
+            return Err(format!("{alpha3}: no name in {}", lang.code()));
+        }
+        Ok(Currency {
+            alpha3: Cow::Owned(alpha3.into()),
+            numeric,
+            minor_units,
+            fund,
+            special,
+            superseded_by,
+            names: names.map(|n| Cow::Owned(n.into())),
+        })
+    }
+
+    fn flags(&self) -> String {
+        match (&self.superseded_by, self.fund, self.special) {
+            (Some(code), _, _) => format!("superseded({code})"),
+            (None, true, _) => "fund".into(),
+            (None, false, true) => "special".into(),
+            (None, false, false) => String::new(),
+        }
+    }
+}
+
+/// The currencies of a table: the built-in one ([`BUILTIN`]) or a pack's.
+#[derive(Clone, Debug)]
+pub(crate) struct CurrencyTable {
+    /// Sorted by alphabetic code.
+    rows: Cow<'static, [Currency]>,
+    /// 26³ bytes, as `BY_ALPHA3`.
+    by_alpha3: Cow<'static, [u8]>,
+}
+
+pub(crate) static BUILTIN: CurrencyTable = CurrencyTable {
+    rows: Cow::Borrowed(&CURRENCIES),
+    by_alpha3: Cow::Borrowed(BY_ALPHA3),
+};
+
+/// The header of a pack's `currencies` section (the columns of `data/currencies.tsv`).
+pub(crate) const TSV_HEADER: &str =
+    "alpha3\tnumeric\tminor_units\tflags\tname_en\tname_fr\tname_es\tname_ru\tname_ar\tname_pt";
+
+impl CurrencyTable {
+    /// A table of `rows` in any order: each code once, at most 254 currencies.
+    pub(crate) fn new(mut rows: Vec<Currency>) -> Result<CurrencyTable, String> {
+        rows.sort_by(|a, b| a.alpha3.cmp(&b.alpha3));
+        if rows.len() > 254 {
+            return Err(format!("{} currencies, at most 254", rows.len()));
+        }
+        let mut by_alpha3 = vec![0u8; 26 * 26 * 26];
+        for (i, c) in rows.iter().enumerate() {
+            let Some(i3) = alpha3_index(c.alpha3.as_bytes()) else {
+                return Err(format!("{}: bad code", c.alpha3));
+            };
+            if by_alpha3[i3] != 0 {
+                return Err(format!("{}: repeated", c.alpha3));
+            }
+            by_alpha3[i3] = (i + 1) as u8;
+        }
+        Ok(CurrencyTable {
+            rows: Cow::Owned(rows),
+            by_alpha3: Cow::Owned(by_alpha3),
+        })
+    }
+
+    pub(crate) fn get(&self, alpha3: &str) -> Option<&Currency> {
+        let v = *self.by_alpha3.get(alpha3_index(alpha3.as_bytes())?)?;
+        self.rows.get(usize::from(v).checked_sub(1)?)
+    }
+
+    pub(crate) fn rows(&self) -> &[Currency] {
+        &self.rows
+    }
+
+    /// The table as a pack's `currencies` section: [`TSV_HEADER`], then a row per currency.
+    pub(crate) fn to_tsv(&self) -> String {
+        let mut out = String::from(TSV_HEADER);
+        out.push('\n');
+        for c in self.rows.iter() {
+            let minor = c.minor_units.map_or(String::new(), |m| m.to_string());
+            out.push_str(&format!(
+                "{}\t{:03}\t{minor}\t{}",
+                c.alpha3,
+                c.numeric,
+                c.flags()
+            ));
+            for name in &c.names {
+                out.push('\t');
+                out.push_str(&crate::pack::clean(name));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Reads a pack's `currencies` section (untrusted: every row is checked).
+    pub(crate) fn from_tsv(text: &str) -> Result<CurrencyTable, String> {
+        let mut lines = text.lines();
+        if lines.next() != Some(TSV_HEADER) {
+            return Err("bad header".into());
+        }
+        let mut rows = Vec::new();
+        for (i, line) in lines.enumerate() {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let [a3, numeric, minor, flags, en, fr, es, ru, ar, pt] = cells[..] else {
+                return Err(format!("row {}: {} cells, expected 10", i + 1, cells.len()));
+            };
+            rows.push(Currency::new(
+                a3,
+                numeric,
+                minor,
+                flags,
+                [en, fr, es, ru, ar, pt],
+            )?);
+        }
+        CurrencyTable::new(rows)
     }
 }
 

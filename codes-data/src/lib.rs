@@ -74,7 +74,7 @@ pub use layout::{AirportRow, UnlocodeRow};
 pub use location::{resolve_location, ResolvedLocation};
 pub use pack::{
     build as build_pack, PackError, PackInput, Tables, HEADER_BYTES, MAX_PACK_BYTES, PACK_MAGIC,
-    PACK_VERSION,
+    PACK_VERSION, PACK_VERSION_OLDEST,
 };
 pub use taxonomy::{
     commodity_area, commodity_areas, goods_type, unit, units, CommodityArea, GoodsType, UnitInfo,

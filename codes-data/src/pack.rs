@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::airport::{self, Airport, AirportTable};
+use crate::country::{self, Country, CountryTable};
+use crate::currency::{self, Currency, CurrencyTable};
 use crate::layout::{self, AirportRow, UnlocodeRow};
 use crate::location::{resolve_in, ResolvedLocation};
 use crate::sha256::{hex, sha256};
@@ -17,8 +19,11 @@ use crate::Edition;
 
 /// The first 8 bytes of every pack.
 pub const PACK_MAGIC: [u8; 8] = *b"CENPACK\0";
-/// The format version this library writes and reads.
-pub const PACK_VERSION: u32 = 1;
+/// The format version this library writes. It also reads version 1, which has no countries
+/// and currencies (the built-in ones are used with it).
+pub const PACK_VERSION: u32 = 2;
+/// The oldest format version this library reads.
+pub const PACK_VERSION_OLDEST: u32 = 1;
 /// The largest pack accepted (a full pack is about 5 MB): larger input is refused before
 /// it is read.
 pub const MAX_PACK_BYTES: usize = 64 << 20;
@@ -76,7 +81,7 @@ impl std::fmt::Display for PackError {
             PackError::BadMagic => write!(f, "table pack: not a table pack (wrong magic)"),
             PackError::UnsupportedVersion(v) => write!(
                 f,
-                "table pack: format version {v}, this library reads version {PACK_VERSION}"
+                "table pack: format version {v}, this library reads versions {PACK_VERSION_OLDEST} to {PACK_VERSION}"
             ),
             PackError::ChecksumMismatch { expected, actual } => write!(
                 f,
@@ -119,6 +124,8 @@ impl OwnedEdition {
 struct Pack {
     unlocode: UnlocodeTable,
     airports: AirportTable,
+    countries: CountryTable,
+    currencies: CurrencyTable,
     editions: Vec<OwnedEdition>,
     sha256: [u8; 32],
 }
@@ -126,8 +133,8 @@ struct Pack {
 /// The code tables a validator checks against: the built-in ones ([`Tables::builtin`]) or
 /// those of a table pack ([`Tables::load`], [`Tables::from_bytes`]).
 ///
-/// A pack carries the UN/LOCODE and airport tables (the ones that change between releases
-/// of cen); the other tables are the built-in ones, and [`Tables::editions`] says which
+/// A pack carries the countries, currencies, UN/LOCODE and airport tables; the HS editions and
+/// the other tables are the built-in ones (decision 77), and [`Tables::editions`] says which
 /// edition of each is in use. Cloning is cheap (a shared pointer), and a `Tables` can be
 /// shared between threads.
 ///
@@ -198,7 +205,7 @@ impl Tables {
         ranges.sort_by_key(|(_, range)| std::cmp::Reverse(range.start));
         let mut bodies: Vec<(&'static str, Vec<u8>)> = Vec::with_capacity(ranges.len());
         for (name, range) in ranges {
-            if name == "editions" {
+            if matches!(name, "editions" | "countries" | "currencies") {
                 continue; // already read into `meta`
             }
             bodies.push((name, bytes.get(range.clone()).unwrap_or_default().to_vec()));
@@ -262,6 +269,60 @@ impl Tables {
         match &self.pack {
             None => &unlocode::BUILTIN,
             Some(p) => &p.unlocode,
+        }
+    }
+
+    /// [`crate::country`] in these tables.
+    pub fn country(&self, alpha2: &str) -> Option<&Country> {
+        match &self.pack {
+            None => crate::country(alpha2),
+            Some(p) => p.countries.get(alpha2),
+        }
+    }
+
+    /// [`crate::country_by_alpha3`] in these tables.
+    pub fn country_by_alpha3(&self, alpha3: &str) -> Option<&Country> {
+        match &self.pack {
+            None => crate::country_by_alpha3(alpha3),
+            Some(p) => p.countries.get_alpha3(alpha3),
+        }
+    }
+
+    /// [`crate::countries`] in these tables.
+    pub fn countries(&self) -> &[Country] {
+        match &self.pack {
+            None => crate::countries(),
+            Some(p) => p.countries.rows(),
+        }
+    }
+
+    /// [`crate::currency`] in these tables.
+    pub fn currency(&self, alpha3: &str) -> Option<&Currency> {
+        match &self.pack {
+            None => crate::currency(alpha3),
+            Some(p) => p.currencies.get(alpha3),
+        }
+    }
+
+    /// [`crate::currencies`] in these tables.
+    pub fn currencies(&self) -> &[Currency] {
+        match &self.pack {
+            None => crate::currencies(),
+            Some(p) => p.currencies.rows(),
+        }
+    }
+
+    fn country_table(&self) -> &CountryTable {
+        match &self.pack {
+            None => &country::BUILTIN,
+            Some(p) => &p.countries,
+        }
+    }
+
+    fn currency_table(&self) -> &CurrencyTable {
+        match &self.pack {
+            None => &currency::BUILTIN,
+            Some(p) => &p.currencies,
         }
     }
 
@@ -331,7 +392,13 @@ impl Tables {
     /// These tables as a pack file (the built-in tables give a pack of their own bytes).
     pub fn to_pack_bytes(&self) -> Vec<u8> {
         let editions: Vec<OwnedEdition> = self.editions().iter().map(OwnedEdition::of).collect();
-        write(self.unlocode_table(), self.airport_table(), &editions)
+        write(
+            self.unlocode_table(),
+            self.airport_table(),
+            self.country_table(),
+            self.currency_table(),
+            &editions,
+        )
     }
 }
 
@@ -346,6 +413,14 @@ pub struct PackInput {
     pub airports: Option<Vec<AirportRow>>,
     /// The airport table's edition and source.
     pub airports_edition: Option<(String, String)>,
+    /// Countries (any order; each code once), as [`upstream::read_countries`](crate::upstream::read_countries) reads them.
+    pub countries: Option<Vec<Country>>,
+    /// The country table's edition and source.
+    pub countries_edition: Option<(String, String)>,
+    /// Currencies (any order; each code once), as [`upstream::read_currencies`](crate::upstream::read_currencies) reads them.
+    pub currencies: Option<Vec<Currency>>,
+    /// The currency table's edition and source.
+    pub currencies_edition: Option<(String, String)>,
 }
 
 /// Builds a pack from `input`, taking from the built-in tables what it does not give.
@@ -421,7 +496,33 @@ pub fn build(mut input: PackInput) -> Result<Vec<u8>, PackError> {
             }
         }
     };
-    Ok(write(&unlocode_table, &airport_table, &editions))
+    let country_table = match input.countries.take() {
+        None => country::BUILTIN.clone(),
+        Some(rows) => {
+            let n = rows.len();
+            let table = CountryTable::new(rows)
+                .map_err(|why| PackError::Input(format!("countries: {why}")))?;
+            set_edition(&mut editions, "countries", &input.countries_edition, n);
+            table
+        }
+    };
+    let currency_table = match input.currencies.take() {
+        None => currency::BUILTIN.clone(),
+        Some(rows) => {
+            let n = rows.len();
+            let table = CurrencyTable::new(rows)
+                .map_err(|why| PackError::Input(format!("currencies: {why}")))?;
+            set_edition(&mut editions, "currencies", &input.currencies_edition, n);
+            table
+        }
+    };
+    Ok(write(
+        &unlocode_table,
+        &airport_table,
+        &country_table,
+        &currency_table,
+        &editions,
+    ))
 }
 
 // --- Writing ------------------------------------------------------------------------
@@ -433,11 +534,17 @@ fn section(out: &mut Vec<u8>, name: &str, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
-fn write(u: &UnlocodeTable, a: &AirportTable, editions: &[OwnedEdition]) -> Vec<u8> {
+fn write(
+    u: &UnlocodeTable,
+    a: &AirportTable,
+    countries: &CountryTable,
+    currencies: &CurrencyTable,
+    editions: &[OwnedEdition],
+) -> Vec<u8> {
     let mut ed = String::from("table\tedition\tsource\tlicence\trows\n");
     for e in editions {
         ed.push_str(&format!(
@@ -465,6 +572,8 @@ fn write(u: &UnlocodeTable, a: &AirportTable, editions: &[OwnedEdition]) -> Vec<
     section(&mut content, "airport.fixed", a.fixed.as_bytes());
     section(&mut content, "airport.rec", &a.rec);
     section(&mut content, "airport.text", a.text.as_bytes());
+    section(&mut content, "countries", countries.to_tsv().as_bytes());
+    section(&mut content, "currencies", currencies.to_tsv().as_bytes());
     let mut out = Vec::with_capacity(HEADER_BYTES + content.len());
     out.extend_from_slice(&PACK_MAGIC);
     out.extend_from_slice(&PACK_VERSION.to_le_bytes());
@@ -528,6 +637,8 @@ impl Checked<'_> {
 /// What a checked pack says besides its tables' bytes.
 struct PackMeta {
     editions: Vec<OwnedEdition>,
+    countries: CountryTable,
+    currencies: CurrencyTable,
     names: bool,
     sha256: [u8; 32],
 }
@@ -562,14 +673,17 @@ impl PackMeta {
         Pack {
             unlocode,
             airports,
+            countries: self.countries,
+            currencies: self.currencies,
             editions: self.editions,
             sha256: self.sha256,
         }
     }
 }
 
-/// The names of the sections of format version 1, as `write` writes them.
-const SECTIONS: [&str; 15] = [
+/// The names of the sections, as `write` writes them (`countries` and `currencies` since format
+/// version 2).
+const SECTIONS: [&str; 17] = [
     "editions",
     "unlocode.bucket",
     "unlocode.fixed",
@@ -585,6 +699,8 @@ const SECTIONS: [&str; 15] = [
     "airport.fixed",
     "airport.rec",
     "airport.text",
+    "countries",
+    "currencies",
 ];
 
 /// Checks a whole pack: magic, version, size, checksum, sections, and the structure of every
@@ -612,7 +728,7 @@ fn parse(bytes: &[u8]) -> Result<Checked<'_>, PackError> {
         });
     }
     let version = le_u32(bytes, 8).unwrap_or(0);
-    if version != PACK_VERSION {
+    if !(PACK_VERSION_OLDEST..=PACK_VERSION).contains(&version) {
         return Err(PackError::UnsupportedVersion(version));
     }
     let flags = le_u32(bytes, 12).unwrap_or(0);
@@ -675,6 +791,17 @@ fn parse(bytes: &[u8]) -> Result<Checked<'_>, PackError> {
     let editions = parse_editions(s.text("editions")?)?;
     check_unlocode(&s, names)?;
     check_airports(&s, names)?;
+    // Format version 1 has no countries and currencies: the built-in ones go with it.
+    let (countries, currencies) = if version >= 2 {
+        (
+            CountryTable::from_tsv(s.text("countries")?)
+                .or_else(|why| malformed(format!("section countries: {why}")))?,
+            CurrencyTable::from_tsv(s.text("currencies")?)
+                .or_else(|why| malformed(format!("section currencies: {why}")))?,
+        )
+    } else {
+        (country::BUILTIN.clone(), currency::BUILTIN.clone())
+    };
     let mut sha = [0u8; 32];
     sha.copy_from_slice(&digest);
     Ok(Checked {
@@ -682,6 +809,8 @@ fn parse(bytes: &[u8]) -> Result<Checked<'_>, PackError> {
         ranges,
         meta: PackMeta {
             editions,
+            countries,
+            currencies,
             names,
             sha256: sha,
         },

@@ -1,5 +1,6 @@
 //! Reading the publishers' own files into rows for [`build_pack`](crate::build_pack)
-//! (`cen tables build`, spec 7.2): UNECE's UN/LOCODE CSV release and airportsdata's CSV.
+//! (`cen tables build`, spec 7.2): UNECE's UN/LOCODE CSV release, airportsdata's CSV, and
+//! countries and currencies in the form of `shared/codes` (ISO codes, names in six languages).
 //!
 //! The rules of what is kept are those of `scripts/build_tables.py`, which makes the built-in
 //! tables from `../shared/codes` (`SOURCES.md`, "What was kept"): a pack built from the files
@@ -575,4 +576,116 @@ mod tests {
             let _ = read_airports("f", &with_header);
         }
     }
+}
+
+/// The columns of `shared/codes/countries.csv` (ISO 3166-1 codes with their names in the six
+/// languages), which a countries file must name in its header, in any order.
+pub const COUNTRY_COLUMNS: [&str; 9] = [
+    "alpha2", "alpha3", "numeric", "name_en", "name_fr", "name_es", "name_ru", "name_ar", "name_pt",
+];
+
+/// The columns of `shared/codes/currencies.csv` (ISO 4217 codes, minor units, flags `fund`,
+/// `special` or `superseded(CODE)`, names in the six languages).
+pub const CURRENCY_COLUMNS: [&str; 10] = [
+    "alpha3",
+    "numeric",
+    "minor_units",
+    "flags",
+    "name_en",
+    "name_fr",
+    "name_es",
+    "name_ru",
+    "name_ar",
+    "name_pt",
+];
+
+/// The records of a CSV file with a header naming `columns` (in any order, others ignored):
+/// for each record, its line and the cells of `columns` in their order.
+fn named_columns<const N: usize>(
+    file: &str,
+    bytes: &[u8],
+    columns: &[&str; N],
+    what: &str,
+) -> Result<Vec<(usize, [String; N])>, UpstreamError> {
+    let (text, _) = decode(bytes);
+    let mut it = records(file, &text)?.into_iter();
+    let Some(header) = it.next() else {
+        return Err(UpstreamError {
+            file: file.into(),
+            line: 0,
+            why: format!("empty: expected {what} with a header"),
+        });
+    };
+    let mut at = [0usize; N];
+    for (k, name) in columns.iter().enumerate() {
+        at[k] = header
+            .cells
+            .iter()
+            .position(|h| h.trim() == *name)
+            .ok_or_else(|| UpstreamError {
+                file: file.into(),
+                line: header.line,
+                why: format!(
+                    "no column {name:?} in the header ({what} has {})",
+                    columns.join(", ")
+                ),
+            })?;
+    }
+    let width = header.cells.len();
+    let mut out = Vec::new();
+    for r in it {
+        if r.cells.len() != width {
+            return Err(UpstreamError {
+                file: file.into(),
+                line: r.line,
+                why: format!("{} columns, the header has {width}", r.cells.len()),
+            });
+        }
+        let mut cells: [String; N] = std::array::from_fn(|_| String::new());
+        for k in 0..N {
+            cells[k] = clean(&r.cells[at[k]], file, r.line, columns[k])?.to_owned();
+        }
+        out.push((r.line, cells));
+    }
+    Ok(out)
+}
+
+/// Reads a countries file in the form of `shared/codes/countries.csv` (a header naming at
+/// least [`COUNTRY_COLUMNS`]): every code well formed and once, a name in each language.
+pub fn read_countries(file: &str, bytes: &[u8]) -> Result<Vec<crate::Country>, UpstreamError> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (line, c) in named_columns(file, bytes, &COUNTRY_COLUMNS, "a countries CSV")? {
+        let err = |why: String| UpstreamError {
+            file: file.into(),
+            line,
+            why,
+        };
+        if !seen.insert(c[0].clone()) || !seen.insert(c[1].clone()) {
+            return Err(err(format!("{}: a code of this row is repeated", c[0])));
+        }
+        let names = [&*c[3], &*c[4], &*c[5], &*c[6], &*c[7], &*c[8]];
+        out.push(crate::Country::new(&c[0], &c[1], &c[2], names).map_err(err)?);
+    }
+    Ok(out)
+}
+
+/// Reads a currencies file in the form of `shared/codes/currencies.csv` (a header naming at
+/// least [`CURRENCY_COLUMNS`]): every code well formed and once, a name in each language.
+pub fn read_currencies(file: &str, bytes: &[u8]) -> Result<Vec<crate::Currency>, UpstreamError> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (line, c) in named_columns(file, bytes, &CURRENCY_COLUMNS, "a currencies CSV")? {
+        let err = |why: String| UpstreamError {
+            file: file.into(),
+            line,
+            why,
+        };
+        if !seen.insert(c[0].clone()) {
+            return Err(err(format!("{}: repeated", c[0])));
+        }
+        let names = [&*c[4], &*c[5], &*c[6], &*c[7], &*c[8], &*c[9]];
+        out.push(crate::Currency::new(&c[0], &c[1], &c[2], &c[3], names).map_err(err)?);
+    }
+    Ok(out)
 }

@@ -126,6 +126,10 @@ fn building_from_the_builtin_rows_gives_the_builtin_bytes() {
                 .source
                 .into(),
         )),
+        countries: Some(codes_data::countries().to_vec()),
+        countries_edition: builtin_edition("countries"),
+        currencies: Some(codes_data::currencies().to_vec()),
+        currencies_edition: builtin_edition("currencies"),
     })
     .unwrap();
     assert!(
@@ -228,7 +232,12 @@ fn bad_packs_give_clear_errors_and_never_panic() {
     });
     let mut v = good.clone();
     v[8..12].copy_from_slice(&(PACK_VERSION + 1).to_le_bytes());
-    check(&v, |e| matches!(e, PackError::UnsupportedVersion(2)));
+    check(
+        &v,
+        |e| matches!(e, PackError::UnsupportedVersion(v) if *v == PACK_VERSION + 1),
+    );
+    v[8..12].copy_from_slice(&0u32.to_le_bytes());
+    check(&v, |e| matches!(e, PackError::UnsupportedVersion(0)));
     let mut c = good.clone();
     let last = c.len() - 1;
     c[last] ^= 1;
@@ -259,6 +268,171 @@ fn bad_packs_give_clear_errors_and_never_panic() {
     bad[rec..rec + 4].copy_from_slice(&u32::MAX.to_le_bytes());
     reseal(&mut bad);
     check(&bad, |e| matches!(e, PackError::Malformed(_)));
+    // A country row that is not a country, with a correct checksum: `AD` becomes `a1`.
+    let mut bad = good.clone();
+    let row = b"\nAD\tAND\t020\t";
+    let pos = bad.windows(row.len()).position(|w| w == row).unwrap();
+    bad[pos + 1..pos + 3].copy_from_slice(b"a1");
+    reseal(&mut bad);
+    check(
+        &bad,
+        |e| matches!(e, PackError::Malformed(m) if m.contains("section countries") && m.contains("a1")),
+    );
+    // A currency with minor units that are not a digit.
+    let mut bad = good.clone();
+    let row = b"\nJPY\t392\t0\t";
+    let pos = bad.windows(row.len()).position(|w| w == row).unwrap();
+    bad[pos + 9] = b'x';
+    reseal(&mut bad);
+    check(
+        &bad,
+        |e| matches!(e, PackError::Malformed(m) if m.contains("section currencies") && m.contains("JPY")),
+    );
+}
+
+/// The pack of format version 1 that `good` (version 2) was: the same bytes without the
+/// sections that version 2 added (written last), resealed.
+fn as_version_1(good: &[u8]) -> Vec<u8> {
+    let name = b"\x09countries";
+    let at = good.windows(name.len()).rposition(|w| w == name).unwrap();
+    let mut v1 = good[..at].to_vec();
+    v1[8..12].copy_from_slice(&1u32.to_le_bytes());
+    let len = (v1.len() - HEADER_BYTES) as u64;
+    v1[16..24].copy_from_slice(&len.to_le_bytes());
+    reseal(&mut v1);
+    v1
+}
+
+#[test]
+fn a_pack_of_format_version_1_is_read_with_the_builtin_countries_and_currencies() {
+    let v1 = as_version_1(&builtin_pack());
+    let tables = Tables::from_bytes(&v1).unwrap();
+    assert_eq!(tables.unlocode("NLRTM").unwrap().name(), "Rotterdam");
+    assert_eq!(tables.countries(), codes_data::countries());
+    assert_eq!(tables.currencies(), codes_data::currencies());
+    assert_eq!(
+        tables.country("BE").unwrap().name(codes_data::Lang::Fr),
+        "Belgique"
+    );
+    // Written back, it is a pack of the current version holding the same tables.
+    assert_eq!(tables.to_pack_bytes(), builtin_pack());
+}
+
+#[test]
+fn a_pack_changes_country_and_currency_answers_exactly_where_its_rows_change() {
+    let mut countries = codes_data::countries().to_vec();
+    // Kosovo's user-assigned code as a country, and Antarctica gone; a currency gone.
+    let shared = "alpha2,alpha3,numeric,name_en,name_fr,name_es,name_ru,name_ar,name_pt\n\
+                  XK,XKX,983,Kosovo,Kosovo,Kosovo,Косово,كوسوفو,Kosovo\n";
+    let added = codes_data::upstream::read_countries("kosovo.csv", shared.as_bytes()).unwrap();
+    countries.extend(added);
+    countries.retain(|c| c.alpha2() != "AQ");
+    let mut currencies = codes_data::currencies().to_vec();
+    currencies.retain(|c| c.alpha3() != "VES");
+    let bytes = build_pack(PackInput {
+        countries: Some(countries),
+        countries_edition: Some(("2027-01".into(), "test".into())),
+        currencies: Some(currencies),
+        ..PackInput::default()
+    })
+    .unwrap();
+    let pack = Tables::from_bytes(&bytes).unwrap();
+    assert_eq!(
+        pack.country("XK").unwrap().name(codes_data::Lang::Ru),
+        "Косово"
+    );
+    assert_eq!(pack.country_by_alpha3("XKX").unwrap().alpha2(), "XK");
+    assert!(pack.country("AQ").is_none() && pack.country_by_alpha3("ATA").is_none());
+    assert!(pack.currency("VES").is_none());
+    assert!(codes_data::country("XK").is_none() && codes_data::country("AQ").is_some());
+    // Everything else answers as built in.
+    assert_eq!(pack.countries().len(), codes_data::countries().len());
+    for c in codes_data::countries()
+        .iter()
+        .filter(|c| c.alpha2() != "AQ")
+    {
+        assert_eq!(pack.country(c.alpha2()), Some(c));
+        assert_eq!(pack.country_by_alpha3(c.alpha3()), Some(c));
+    }
+    for c in codes_data::currencies()
+        .iter()
+        .filter(|c| c.alpha3() != "VES")
+    {
+        assert_eq!(pack.currency(c.alpha3()), Some(c));
+    }
+    let edition = pack
+        .editions()
+        .into_iter()
+        .find(|e| e.table == "countries")
+        .unwrap();
+    assert_eq!((edition.edition, edition.rows), ("2027-01", 249));
+    let edition = pack
+        .editions()
+        .into_iter()
+        .find(|e| e.table == "currencies")
+        .unwrap();
+    assert_eq!(
+        (edition.edition, edition.rows),
+        ("not stated", codes_data::currencies().len() - 1)
+    );
+}
+
+#[test]
+fn countries_and_currencies_files_are_read_with_clear_errors() {
+    use codes_data::upstream::{read_countries, read_currencies};
+    let header = "alpha2,alpha3,numeric,name_en,name_fr,name_es,name_ru,name_ar,name_pt\n";
+    let err = |text: &str| {
+        read_countries("c.csv", text.as_bytes())
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(err("").contains("empty"), "{}", err(""));
+    assert!(err("alpha2,alpha3\n").contains("no column \"numeric\""));
+    assert!(err(&format!(
+        "{header}BE,BEL,056,Belgium,,Bélgica,Бельгия,بلجيكا,Bélgica\n"
+    ))
+    .starts_with("c.csv:2: BE: no name in fr"));
+    assert!(err(&format!("{header}be,BEL,056,a,b,c,d,e,f\n")).contains("not two letters"));
+    assert!(err(&format!("{header}BE,BEL,56,a,b,c,d,e,f\n")).contains("three digits"));
+    assert!(err(&format!(
+        "{header}BE,BEL,056,a,b,c,d,e,f\nBE,BEX,057,a,b,c,d,e,f\n"
+    ))
+    .starts_with("c.csv:3:"));
+    assert!(err(&format!("{header}BE,BEL,056,a,b,c,d,e\n")).contains("8 columns"));
+    let shared = std::env::var_os("CEN_SHARED_CODES")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/codes")
+        });
+    if let Ok(bytes) = std::fs::read(shared.join("countries.csv")) {
+        let rows = read_countries("countries.csv", &bytes).unwrap();
+        assert_eq!(rows.len(), codes_data::countries().len());
+    }
+    if let Ok(bytes) = std::fs::read(shared.join("currencies.csv")) {
+        let rows = read_currencies("currencies.csv", &bytes).unwrap();
+        // The shared copy's codes are the built-in ones (the names differ: CLDR's are built in).
+        let codes: Vec<&str> = rows.iter().map(|c| c.alpha3()).collect();
+        let builtin: Vec<&str> = codes_data::currencies()
+            .iter()
+            .map(|c| c.alpha3())
+            .collect();
+        assert_eq!(codes, builtin);
+    }
+    let header =
+        "alpha3,numeric,minor_units,flags,name_en,name_fr,name_es,name_ru,name_ar,name_pt\n";
+    let err = |text: &str| {
+        read_currencies("m.csv", text.as_bytes())
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(err(&format!("{header}EUR,978,x,,a,b,c,d,e,f\n")).contains("minor units"));
+    assert!(err(&format!("{header}EUR,978,2,gold,a,b,c,d,e,f\n")).contains("flags"));
+    let ok = read_currencies(
+        "m.csv",
+        format!("{header}VES,928,2,superseded(VED),a,b,c,d,e,f\n").as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(ok[0].superseded_by(), Some("VED"));
 }
 
 #[test]
@@ -371,6 +545,7 @@ fn the_upstream_files_of_the_builtin_tables_give_the_builtin_pack() {
         unlocode_edition: builtin_edition("unlocode"),
         airports: Some(airport_rows),
         airports_edition: builtin_edition("airports"),
+        ..PackInput::default()
     })
     .unwrap();
     assert!(
