@@ -158,7 +158,7 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
             let closest = lookups::closest_in(&tables, table, &code, 5);
             // What CEN-COD-001 suggests for the same code (`UK` → `GB`).
             let suggest = match args.table {
-                CodeTable::Country => lookups::country_suggestion(&code, true),
+                CodeTable::Country => lookups::country_suggestion_in(&tables, &code, true),
                 _ => None,
             };
             match args.format {
@@ -174,7 +174,7 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
                     let name = code_name(args.table);
                     let mut message =
                         format!("cen: {} no {name} `{code}`", style.error("not found:"));
-                    if let Some(suggest) = suggest {
+                    if let Some(suggest) = &suggest {
                         message.push_str(&format!(": did you mean `{suggest}`?"));
                         if let Some(alias) = codes_data::country_alias(&code) {
                             message.push_str(&format!(" ({code}: {})", alias.note));

@@ -41,8 +41,8 @@ pub(crate) struct GoodsFacts<'r> {
     pub goods_type: Option<&'static GoodsType>,
     pub unit: Option<Unit>,
     pub quantity: Option<f64>,
-    pub currency: Option<&'static Currency>,
-    pub value_currency: Option<&'static Currency>,
+    pub currency: Option<&'r Currency>,
+    pub value_currency: Option<&'r Currency>,
 }
 
 /// The facts of a record.
@@ -65,18 +65,19 @@ pub(crate) struct Facts<'r> {
     pub legs: Vec<LegFacts<'r>>,
     pub goods: Vec<GoodsFacts<'r>>,
     pub birth_dates: Vec<(usize, Date)>,
-    pub penalty_currency: Option<&'static Currency>,
+    pub penalty_currency: Option<&'r Currency>,
 }
 
 fn country<'r>(
     sink: &mut Sink,
+    tables: &Tables,
     value: &'r Option<String>,
     pseudo: bool,
     path: impl FnOnce() -> String,
 ) -> Option<&'r str> {
     value
         .as_deref()
-        .and_then(|code| codes::country(sink, code, pseudo, path))
+        .and_then(|code| codes::country(sink, tables, code, pseudo, path))
 }
 
 fn date(sink: &mut Sink, value: &Option<String>, path: impl FnOnce() -> String) -> Option<Date> {
@@ -106,7 +107,7 @@ impl<'r> Facts<'r> {
             decoded.invalid.is_empty() || !decoded.is_invalid(&format!("/{list}/{index}"))
         };
 
-        let reporting = country(sink, &record.reporting_country, false, || {
+        let reporting = country(sink, tables, &record.reporting_country, false, || {
             "/reporting_country".into()
         });
         let seizure_date = date(sink, &record.seizure_date, || "/seizure_date".into());
@@ -127,12 +128,18 @@ impl<'r> Facts<'r> {
 
         let route = record.route.as_ref();
         if let Some(route) = route {
-            country(sink, &route.origin, true, || "/route/origin".into());
+            country(sink, tables, &route.origin, true, || "/route/origin".into());
         }
-        let departure =
-            route.and_then(|r| country(sink, &r.departure, true, || "/route/departure".into()));
-        let destination =
-            route.and_then(|r| country(sink, &r.destination, true, || "/route/destination".into()));
+        let departure = route.and_then(|r| {
+            country(sink, tables, &r.departure, true, || {
+                "/route/departure".into()
+            })
+        });
+        let destination = route.and_then(|r| {
+            country(sink, tables, &r.destination, true, || {
+                "/route/destination".into()
+            })
+        });
         let transit = route
             .and_then(|r| r.transit.as_ref())
             .map(|codes_list| {
@@ -143,7 +150,7 @@ impl<'r> Facts<'r> {
                         if !item_present("route/transit", i) {
                             return None;
                         }
-                        codes::country(sink, code, true, || format!("/route/transit/{i}"))
+                        codes::country(sink, tables, code, true, || format!("/route/transit/{i}"))
                     })
                     .collect()
             })
@@ -177,7 +184,7 @@ impl<'r> Facts<'r> {
                 };
                 let from = place(&leg.from, "from");
                 let to = place(&leg.to, "to");
-                country(sink, &leg.registration_country, true, || {
+                country(sink, tables, &leg.registration_country, true, || {
                     at("conveyance", i, "registration_country")
                 });
                 LegFacts {
@@ -214,13 +221,13 @@ impl<'r> Facts<'r> {
                 let currency = line
                     .currency
                     .as_deref()
-                    .and_then(|c| codes::currency(sink, c, || at("goods", i, "currency")));
+                    .and_then(|c| codes::currency(sink, tables, c, || at("goods", i, "currency")));
                 let value_currency = line
                     .value
                     .as_ref()
                     .and_then(|v| v.currency.as_deref())
                     .and_then(|c| {
-                        codes::currency(sink, c, || format!("/goods/{i}/value/currency"))
+                        codes::currency(sink, tables, c, || format!("/goods/{i}/value/currency"))
                     });
                 if let Some(hs) = line.hs_code.as_deref() {
                     codes::hs(sink, hs, hs_edition, || at("goods", i, "hs_code"));
@@ -238,20 +245,20 @@ impl<'r> Facts<'r> {
             .collect();
 
         for (i, offender) in record.offenders.iter().flatten().enumerate() {
-            country(sink, &offender.nationality, true, || {
+            country(sink, tables, &offender.nationality, true, || {
                 at("offenders", i, "nationality")
             });
         }
         let mut birth_dates = Vec::new();
         for (i, person) in record.persons.iter().flatten().enumerate() {
-            country(sink, &person.nationality, true, || {
+            country(sink, tables, &person.nationality, true, || {
                 at("persons", i, "nationality")
             });
             if let Some(birth) = date(sink, &person.birth_date, || at("persons", i, "birth_date")) {
                 birth_dates.push((i, birth));
             }
             for (j, document) in person.documents.iter().flatten().enumerate() {
-                country(sink, &document.issuing_country, true, || {
+                country(sink, tables, &document.issuing_country, true, || {
                     format!("/persons/{i}/documents/{j}/issuing_country")
                 });
                 date(sink, &document.expiry, || {
@@ -260,7 +267,7 @@ impl<'r> Facts<'r> {
             }
         }
         for (i, company) in record.companies.iter().flatten().enumerate() {
-            country(sink, &company.country, false, || {
+            country(sink, tables, &company.country, false, || {
                 at("companies", i, "country")
             });
         }
@@ -269,7 +276,9 @@ impl<'r> Facts<'r> {
             .as_ref()
             .and_then(|o| o.penalty.as_ref())
             .and_then(|p| p.currency.as_deref())
-            .and_then(|c| codes::currency(sink, c, || "/outcome/penalty/currency".to_owned()));
+            .and_then(|c| {
+                codes::currency(sink, tables, c, || "/outcome/penalty/currency".to_owned())
+            });
 
         Facts {
             decoded,

@@ -120,8 +120,8 @@ pub fn lookup(table: Table, code: &str, lang: Lang) -> Option<Value> {
     lookup_in(&codes_data::Tables::builtin(), table, code, lang)
 }
 
-/// [`lookup`] in `tables`: a table pack's UN/LOCODE and airports (spec 7.2), the built-in
-/// tables for the rest.
+/// [`lookup`] in `tables`: a table pack's countries, currencies, UN/LOCODE and airports (spec
+/// 7.2), the built-in tables for HS.
 pub fn lookup_in(
     tables: &codes_data::Tables,
     table: Table,
@@ -130,15 +130,15 @@ pub fn lookup_in(
 ) -> Option<Value> {
     let code = normalise(table, code)?;
     match table {
-        Table::Country => country(&code, lang),
-        Table::Currency => currency(&code, lang),
+        Table::Country => country_in(tables, &code, lang),
+        Table::Currency => currency_in(tables, &code, lang),
         Table::Location => location_in(tables, &code, lang),
         Table::Airport => airport_in(tables, &code, lang),
         Table::Hs => hs(&code),
     }
 }
 
-fn names(name: impl Fn(Lang) -> &'static str) -> Value {
+fn names<'a>(name: impl Fn(Lang) -> &'a str) -> Value {
     Value::Object(
         Lang::ALL
             .iter()
@@ -196,7 +196,7 @@ pub fn editions_of(tables: &codes_data::Tables) -> Value {
     )
 }
 
-pub use crate::values::codes::country_suggestion;
+pub use crate::values::codes::{country_suggestion, country_suggestion_in};
 
 /// A country by its alpha-2 code, with its names; the pseudo-codes `XX` and `XZ` with their
 /// labels. The code as the table writes it (see [`lookup`] for what people type).
@@ -206,7 +206,12 @@ pub use crate::values::codes::country_suggestion;
 /// assert_eq!(be["alpha3"], "BEL");
 /// ```
 pub fn country(code: &str, lang: Lang) -> Option<Value> {
-    if let Some(country) = codes_data::country(code) {
+    country_in(&codes_data::Tables::builtin(), code, lang)
+}
+
+/// [`country`] in `tables`.
+pub fn country_in(tables: &codes_data::Tables, code: &str, lang: Lang) -> Option<Value> {
+    if let Some(country) = tables.country(code) {
         return Some(json!({
             "code": country.alpha2(), "alpha3": country.alpha3(), "numeric": format!("{:03}", country.numeric()),
             "name": country.name(lang), "names": names(|l| country.name(l)), "pseudo": false,
@@ -220,7 +225,12 @@ pub fn country(code: &str, lang: Lang) -> Option<Value> {
 
 /// A current ISO 4217 currency with its minor units and names.
 pub fn currency(code: &str, lang: Lang) -> Option<Value> {
-    codes_data::currency(code).map(|c| {
+    currency_in(&codes_data::Tables::builtin(), code, lang)
+}
+
+/// [`currency`] in `tables`.
+pub fn currency_in(tables: &codes_data::Tables, code: &str, lang: Lang) -> Option<Value> {
+    tables.currency(code).map(|c| {
         json!({
             "code": c.alpha3(), "numeric": format!("{:03}", c.numeric()), "minor_units": c.minor_units(),
             "fund": c.is_fund(), "special": c.is_special(), "name": c.name(lang), "names": names(|l| c.name(l)),
@@ -228,11 +238,11 @@ pub fn currency(code: &str, lang: Lang) -> Option<Value> {
     })
 }
 
-fn airport_json(airport: codes_data::Airport, lang: Lang) -> Value {
+fn airport_json(tables: &codes_data::Tables, airport: codes_data::Airport, lang: Lang) -> Value {
     json!({
         "kind": "airport", "code": airport.iata().or(airport.icao()), "iata": airport.iata(), "icao": airport.icao(),
         "name": airport.name(), "city": airport.city(), "country": airport.country(),
-        "country_name": codes_data::country(airport.country()).map(|c| c.name(lang)),
+        "country_name": tables.country(airport.country()).map(|c| c.name(lang)),
         "airport": true, "seaport": false, "resolves": true,
     })
 }
@@ -253,15 +263,20 @@ pub fn location(code: &str, lang: Lang) -> Option<Value> {
 /// [`location`] in `tables`.
 pub fn location_in(tables: &codes_data::Tables, code: &str, lang: Lang) -> Option<Value> {
     match tables.resolve_location(code) {
-        Some(ResolvedLocation::Airport(airport)) => Some(airport_json(airport, lang)),
-        Some(ResolvedLocation::UnLocode(entry)) => Some(unlocode_json(entry, lang, true)),
+        Some(ResolvedLocation::Airport(airport)) => Some(airport_json(tables, airport, lang)),
+        Some(ResolvedLocation::UnLocode(entry)) => Some(unlocode_json(tables, entry, lang, true)),
         None => tables
             .unlocode(code)
-            .map(|entry| unlocode_json(entry, lang, false)),
+            .map(|entry| unlocode_json(tables, entry, lang, false)),
     }
 }
 
-fn unlocode_json(entry: codes_data::UnLocode, lang: Lang, resolves: bool) -> Value {
+fn unlocode_json(
+    tables: &codes_data::Tables,
+    entry: codes_data::UnLocode,
+    lang: Lang,
+    resolves: bool,
+) -> Value {
     let functions: Vec<Value> = entry
         .function()
         .chars()
@@ -273,7 +288,7 @@ fn unlocode_json(entry: codes_data::UnLocode, lang: Lang, resolves: bool) -> Val
         .collect();
     json!({
         "kind": "unlocode", "code": entry.code(), "name": entry.name(), "country": entry.country(),
-        "country_name": codes_data::country(entry.country()).map(|c| c.name(lang)),
+        "country_name": tables.country(entry.country()).map(|c| c.name(lang)),
         "subdivision": entry.subdivision(), "function": entry.function(), "functions": functions, "status": entry.status(),
         "iata": if entry.iata().is_empty() { None } else { Some(entry.iata()) },
         "airport": entry.is_airport(), "seaport": entry.is_seaport(), "withdrawn": entry.is_withdrawn(),
@@ -293,7 +308,7 @@ pub fn airport_in(tables: &codes_data::Tables, code: &str, lang: Lang) -> Option
     } else {
         tables.airport_by_icao(code)
     };
-    found.map(|a| airport_json(a, lang))
+    found.map(|a| airport_json(tables, a, lang))
 }
 
 /// A Harmonized System chapter, heading or subheading of HS 2022, the newest edition (see
@@ -367,8 +382,8 @@ pub fn closest(table: &str, code: &str, count: usize) -> Vec<String> {
     closest_in(&codes_data::Tables::builtin(), table, code, count)
 }
 
-/// [`closest`] among the locations and airports of `tables` (a table pack's, spec 7.2); the
-/// other tables are the built-in ones.
+/// [`closest`] among the countries, currencies, locations and airports of `tables` (a table
+/// pack's, spec 7.2); HS codes are the built-in ones.
 ///
 /// ```
 /// let pack = codes_data::Tables::from_bytes(&codes_data::Tables::builtin().to_pack_bytes()).unwrap();
@@ -388,11 +403,13 @@ pub fn closest_in(
 
 fn closest_to(tables: &codes_data::Tables, table: &str, code: &str, count: usize) -> Vec<String> {
     let candidates: Vec<String> = match table {
-        "country" => codes_data::countries()
+        "country" => tables
+            .countries()
             .iter()
             .map(|c| c.alpha2().to_owned())
             .collect(),
-        "currency" => codes_data::currencies()
+        "currency" => tables
+            .currencies()
             .iter()
             .map(|c| c.alpha3().to_owned())
             .collect(),

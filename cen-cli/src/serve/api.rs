@@ -184,7 +184,7 @@ async fn codes(
         None => {
             let name = table.name();
             let suggest = match table {
-                Table::Country => lookups::country_suggestion(&normal, true),
+                Table::Country => lookups::country_suggestion_in(&state.tables, &normal, true),
                 _ => None,
             };
             let body = serde_json::json!({

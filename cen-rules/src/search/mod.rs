@@ -271,8 +271,8 @@ impl<N: NameSource> SearchIndex<N> {
         SearchIndex::build_with(Tables::builtin(), names)
     }
 
-    /// Builds the index of every table with the UN/LOCODE and airport entries of `tables` (a
-    /// table pack, spec 7.2) and `names`, whose places are those of `tables` (see
+    /// Builds the index of every table with the countries, currencies, UN/LOCODE and airport
+    /// entries of `tables` (a table pack, spec 7.2) and `names`, whose places are those of `tables` (see
     /// [`TablesNames`]).
     pub fn build_with(tables: Tables, names: N) -> SearchIndex<N> {
         let mut places = Builder::new();
@@ -315,7 +315,7 @@ impl<N: NameSource> SearchIndex<N> {
             );
         }
         let mut countries = Builder::new();
-        for (i, country) in codes_data::countries().iter().enumerate() {
+        for (i, country) in tables.countries().iter().enumerate() {
             let names: Vec<&str> = Lang::ALL.iter().map(|l| country.name(*l)).collect();
             countries.entry(
                 Entry {
@@ -331,7 +331,7 @@ impl<N: NameSource> SearchIndex<N> {
             );
         }
         let mut currencies = Builder::new();
-        for (i, currency) in codes_data::currencies().iter().enumerate() {
+        for (i, currency) in tables.currencies().iter().enumerate() {
             let names: Vec<&str> = Lang::ALL.iter().map(|l| currency.name(*l)).collect();
             let weight = if currency.is_special() {
                 0
@@ -451,8 +451,11 @@ impl<N: NameSource> SearchIndex<N> {
     }
 
     fn result(&self, table: Table, entry: &Entry, lang: Lang) -> Value {
-        let country_name =
-            |code: &str| codes_data::country(code).map_or(Value::Null, |c| c.name(lang).into());
+        let country_name = |code: &str| {
+            self.tables
+                .country(code)
+                .map_or(Value::Null, |c| c.name(lang).into())
+        };
         let mut out = Map::new();
         out.insert("table".into(), table.name().into());
         out.insert("code".into(), entry.code.as_str().into());
@@ -500,7 +503,9 @@ impl<N: NameSource> SearchIndex<N> {
                 out.insert("functions".into(), Value::Array(Vec::new()));
             }
             Item::Country(i) => {
-                let name = codes_data::countries()
+                let name = self
+                    .tables
+                    .countries()
                     .get(i as usize)
                     .map_or("", |c| c.name(lang));
                 out.insert("name".into(), name.into());
@@ -508,14 +513,15 @@ impl<N: NameSource> SearchIndex<N> {
                 out.insert("country_name".into(), name.into());
                 out.insert(
                     "alpha3".into(),
-                    codes_data::countries()
+                    self.tables
+                        .countries()
                         .get(i as usize)
                         .map(|c| c.alpha3())
                         .into(),
                 );
             }
             Item::Currency(i) => {
-                let currency = codes_data::currencies().get(i as usize);
+                let currency = self.tables.currencies().get(i as usize);
                 out.insert("name".into(), currency.map_or("", |c| c.name(lang)).into());
                 out.insert("country".into(), Value::Null);
                 out.insert("country_name".into(), Value::Null);

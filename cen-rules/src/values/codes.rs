@@ -74,16 +74,17 @@ pub const PSEUDO_COUNTRIES: [&str; 2] = ["XX", "XZ"];
 /// CEN-COD-001 on one country field; the code when it is valid there.
 pub(crate) fn country<'a>(
     sink: &mut Sink,
+    tables: &codes_data::Tables,
     code: &'a str,
     pseudo_allowed: bool,
     path: impl FnOnce() -> String,
 ) -> Option<&'a str> {
     let pseudo = PSEUDO_COUNTRIES.contains(&code);
-    if (pseudo && pseudo_allowed) || (!pseudo && codes_data::country(code).is_some()) {
+    if (pseudo && pseudo_allowed) || (!pseudo && tables.country(code).is_some()) {
         return Some(code);
     }
     let mut params = Params::new().with("code", code);
-    let variant = match country_suggestion(code, pseudo_allowed) {
+    let variant = match country_suggestion_in(tables, code, pseudo_allowed) {
         Some(suggest) => {
             params = params.with("suggest", suggest);
             Some("suggest")
@@ -110,23 +111,45 @@ pub(crate) fn country<'a>(
 /// assert_eq!(country_suggestion("QQ", false), None);
 /// ```
 pub fn country_suggestion(code: &str, pseudo_allowed: bool) -> Option<&'static str> {
+    country_suggestion_in(&codes_data::Tables::builtin(), code, pseudo_allowed).and_then(|s| {
+        // The built-in tables' answers are their static codes (or the aliases' and
+        // pseudo-codes').
+        codes_data::country(&s)
+            .map(|c| c.alpha2())
+            .or_else(|| PSEUDO_COUNTRIES.iter().find(|p| **p == s).copied())
+    })
+}
+
+/// [`country_suggestion`] in `tables` (a table pack's countries): an alias is suggested only
+/// when its current code is a country of `tables`.
+///
+/// ```
+/// use cen_rules::api::country_suggestion_in;
+/// use codes_data::Tables;
+/// assert_eq!(country_suggestion_in(&Tables::builtin(), "UK", false).as_deref(), Some("GB"));
+/// ```
+pub fn country_suggestion_in(
+    tables: &codes_data::Tables,
+    code: &str,
+    pseudo_allowed: bool,
+) -> Option<String> {
     if code.len() != 2 || !code.is_ascii() {
         return None;
     }
     let upper = code.to_ascii_uppercase();
     if let Some(alias) = codes_data::country_alias(&upper) {
-        return Some(alias.code);
+        return tables.country(alias.code).map(|_| alias.code.to_owned());
     }
     if upper == code {
         return None;
     }
-    if let Some(country) = codes_data::country(&upper) {
-        return Some(country.alpha2());
+    if let Some(country) = tables.country(&upper) {
+        return Some(country.alpha2().to_owned());
     }
     PSEUDO_COUNTRIES
         .iter()
         .find(|p| pseudo_allowed && **p == upper)
-        .copied()
+        .map(|p| (*p).to_owned())
 }
 
 /// CEN-COD-002 on one location code; the place when it resolves.
@@ -150,12 +173,13 @@ pub(crate) fn location<'t>(
 }
 
 /// CEN-COD-003 on one currency code.
-pub(crate) fn currency(
+pub(crate) fn currency<'t>(
     sink: &mut Sink,
+    tables: &'t codes_data::Tables,
     code: &str,
     path: impl FnOnce() -> String,
-) -> Option<&'static Currency> {
-    let found = codes_data::currency(code);
+) -> Option<&'t Currency> {
+    let found = tables.currency(code);
     if found.is_none() {
         sink.emit(&COD_003, path(), Params::new().with("code", code));
     }
