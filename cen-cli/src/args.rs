@@ -429,8 +429,8 @@ pub struct CodesArgs {
     /// with the code.
     #[arg(long, value_name = "E")]
     pub to: Option<String>,
-    /// Look location and airport codes up in this table pack (spec 7.2, `cen tables build`)
-    /// instead of the tables built in.
+    /// Look country, currency, location and airport codes up in this table pack (spec 7.2,
+    /// `cen tables build`) instead of the tables built in.
     #[arg(long, value_name = "FILE.pack")]
     pub tables: Option<PathBuf>,
 }
@@ -532,8 +532,8 @@ pub struct SearchArgs {
     /// The HS edition searched (2012, 2017 or 2022; the newest by default).
     #[arg(long, value_name = "E")]
     pub hs_edition: Option<String>,
-    /// Search the places and airports of this table pack (spec 7.2, `cen tables build`)
-    /// instead of the tables built in.
+    /// Search the countries, currencies, places and airports of this table pack (spec 7.2,
+    /// `cen tables build`) instead of the tables built in.
     #[arg(long, value_name = "PACK")]
     pub tables: Option<PathBuf>,
     /// Text for people (a table) or JSON (the results as every surface gives them).
@@ -580,6 +580,7 @@ pub enum TablesCommand {
     --unlocode '2025-1 UNLOCODE CodeListPart2.csv' \\
     --unlocode '2025-1 UNLOCODE CodeListPart3.csv'
   cen tables build -o airports.pack --airports airports.csv
+  cen tables build -o countries.pack --countries countries.csv --currencies currencies.csv
   cen validate --tables unlocode-2025-1.pack seizures.ndjson
 
 UN/LOCODE: UNECE's CSV files as distributed (no header, twelve columns, UTF-8 or Latin-1) or
@@ -600,13 +601,15 @@ pub struct TablesBuildArgs {
     /// start with, else "not stated".
     #[arg(long, value_name = "NAME")]
     pub edition: Option<String>,
-    /// Not in a pack of format version 1 (decision 77): refused.
+    /// ISO 3166-1 countries with their names in the six languages, with the columns of
+    /// shared/codes/countries.csv (alpha2, alpha3, numeric, name_en ... name_pt).
     #[arg(long, value_name = "CSV")]
     pub countries: Option<PathBuf>,
-    /// Not in a pack of format version 1 (decision 77): refused.
+    /// ISO 4217 currencies, with the columns of shared/codes/currencies.csv (alpha3, numeric,
+    /// minor_units, flags, name_en ... name_pt).
     #[arg(long, value_name = "CSV")]
     pub currencies: Option<PathBuf>,
-    /// Not in a pack of format version 1 (decision 77): refused.
+    /// Not in a pack (decision 77: the HS editions stay built in): refused.
     #[arg(long, value_name = "EDITION=CSV")]
     pub hs: Vec<String>,
 }

@@ -5,16 +5,19 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use codes_data::upstream::{read_airports, Encoding, UnlocodeReader};
+use codes_data::upstream::{
+    read_airports, read_countries, read_currencies, Encoding, UnlocodeReader,
+};
 use codes_data::{build_pack, PackInput, Tables, PACK_VERSION};
 use serde_json::json;
 
 use crate::args::{OutputKind, TablesBuildArgs, TablesInfoArgs};
 use crate::{Failure, EXIT_VALID};
 
-/// Why `--countries`, `--currencies` and `--hs` are refused.
-const NOT_IN_PACK_V1: &str = "a table pack of format version 1 carries UN/LOCODE and airports \
-only; countries, currencies and HS stay the tables built into cen (docs/decisions.md, decision 77)";
+/// Why `--hs` is refused.
+const NO_HS_IN_PACK: &str = "a table pack carries countries, currencies, UN/LOCODE and airports; \
+the HS editions and their correlations stay the tables built into cen (docs/decisions.md, \
+decision 77)";
 
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(path)
@@ -53,14 +56,8 @@ fn edition_of_names(paths: &[PathBuf]) -> Option<String> {
 
 /// `cen tables build`.
 pub fn build(args: TablesBuildArgs) -> Result<u8, Failure> {
-    for (flag, given) in [
-        ("--countries", args.countries.is_some()),
-        ("--currencies", args.currencies.is_some()),
-        ("--hs", !args.hs.is_empty()),
-    ] {
-        if given {
-            return Err(Failure::Message(format!("{flag}: {NOT_IN_PACK_V1}")));
-        }
+    if !args.hs.is_empty() {
+        return Err(Failure::Message(format!("--hs: {NO_HS_IN_PACK}")));
     }
     if args.edition.is_some() && args.unlocode.is_empty() {
         return Err(Failure::Message(
@@ -69,6 +66,8 @@ pub fn build(args: TablesBuildArgs) -> Result<u8, Failure> {
     }
     let mut inputs = args.unlocode.clone();
     inputs.extend(args.airports.clone());
+    inputs.extend(args.countries.clone());
+    inputs.extend(args.currencies.clone());
     crate::options::check_output(Some(&args.output), &inputs)?;
     let mut summary = Vec::new();
     let mut input = PackInput::default();
@@ -127,6 +126,36 @@ pub fn build(args: TablesBuildArgs) -> Result<u8, Failure> {
         ));
         input.airports = Some(rows);
     }
+    if let Some(path) = &args.countries {
+        let bytes = read(path)?;
+        let rows = read_countries(&path.display().to_string(), &bytes)
+            .map_err(|error| Failure::Message(format!("--countries {error}")))?;
+        summary.push(format!(
+            "countries: {} from {}",
+            rows.len(),
+            file_name(path)
+        ));
+        input.countries_edition = Some((
+            "not stated".into(),
+            format!("countries CSV: {}", file_name(path)),
+        ));
+        input.countries = Some(rows);
+    }
+    if let Some(path) = &args.currencies {
+        let bytes = read(path)?;
+        let rows = read_currencies(&path.display().to_string(), &bytes)
+            .map_err(|error| Failure::Message(format!("--currencies {error}")))?;
+        summary.push(format!(
+            "currencies: {} from {}",
+            rows.len(),
+            file_name(path)
+        ));
+        input.currencies_edition = Some((
+            "not stated".into(),
+            format!("currencies CSV: {}", file_name(path)),
+        ));
+        input.currencies = Some(rows);
+    }
     let bytes = build_pack(input).map_err(|error| Failure::Message(error.to_string()))?;
     // What is written is what loads: checked before the file exists.
     let tables = Tables::from_bytes(&bytes).map_err(|error| Failure::Message(error.to_string()))?;
@@ -172,6 +201,7 @@ pub fn info(args: TablesInfoArgs) -> Result<u8, Failure> {
         .map_err(|error| Failure::Message(format!("{}: {error}", args.pack.display())))?;
     let size = std::fs::metadata(&args.pack).map(|m| m.len()).unwrap_or(0);
     let sha = tables.sha256().unwrap_or_default();
+    let version = tables.format_version().unwrap_or(PACK_VERSION);
     let editions = tables.editions();
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -183,13 +213,13 @@ pub fn info(args: TablesInfoArgs) -> Result<u8, Failure> {
                            "licence": e.licence, "rows": e.rows})
                 })
                 .collect();
-            let value = json!({"file": args.pack.display().to_string(), "format_version": PACK_VERSION,
+            let value = json!({"file": args.pack.display().to_string(), "format_version": version,
                 "bytes": size, "sha256": sha, "tables": tables});
             writeln!(out, "{value}")?;
         }
         OutputKind::Text => {
             writeln!(out, "table pack {}: checked", args.pack.display())?;
-            writeln!(out, "format version: {PACK_VERSION}")?;
+            writeln!(out, "format version: {version}")?;
             writeln!(out, "size: {size} bytes")?;
             writeln!(out, "sha256: {sha}")?;
             writeln!(out, "tables:")?;

@@ -98,7 +98,7 @@ fn a_pack_built_from_nothing_names_the_builtin_editions() {
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(out.stdout.starts_with("wrote "), "{}", out.stdout);
     let info = info_json(&pack);
-    assert_eq!(info["format_version"], 1);
+    assert_eq!(info["format_version"], 2);
     assert_eq!(info["tables"], Value::Array(builtin_editions()));
     let bytes = std::fs::read(&pack).unwrap();
     assert_eq!(bytes, codes_data::Tables::builtin().to_pack_bytes());
@@ -108,7 +108,7 @@ fn a_pack_built_from_nothing_names_the_builtin_editions() {
     assert!(out.stdout.contains(sha), "{}", out.stdout);
     let text = run(cen().args(["tables", "info"]).arg(&pack));
     assert_eq!(text.status, 0);
-    assert!(text.stdout.contains("format version: 1"), "{}", text.stdout);
+    assert!(text.stdout.contains("format version: 2"), "{}", text.stdout);
     assert!(text.stdout.contains(&format!("sha256: {sha}")));
     let unlocode = &codes_data::editions()[2];
     assert!(text
@@ -345,14 +345,163 @@ fn bad_files_are_refused_with_their_line_and_leave_no_pack() {
     assert!(out.stderr.contains("cannot read"), "{}", out.stderr);
 }
 
+/// A cell of shared/codes' CSV files, quoted when it must be.
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The built-in countries and currencies written as shared/codes holds them (the names in the
+/// six languages), with Kosovo's code `XK` added and Antarctica (`AQ`) and the Venezuelan
+/// bolívar soberano (`VES`) left out.
+fn changed_country_files(dir: &TempDir) -> (PathBuf, PathBuf) {
+    use codes_data::Lang;
+    let mut countries =
+        String::from("alpha2,alpha3,numeric,name_en,name_fr,name_es,name_ru,name_ar,name_pt\n");
+    for c in codes_data::countries()
+        .iter()
+        .filter(|c| c.alpha2() != "AQ")
+    {
+        let names: Vec<String> = Lang::ALL.iter().map(|l| csv_cell(c.name(*l))).collect();
+        countries.push_str(&format!(
+            "{},{},{:03},{}\n",
+            c.alpha2(),
+            c.alpha3(),
+            c.numeric(),
+            names.join(",")
+        ));
+    }
+    countries.push_str("XK,XKX,983,Kosovo,Kosovo,Kosovo,Косово,كوسوفو,Kosovo\n");
+    let mut currencies = String::from(
+        "alpha3,numeric,minor_units,flags,name_en,name_fr,name_es,name_ru,name_ar,name_pt\n",
+    );
+    for c in codes_data::currencies()
+        .iter()
+        .filter(|c| c.alpha3() != "VES")
+    {
+        let names: Vec<String> = Lang::ALL.iter().map(|l| csv_cell(c.name(*l))).collect();
+        let flags = match (c.superseded_by(), c.is_fund(), c.is_special()) {
+            (Some(code), _, _) => format!("superseded({code})"),
+            (None, true, _) => "fund".into(),
+            (None, false, true) => "special".into(),
+            _ => String::new(),
+        };
+        let minor = c.minor_units().map_or(String::new(), |m| m.to_string());
+        currencies.push_str(&format!(
+            "{},{:03},{minor},{flags},{}\n",
+            c.alpha3(),
+            c.numeric(),
+            names.join(",")
+        ));
+    }
+    let (a, b) = (
+        dir.path().join("countries.csv"),
+        dir.path().join("currencies.csv"),
+    );
+    std::fs::write(&a, countries).unwrap();
+    std::fs::write(&b, currencies).unwrap();
+    (a, b)
+}
+
+#[test]
+fn countries_and_currencies_files_change_the_verdicts_exactly_where_they_change_the_table() {
+    let dir = TempDir::new().unwrap();
+    let (countries, currencies) = changed_country_files(&dir);
+    let (pack, out) = build(
+        &dir,
+        "iso.pack",
+        &[
+            "--countries".as_ref(),
+            countries.as_os_str(),
+            "--currencies".as_ref(),
+            currencies.as_os_str(),
+        ],
+    );
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("countries: 249 from countries.csv"),
+        "{}",
+        out.stdout
+    );
+    let info = info_json(&pack);
+    let edition = |table: &str| {
+        info["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["table"] == table)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        edition("countries")["source"],
+        "countries CSV: countries.csv"
+    );
+    assert_eq!(
+        edition("currencies")["rows"],
+        codes_data::currencies().len() - 1
+    );
+    assert_eq!(edition("unlocode"), builtin_editions()[3]);
+    // The sample record with Kosovo as a transit country, Antarctica as the route's origin and the cash
+    // of cencomm-cash.json in bolívares: each change of the tables changes one verdict.
+    let text = std::fs::read_to_string(root().join("examples/records/cencomm-cash.json")).unwrap();
+    let mut record: Value = serde_json::from_str(&text).unwrap();
+    record["route"]["transit"] = serde_json::json!(["XK"]);
+    record["route"]["origin"] = "AQ".into();
+    record["goods"][0]["currency"] = "VES".into();
+    let record = serde_json::to_string(&record).unwrap();
+    let (_, builtin, _) = verdict(&record, None);
+    let (_, packed, _) = verdict(&record, Some(&pack));
+    let issue = |rule: &str, path: &str| (rule.to_owned(), path.to_owned());
+    let only_builtin: Vec<_> = builtin
+        .iter()
+        .filter(|i| !packed.contains(i))
+        .cloned()
+        .collect();
+    let only_pack: Vec<_> = packed
+        .iter()
+        .filter(|i| !builtin.contains(i))
+        .cloned()
+        .collect();
+    assert_eq!(
+        only_builtin,
+        [issue("CEN-COD-001", "/route/transit/0")],
+        "{builtin:?}"
+    );
+    assert_eq!(
+        only_pack,
+        [
+            issue("CEN-COD-003", "/goods/0/currency"),
+            issue("CEN-COD-001", "/route/origin")
+        ],
+        "{packed:?}"
+    );
+    // `cen codes` and `cen search` answer from the pack too.
+    let out = run(cen()
+        .args(["codes", "country", "XK", "--format", "json", "--tables"])
+        .arg(&pack));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("\"Kosovo\""), "{}", out.stdout);
+    let out = run(cen()
+        .args(["codes", "currency", "VES", "--tables"])
+        .arg(&pack));
+    assert_eq!(out.status, 1, "{}", out.stdout);
+    let out = run(cen()
+        .args([
+            "search", "country", "Kosovo", "--format", "json", "--tables",
+        ])
+        .arg(&pack));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("\"XK\""), "{}", out.stdout);
+}
+
 #[test]
 fn tables_a_pack_cannot_carry_are_refused_naming_the_decision() {
     let dir = TempDir::new().unwrap();
-    for args in [
-        &["--countries", "countries.csv"][..],
-        &["--currencies", "currencies.csv"],
-        &["--hs", "2022=hs.csv"],
-    ] {
+    for args in [&["--hs", "2022=hs.csv"][..]] {
         let out = run(cen()
             .args(["tables", "build", "-o"])
             .arg(dir.path().join("x.pack"))

@@ -128,6 +128,8 @@ struct Pack {
     currencies: CurrencyTable,
     editions: Vec<OwnedEdition>,
     sha256: [u8; 32],
+    /// The format version the pack was written in.
+    version: u32,
 }
 
 /// The code tables a validator checks against: the built-in ones ([`Tables::builtin`]) or
@@ -239,6 +241,11 @@ impl Tables {
         Tables {
             pack: Some(Arc::new(pack)),
         }
+    }
+
+    /// The format version of the pack (1 or [`PACK_VERSION`]), `None` for the built-in tables.
+    pub fn format_version(&self) -> Option<u32> {
+        self.pack.as_ref().map(|p| p.version)
     }
 
     /// The SHA-256 of the pack's content (lower-case hex), `None` for the built-in tables.
@@ -641,6 +648,7 @@ struct PackMeta {
     currencies: CurrencyTable,
     names: bool,
     sha256: [u8; 32],
+    version: u32,
 }
 
 impl PackMeta {
@@ -677,6 +685,7 @@ impl PackMeta {
             currencies: self.currencies,
             editions: self.editions,
             sha256: self.sha256,
+            version: self.version,
         }
     }
 }
@@ -813,6 +822,7 @@ fn parse(bytes: &[u8]) -> Result<Checked<'_>, PackError> {
             currencies,
             names,
             sha256: sha,
+            version,
         },
     })
 }

@@ -307,6 +307,13 @@ fn as_version_1(good: &[u8]) -> Vec<u8> {
 fn a_pack_of_format_version_1_is_read_with_the_builtin_countries_and_currencies() {
     let v1 = as_version_1(&builtin_pack());
     let tables = Tables::from_bytes(&v1).unwrap();
+    assert_eq!(tables.format_version(), Some(1));
+    assert_eq!(
+        Tables::from_bytes(&builtin_pack())
+            .unwrap()
+            .format_version(),
+        Some(PACK_VERSION)
+    );
     assert_eq!(tables.unlocode("NLRTM").unwrap().name(), "Rotterdam");
     assert_eq!(tables.countries(), codes_data::countries());
     assert_eq!(tables.currencies(), codes_data::currencies());
