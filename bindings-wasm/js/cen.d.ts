@@ -438,6 +438,10 @@ export class Tables {
   lookupLocation(code: string, lang?: Lang): LocationInfo | null;
   /** `lookupAirport` in the pack's tables. */
   lookupAirport(code: string, lang?: Lang): AirportInfo | null;
+  /** `lookupCountry` in the pack's tables (a pack carries countries since format version 2). */
+  lookupCountry(code: string, lang?: Lang): CountryInfo | null;
+  /** `lookupCurrency` in the pack's tables. */
+  lookupCurrency(code: string, lang?: Lang): CurrencyInfo | null;
   /**
    * `search` in the pack's places and airports (countries, currencies and HS as built in).
    * Needs the names file; the pack's index is built by its first search and kept.

@@ -477,6 +477,16 @@ export class Tables {
     return parseOrNull(guarded(() => this[RAW]().lookupAirportJson(code, lang)));
   }
 
+  /** `lookupCountry` in the pack's tables (a pack carries countries since format version 2). */
+  lookupCountry(code, lang) {
+    return parseOrNull(guarded(() => this[RAW]().lookupCountryJson(code, lang)));
+  }
+
+  /** `lookupCurrency` in the pack's tables. */
+  lookupCurrency(code, lang) {
+    return parseOrNull(guarded(() => this[RAW]().lookupCurrencyJson(code, lang)));
+  }
+
   /**
    * `search` with the pack's places and airports (the names the pack holds; countries,
    * currencies and HS as built in). Needs the names file; the pack's index is built by its first

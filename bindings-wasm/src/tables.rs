@@ -90,6 +90,26 @@ impl RawTables {
         self.lookup(Table::Location, &code, &lang)
     }
 
+    /// A country of the pack by alpha-2 code, as JSON text (`lookupCountry`'s answer).
+    #[wasm_bindgen(js_name = lookupCountryJson)]
+    pub fn lookup_country_json(
+        &self,
+        code: JsValue,
+        lang: JsValue,
+    ) -> Result<Option<String>, JsError> {
+        self.lookup(Table::Country, &code, &lang)
+    }
+
+    /// A currency of the pack by alphabetic code, as JSON text.
+    #[wasm_bindgen(js_name = lookupCurrencyJson)]
+    pub fn lookup_currency_json(
+        &self,
+        code: JsValue,
+        lang: JsValue,
+    ) -> Result<Option<String>, JsError> {
+        self.lookup(Table::Currency, &code, &lang)
+    }
+
     /// An airport of the pack by IATA or ICAO code, as JSON text.
     #[wasm_bindgen(js_name = lookupAirportJson)]
     pub fn lookup_airport_json(

@@ -127,6 +127,13 @@ test("a UNECE pack changes the verdicts exactly where it changes the table", () 
   assert.equal(cen.lookupLocation(DELETED).withdrawn, false);
   assert.equal(unece.lookupLocation("nope"), null);
   assert.equal(builtin.lookupAirport("LHR").code, cen.lookupAirport("LHR").code);
+  // A pack carries its countries and currencies: a pack of the built-in tables answers as the
+  // module does.
+  assert.deepEqual(builtin.lookupCountry("be", "fr"), cen.lookupCountry("be", "fr"));
+  assert.equal(builtin.lookupCountry("BE", "fr").name, "Belgique");
+  assert.deepEqual(builtin.lookupCurrency("EUR", "ar"), cen.lookupCurrency("EUR", "ar"));
+  assert.equal(builtin.lookupCountry("XK"), null);
+  assert.equal(builtin.lookupCurrency("HRK"), null);
 });
 
 test("the module's cache never mixes up validators with and without tables", () => {
