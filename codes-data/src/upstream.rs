@@ -478,106 +478,6 @@ pub fn read_airports(
     Ok((out, stats))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_and_line_numbers() {
-        let r = records("f", "a,\"b,c\",\"d\"\"e\"\r\n\n\"\",x,\n").unwrap();
-        assert_eq!(r.len(), 2);
-        assert_eq!(r[0].cells, ["a", "b,c", "d\"e"]);
-        assert_eq!(
-            (r[1].line, r[1].cells.clone()),
-            (3, vec!["".into(), "x".into(), "".into()])
-        );
-        assert_eq!(records("f", "a\n\"b").unwrap_err().line, 2);
-        assert!(records("f", "\"a\"b")
-            .unwrap_err()
-            .why
-            .contains("closing quote"));
-    }
-
-    #[test]
-    fn latin1_is_read_when_not_utf8() {
-        assert_eq!(decode(b"Esc\xe0s"), ("Escàs".into(), Encoding::Latin1));
-        assert_eq!(
-            decode("\u{feff}Escàs".as_bytes()),
-            ("Escàs".into(), Encoding::Utf8)
-        );
-    }
-
-    #[test]
-    fn unece_rows() {
-        let mut r = UnlocodeReader::new();
-        let file = b",\"AD\",,\".ANDORRA\",\".ANDORRA\",,,,,,,\n\
-            ,\"AD\",\"ALV\",\"Andorra la Vella\",\"Andorra la Vella\",,\"--34-6--\",\"AI\",\"0601\",,\"4230N 00131E\",\n\
-            \"=\",\"AD\",,\"Old = New\",\"Old = New\",,,,,,,\n\
-            \"X\",\"AD\",\"QQX\",\"Gone\",\"Gone\",,\"--3-----\",\"XX\",\"2307\",,,\"Use AD ALV\"\n\
-            ,\"DE\",\"9B0\",\"Bollberg\",\"Bollberg\",,\"--3-----\",\"RL\",\"0601\",,,\n\
-            ,\"AD\",\"ALV\",\"Again\",\"Again\",,\"--3-----\",\"AI\",\"0601\",,,\n";
-        assert_eq!(r.add("p1.csv", file).unwrap(), Encoding::Utf8);
-        let s = r.stats().clone();
-        assert_eq!(
-            (
-                s.records,
-                s.countries,
-                s.references,
-                s.excluded,
-                s.duplicates,
-                s.withdrawn,
-                s.kept
-            ),
-            (6, 1, 1, 1, 1, 1, 2)
-        );
-        let rows = r.into_rows();
-        assert_eq!(rows[0].name, "Andorra la Vella");
-        assert!(rows[1].withdrawn && rows[1].remarks == "Use AD ALV");
-        let bad = UnlocodeReader::new()
-            .add(
-                "p2.csv",
-                b",AD,ALV,A,A,,--3-----,AI,0601,,,\n?,AD,ENC,E,E,,--3-----,RL,,,,\n",
-            )
-            .unwrap_err();
-        assert_eq!((bad.file.as_str(), bad.line), ("p2.csv", 2));
-        assert!(bad.to_string().contains("change marker"), "{bad}");
-    }
-
-    #[test]
-    fn a_header_with_unece_names_is_skipped() {
-        let mut r = UnlocodeReader::new();
-        let text = format!(
-            "{}\n,AD,ALV,Andorra la Vella,Andorra la Vella,,--34-6--,AI,0601,,,\n",
-            UNLOCODE_COLUMNS.join(",")
-        );
-        r.add("h.csv", text.as_bytes()).unwrap();
-        assert_eq!((r.stats().records, r.stats().kept), (1, 1));
-    }
-
-    #[test]
-    fn arbitrary_bytes_give_errors_never_panics() {
-        // A small linear congruential generator: reproducible, no dependency.
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let alphabet = b",\"\n\r-+X=.AZ09 \xa6\xe9\t";
-        for round in 0..2000 {
-            let len = round % 97;
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    state = state
-                        .wrapping_mul(6_364_136_223_846_793_005)
-                        .wrapping_add(1);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
-            let _ = UnlocodeReader::new().add("f", &bytes);
-            let _ = read_airports("f", &bytes);
-            let mut with_header = b"icao,iata,name,city,subd,country\n".to_vec();
-            with_header.extend_from_slice(&bytes);
-            let _ = read_airports("f", &with_header);
-        }
-    }
-}
-
 /// The columns of `shared/codes/countries.csv` (ISO 3166-1 codes with their names in the six
 /// languages), which a countries file must name in its header, in any order.
 pub const COUNTRY_COLUMNS: [&str; 9] = [
@@ -688,4 +588,104 @@ pub fn read_currencies(file: &str, bytes: &[u8]) -> Result<Vec<crate::Currency>,
         out.push(crate::Currency::new(&c[0], &c[1], &c[2], &c[3], names).map_err(err)?);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_and_line_numbers() {
+        let r = records("f", "a,\"b,c\",\"d\"\"e\"\r\n\n\"\",x,\n").unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].cells, ["a", "b,c", "d\"e"]);
+        assert_eq!(
+            (r[1].line, r[1].cells.clone()),
+            (3, vec!["".into(), "x".into(), "".into()])
+        );
+        assert_eq!(records("f", "a\n\"b").unwrap_err().line, 2);
+        assert!(records("f", "\"a\"b")
+            .unwrap_err()
+            .why
+            .contains("closing quote"));
+    }
+
+    #[test]
+    fn latin1_is_read_when_not_utf8() {
+        assert_eq!(decode(b"Esc\xe0s"), ("Escàs".into(), Encoding::Latin1));
+        assert_eq!(
+            decode("\u{feff}Escàs".as_bytes()),
+            ("Escàs".into(), Encoding::Utf8)
+        );
+    }
+
+    #[test]
+    fn unece_rows() {
+        let mut r = UnlocodeReader::new();
+        let file = b",\"AD\",,\".ANDORRA\",\".ANDORRA\",,,,,,,\n\
+            ,\"AD\",\"ALV\",\"Andorra la Vella\",\"Andorra la Vella\",,\"--34-6--\",\"AI\",\"0601\",,\"4230N 00131E\",\n\
+            \"=\",\"AD\",,\"Old = New\",\"Old = New\",,,,,,,\n\
+            \"X\",\"AD\",\"QQX\",\"Gone\",\"Gone\",,\"--3-----\",\"XX\",\"2307\",,,\"Use AD ALV\"\n\
+            ,\"DE\",\"9B0\",\"Bollberg\",\"Bollberg\",,\"--3-----\",\"RL\",\"0601\",,,\n\
+            ,\"AD\",\"ALV\",\"Again\",\"Again\",,\"--3-----\",\"AI\",\"0601\",,,\n";
+        assert_eq!(r.add("p1.csv", file).unwrap(), Encoding::Utf8);
+        let s = r.stats().clone();
+        assert_eq!(
+            (
+                s.records,
+                s.countries,
+                s.references,
+                s.excluded,
+                s.duplicates,
+                s.withdrawn,
+                s.kept
+            ),
+            (6, 1, 1, 1, 1, 1, 2)
+        );
+        let rows = r.into_rows();
+        assert_eq!(rows[0].name, "Andorra la Vella");
+        assert!(rows[1].withdrawn && rows[1].remarks == "Use AD ALV");
+        let bad = UnlocodeReader::new()
+            .add(
+                "p2.csv",
+                b",AD,ALV,A,A,,--3-----,AI,0601,,,\n?,AD,ENC,E,E,,--3-----,RL,,,,\n",
+            )
+            .unwrap_err();
+        assert_eq!((bad.file.as_str(), bad.line), ("p2.csv", 2));
+        assert!(bad.to_string().contains("change marker"), "{bad}");
+    }
+
+    #[test]
+    fn a_header_with_unece_names_is_skipped() {
+        let mut r = UnlocodeReader::new();
+        let text = format!(
+            "{}\n,AD,ALV,Andorra la Vella,Andorra la Vella,,--34-6--,AI,0601,,,\n",
+            UNLOCODE_COLUMNS.join(",")
+        );
+        r.add("h.csv", text.as_bytes()).unwrap();
+        assert_eq!((r.stats().records, r.stats().kept), (1, 1));
+    }
+
+    #[test]
+    fn arbitrary_bytes_give_errors_never_panics() {
+        // A small linear congruential generator: reproducible, no dependency.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let alphabet = b",\"\n\r-+X=.AZ09 \xa6\xe9\t";
+        for round in 0..2000 {
+            let len = round % 97;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let _ = UnlocodeReader::new().add("f", &bytes);
+            let _ = read_airports("f", &bytes);
+            let mut with_header = b"icao,iata,name,city,subd,country\n".to_vec();
+            with_header.extend_from_slice(&bytes);
+            let _ = read_airports("f", &with_header);
+        }
+    }
 }
