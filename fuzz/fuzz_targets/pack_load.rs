@@ -39,6 +39,22 @@ fn seed() -> &'static [u8] {
                 ..AirportRow::default()
             }]),
             airports_edition: Some(("fuzz".into(), "fuzz".into())),
+            // A few countries and a currency, so that edits reach those sections' rows too.
+            countries: Some(
+                codes_data::countries()
+                    .iter()
+                    .filter(|c| ["BE", "ES", "NL"].contains(&c.alpha2()))
+                    .cloned()
+                    .collect(),
+            ),
+            currencies: Some(
+                codes_data::currencies()
+                    .iter()
+                    .filter(|c| ["EUR", "VES"].contains(&c.alpha3()))
+                    .cloned()
+                    .collect(),
+            ),
+            ..PackInput::default()
         })
         .expect("the seed pack builds")
     })
@@ -64,6 +80,15 @@ fn read_all(tables: &Tables) {
         if let Some(icao) = airport.icao() {
             let _ = tables.airport_by_icao(icao);
         }
+    }
+    for country in tables.countries() {
+        let _ = (country.numeric(), country.name(codes_data::Lang::Ar));
+        assert!(tables.country(country.alpha2()) == Some(country), "a country by its code");
+        assert!(tables.country_by_alpha3(country.alpha3()) == Some(country));
+    }
+    for currency in tables.currencies() {
+        let _ = (currency.minor_units(), currency.superseded_by(), currency.name(codes_data::Lang::Ru));
+        assert!(tables.currency(currency.alpha3()) == Some(currency), "a currency by its code");
     }
     assert!(!tables.editions().is_empty());
 }
