@@ -356,6 +356,7 @@ pub struct StatsArgs {
 #[command(after_help = "Examples:
   cen template --form long --lang en -o seizures-long.xlsx
   cen template --form simplified --lang fr -o saisies.xlsx
+  cen template --tables iso-2027.pack -o seizures-long.xlsx
 
 Drop-down values read \"label — code\"; `cen validate` reads back either that or the bare code.")]
 pub struct TemplateArgs {
@@ -368,6 +369,10 @@ pub struct TemplateArgs {
     /// The Excel file to write (.xlsx).
     #[arg(short, long, value_name = "FILE.xlsx")]
     pub output: PathBuf,
+    /// Take the country and currency lists from this table pack (spec 7.2) instead of the
+    /// tables built in.
+    #[arg(long, value_name = "FILE.pack")]
+    pub tables: Option<PathBuf>,
 }
 
 /// `cen schema`.

@@ -1,6 +1,6 @@
 //! `cen template`: the Excel data-entry template of `cen_files::template`, saved to a file.
 
-use cen_files::template::{workbook, Form, XlsxError};
+use cen_files::template::{workbook_with, Form, XlsxError};
 
 use crate::args::{FormArg, TemplateArgs};
 use crate::{Failure, EXIT_VALID};
@@ -30,7 +30,9 @@ pub fn run(args: TemplateArgs) -> Result<u8, Failure> {
             args.output.display()
         )));
     }
-    let mut workbook = workbook(form(args.form), args.lang.lang()).map_err(xlsx_error)?;
+    let tables = crate::options::tables(args.tables.as_deref())?;
+    let mut workbook =
+        workbook_with(form(args.form), args.lang.lang(), &tables).map_err(xlsx_error)?;
     workbook.save(&args.output).map_err(|e| {
         Failure::Message(format!(
             "cannot write the template {}: {e}",

@@ -496,6 +496,20 @@ fn countries_and_currencies_files_change_the_verdicts_exactly_where_they_change_
         .arg(&pack));
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(out.stdout.contains("\"XK\""), "{}", out.stdout);
+    // `cen template --tables` lists the pack's countries and currencies.
+    let workbook = dir.path().join("template.xlsx");
+    let out = run(cen().args(["template", "--tables"]).arg(&pack).arg("-o").arg(&workbook));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&workbook).unwrap()).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    assert!(strings.contains("Kosovo — XK"), "no Kosovo in the lists");
+    assert!(!strings.contains("— AQ<") && !strings.contains("— VES<"));
+    assert!(strings.contains("— BE<") && strings.contains("— EUR<"));
 }
 
 #[test]

@@ -153,7 +153,7 @@ fn list_of(column: &str, kind: &Kind) -> Option<String> {
 }
 
 /// The values of a drop-down list, "label — code", in the language.
-fn list_values(list: &str, lang: Lang) -> Vec<String> {
+fn list_values(list: &str, lang: Lang, tables: &codes_data::Tables) -> Vec<String> {
     match list {
         "goods_type" => codes_data::commodity_areas()
             .iter()
@@ -169,7 +169,8 @@ fn list_values(list: &str, lang: Lang) -> Vec<String> {
             })
             .collect(),
         "currency" => {
-            let mut values: Vec<String> = codes_data::currencies()
+            let mut values: Vec<String> = tables
+                .currencies()
                 .iter()
                 .map(|c| labelled(Some(c.name(lang)), c.alpha3()))
                 .collect();
@@ -177,7 +178,8 @@ fn list_values(list: &str, lang: Lang) -> Vec<String> {
             values
         }
         "country" | "country_or_pseudo" => {
-            let mut values: Vec<String> = codes_data::countries()
+            let mut values: Vec<String> = tables
+                .countries()
                 .iter()
                 .map(|c| labelled(Some(c.name(lang)), c.alpha2()))
                 .collect();
@@ -315,6 +317,16 @@ fn required_text(column: &str, form: Form) -> &'static str {
 
 /// The template of `form` in `lang`, as a workbook to save.
 pub fn workbook(form: Form, lang: Lang) -> Result<Workbook, XlsxError> {
+    workbook_with(form, lang, &codes_data::Tables::builtin())
+}
+
+/// [`workbook`] whose country and currency lists are those of `tables` (a table pack's, spec
+/// 7.2).
+pub fn workbook_with(
+    form: Form,
+    lang: Lang,
+    tables: &codes_data::Tables,
+) -> Result<Workbook, XlsxError> {
     let columns = columns(form);
     let mut workbook = Workbook::new();
     workbook.set_properties(
@@ -341,7 +353,7 @@ pub fn workbook(form: Form, lang: Lang) -> Result<Workbook, XlsxError> {
         if lists.contains_key(&list) {
             continue;
         }
-        let values = list_values(&list, lang);
+        let values = list_values(&list, lang, tables);
         let col = lists.len() as u16;
         list_sheet.write_string_with_format(0, col, &list, &header)?;
         for (row, value) in values.iter().enumerate() {
@@ -604,7 +616,7 @@ mod tests {
             let Some(list) = list_of(&column, kind) else {
                 continue;
             };
-            let values = list_values(&list, Lang::Fr);
+            let values = list_values(&list, Lang::Fr, &codes_data::Tables::builtin());
             assert!(!values.is_empty(), "{list}");
             for value in values {
                 let code = crate::unlabel(&value);
