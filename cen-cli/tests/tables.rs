@@ -498,7 +498,11 @@ fn countries_and_currencies_files_change_the_verdicts_exactly_where_they_change_
     assert!(out.stdout.contains("\"XK\""), "{}", out.stdout);
     // `cen template --tables` lists the pack's countries and currencies.
     let workbook = dir.path().join("template.xlsx");
-    let out = run(cen().args(["template", "--tables"]).arg(&pack).arg("-o").arg(&workbook));
+    let out = run(cen()
+        .args(["template", "--tables"])
+        .arg(&pack)
+        .arg("-o")
+        .arg(&workbook));
     assert_eq!(out.status, 0, "{}", out.stderr);
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&workbook).unwrap()).unwrap();
     let mut strings = String::new();
