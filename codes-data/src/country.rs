@@ -146,33 +146,29 @@ impl CountryTable {
 
     /// The table as a pack's `countries` section: [`TSV_HEADER`], then a row per country.
     pub(crate) fn to_tsv(&self) -> String {
-        let mut out = String::from(TSV_HEADER);
-        out.push('\n');
-        for c in self.rows.iter() {
-            out.push_str(&format!("{}\t{}\t{:03}", c.alpha2, c.alpha3, c.numeric));
-            for name in &c.names {
-                out.push('\t');
-                out.push_str(&crate::pack::clean(name));
-            }
-            out.push('\n');
-        }
-        out
+        let numerics: Vec<String> = self
+            .rows
+            .iter()
+            .map(|c| format!("{:03}", c.numeric))
+            .collect();
+        crate::pack::tsv_section(
+            TSV_HEADER,
+            self.rows.iter().zip(&numerics).map(|(c, numeric)| {
+                let mut cells = vec![&*c.alpha2, &*c.alpha3, numeric.as_str()];
+                cells.extend(c.names.iter().map(|n| &**n));
+                cells
+            }),
+        )
     }
 
     /// Reads a pack's `countries` section (untrusted: every row is checked).
     pub(crate) fn from_tsv(text: &str) -> Result<CountryTable, String> {
-        let mut lines = text.lines();
-        if lines.next() != Some(TSV_HEADER) {
-            return Err("bad header".into());
-        }
-        let mut rows = Vec::new();
-        for (i, line) in lines.enumerate() {
-            let cells: Vec<&str> = line.split('\t').collect();
-            let [a2, a3, numeric, en, fr, es, ru, ar, pt] = cells[..] else {
-                return Err(format!("row {}: {} cells, expected 9", i + 1, cells.len()));
-            };
-            rows.push(Country::new(a2, a3, numeric, [en, fr, es, ru, ar, pt])?);
-        }
+        let rows = crate::pack::tsv_rows::<9>(text, TSV_HEADER)?
+            .into_iter()
+            .map(|[a2, a3, numeric, en, fr, es, ru, ar, pt]| {
+                Country::new(a2, a3, numeric, [en, fr, es, ru, ar, pt])
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         CountryTable::new(rows)
     }
 }

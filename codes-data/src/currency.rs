@@ -183,45 +183,36 @@ impl CurrencyTable {
 
     /// The table as a pack's `currencies` section: [`TSV_HEADER`], then a row per currency.
     pub(crate) fn to_tsv(&self) -> String {
-        let mut out = String::from(TSV_HEADER);
-        out.push('\n');
-        for c in self.rows.iter() {
-            let minor = c.minor_units.map_or(String::new(), |m| m.to_string());
-            out.push_str(&format!(
-                "{}\t{:03}\t{minor}\t{}",
-                c.alpha3,
-                c.numeric,
-                c.flags()
-            ));
-            for name in &c.names {
-                out.push('\t');
-                out.push_str(&crate::pack::clean(name));
-            }
-            out.push('\n');
-        }
-        out
+        let fixed: Vec<[String; 3]> = self
+            .rows
+            .iter()
+            .map(|c| {
+                let minor = c.minor_units.map_or(String::new(), |m| m.to_string());
+                [format!("{:03}", c.numeric), minor, c.flags()]
+            })
+            .collect();
+        crate::pack::tsv_section(
+            TSV_HEADER,
+            self.rows
+                .iter()
+                .zip(&fixed)
+                .map(|(c, [numeric, minor, flags])| {
+                    let mut cells =
+                        vec![&*c.alpha3, numeric.as_str(), minor.as_str(), flags.as_str()];
+                    cells.extend(c.names.iter().map(|n| &**n));
+                    cells
+                }),
+        )
     }
 
     /// Reads a pack's `currencies` section (untrusted: every row is checked).
     pub(crate) fn from_tsv(text: &str) -> Result<CurrencyTable, String> {
-        let mut lines = text.lines();
-        if lines.next() != Some(TSV_HEADER) {
-            return Err("bad header".into());
-        }
-        let mut rows = Vec::new();
-        for (i, line) in lines.enumerate() {
-            let cells: Vec<&str> = line.split('\t').collect();
-            let [a3, numeric, minor, flags, en, fr, es, ru, ar, pt] = cells[..] else {
-                return Err(format!("row {}: {} cells, expected 10", i + 1, cells.len()));
-            };
-            rows.push(Currency::new(
-                a3,
-                numeric,
-                minor,
-                flags,
-                [en, fr, es, ru, ar, pt],
-            )?);
-        }
+        let rows = crate::pack::tsv_rows::<10>(text, TSV_HEADER)?
+            .into_iter()
+            .map(|[a3, numeric, minor, flags, en, fr, es, ru, ar, pt]| {
+                Currency::new(a3, numeric, minor, flags, [en, fr, es, ru, ar, pt])
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         CurrencyTable::new(rows)
     }
 }

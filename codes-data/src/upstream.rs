@@ -380,54 +380,18 @@ pub fn read_airports(
     file: &str,
     bytes: &[u8],
 ) -> Result<(Vec<AirportRow>, AirportStats), UpstreamError> {
-    let (text, _) = decode(bytes);
-    let records = records(file, &text)?;
-    let mut it = records.into_iter();
-    let Some(header) = it.next() else {
-        return Err(UpstreamError {
-            file: file.into(),
-            line: 0,
-            why: "empty: expected airportsdata's CSV with a header".into(),
-        });
-    };
-    let mut at = [0usize; 6];
-    for (k, name) in AIRPORT_COLUMNS.iter().enumerate() {
-        at[k] = header
-            .cells
-            .iter()
-            .position(|h| h.trim() == *name)
-            .ok_or_else(|| UpstreamError {
-                file: file.into(),
-                line: header.line,
-                why: format!(
-                    "no column {name:?} in the header (airportsdata's CSV has {})",
-                    AIRPORT_COLUMNS.join(", ")
-                ),
-            })?;
-    }
-    let width = header.cells.len();
     let mut out = Vec::new();
     let mut stats = AirportStats::default();
     let mut iatas: std::collections::HashMap<String, usize> = Default::default();
     let mut icaos: std::collections::HashMap<String, usize> = Default::default();
-    for r in it {
+    for (line, cells) in named_columns(file, bytes, &AIRPORT_COLUMNS, "airportsdata's CSV")? {
         stats.records += 1;
-        let line = r.line;
         let err = |why: String| UpstreamError {
             file: file.into(),
             line,
             why,
         };
-        if r.cells.len() != width {
-            return Err(err(format!(
-                "{} columns, the header has {width}",
-                r.cells.len()
-            )));
-        }
-        let mut c = [""; 6];
-        for k in 0..6 {
-            c[k] = clean(&r.cells[at[k]], file, line, AIRPORT_COLUMNS[k])?;
-        }
+        let c = cells.each_ref().map(String::as_str);
         let [icao, iata, name, city, subd, country] = c;
         if !(iata.is_empty() || is_upper(iata, 3)) {
             return Err(err(format!("iata: {iata:?} is not three letters")));
