@@ -151,7 +151,7 @@ impl CountryTable {
             .iter()
             .map(|c| format!("{:03}", c.numeric))
             .collect();
-        crate::pack::tsv_section(
+        crate::tsv::tsv_section(
             TSV_HEADER,
             self.rows.iter().zip(&numerics).map(|(c, numeric)| {
                 let mut cells = vec![&*c.alpha2, &*c.alpha3, numeric.as_str()];
@@ -163,7 +163,7 @@ impl CountryTable {
 
     /// Reads a pack's `countries` section (untrusted: every row is checked).
     pub(crate) fn from_tsv(text: &str) -> Result<CountryTable, String> {
-        let rows = crate::pack::tsv_rows::<9>(text, TSV_HEADER)?
+        let rows = crate::tsv::tsv_rows::<9>(text, TSV_HEADER)?
             .into_iter()
             .map(|[a2, a3, numeric, en, fr, es, ru, ar, pt]| {
                 Country::new(a2, a3, numeric, [en, fr, es, ru, ar, pt])

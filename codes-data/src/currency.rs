@@ -191,7 +191,7 @@ impl CurrencyTable {
                 [format!("{:03}", c.numeric), minor, c.flags()]
             })
             .collect();
-        crate::pack::tsv_section(
+        crate::tsv::tsv_section(
             TSV_HEADER,
             self.rows
                 .iter()
@@ -207,7 +207,7 @@ impl CurrencyTable {
 
     /// Reads a pack's `currencies` section (untrusted: every row is checked).
     pub(crate) fn from_tsv(text: &str) -> Result<CurrencyTable, String> {
-        let rows = crate::pack::tsv_rows::<10>(text, TSV_HEADER)?
+        let rows = crate::tsv::tsv_rows::<10>(text, TSV_HEADER)?
             .into_iter()
             .map(|[a3, numeric, minor, flags, en, fr, es, ru, ar, pt]| {
                 Currency::new(a3, numeric, minor, flags, [en, fr, es, ru, ar, pt])

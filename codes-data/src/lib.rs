@@ -54,6 +54,7 @@ mod location;
 mod pack;
 mod sha256;
 mod taxonomy;
+mod tsv;
 mod unlocode;
 pub mod upstream;
 
