@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 use labels::pack_labels;
 use support::{
-    alpha_index, borrowed_names, hs_key, is_word, names, numeric3, offset, pad, parse,
+    alpha_index, compact_row, hs_key, is_word, names, numeric3, offset, pad, parse,
     write_if_changed, Row,
 };
 
@@ -125,12 +125,11 @@ impl Builder {
             a2[i2] = index;
             a3[i3] = index;
             let numeric = numeric3(c[2]).unwrap_or_else(|| panic!("{}", at("bad numeric")));
+            names(&c[3..9], &at);
+            let (text, ends) = compact_row(&c[..2], &c[3..9]);
             writeln!(
                 rs,
-                "    Country {{ alpha2: Cow::Borrowed({:?}), alpha3: Cow::Borrowed({:?}), numeric: {numeric}, names: {} }},",
-                c[0],
-                c[1],
-                borrowed_names(&c[3..9], &at)
+                "    Country {{ text: Cow::Borrowed({text:?}), ends: {ends:?}, numeric: {numeric} }},"
             )
             .unwrap();
         }
@@ -209,24 +208,22 @@ impl Builder {
                 }
             };
             let (fund, special, superseded) = match c[3] {
-                "" => (false, false, "None".to_string()),
-                "fund" => (true, false, "None".to_string()),
-                "special" => (false, true, "None".to_string()),
+                "" => (false, false, ""),
+                "fund" => (true, false, ""),
+                "special" => (false, true, ""),
                 f => match f
                     .strip_prefix("superseded(")
                     .and_then(|s| s.strip_suffix(')'))
                 {
-                    Some(code) if alpha_index(code, 3).is_some() => {
-                        (false, false, format!("Some(Cow::Borrowed({code:?}))"))
-                    }
+                    Some(code) if alpha_index(code, 3).is_some() => (false, false, code),
                     _ => panic!("{}", at("unknown flags")),
                 },
             };
+            names(&c[4..10], &at);
+            let (text, ends) = compact_row(&[c[0], superseded], &c[4..10]);
             writeln!(
                 rs,
-                "    Currency {{ alpha3: Cow::Borrowed({:?}), numeric: {numeric}, minor_units: {minor}, fund: {fund}, special: {special}, superseded_by: {superseded}, names: {} }},",
-                c[0],
-                borrowed_names(&c[4..10], &at)
+                "    Currency {{ text: Cow::Borrowed({text:?}), ends: {ends:?}, numeric: {numeric}, minor_units: {minor}, fund: {fund}, special: {special} }},"
             )
             .unwrap();
         }

@@ -98,14 +98,17 @@ pub(crate) fn names(cells: &[&str], at: &dyn Fn(&str) -> String) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
-/// [`names`] as `Cow::Borrowed` items, for tables that a pack can also hold (owned).
-pub(crate) fn borrowed_names(cells: &[&str], at: &dyn Fn(&str) -> String) -> String {
-    let _ = names(cells, at);
-    let quoted: Vec<String> = cells
-        .iter()
-        .map(|c| format!("Cow::Borrowed({c:?})"))
-        .collect();
-    format!("[{}]", quoted.join(", "))
+/// A row of countries or currencies as `src/blob.rs`'s `part` reads it: its codes and its six
+/// names in one text, and where each of the eight parts ends.
+pub(crate) fn compact_row(codes: &[&str], names: &[&str]) -> (String, [u16; 8]) {
+    assert!(codes.len() + names.len() == 8);
+    let mut text = String::new();
+    let mut ends = [0u16; 8];
+    for (k, p) in codes.iter().chain(names).enumerate() {
+        text.push_str(p);
+        ends[k] = u16::try_from(text.len()).expect("a row under 64 KiB");
+    }
+    (text, ends)
 }
 
 pub(crate) fn is_word(s: &str) -> bool {

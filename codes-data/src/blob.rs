@@ -39,6 +39,28 @@ pub(crate) fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
     }
 }
 
+/// Part `i` of `parts` texts written one after the other in `text`, part `k` ending at byte
+/// `ends[k]` (the compact rows of countries and currencies: one text, not one per field).
+pub(crate) fn part<'t, const N: usize>(text: &'t str, ends: &[u16; N], i: usize) -> &'t str {
+    let start = match i.checked_sub(1) {
+        Some(before) => ends.get(before).map_or(0, |e| usize::from(*e)),
+        None => 0,
+    };
+    let end = ends.get(i).map_or(0, |e| usize::from(*e));
+    text.get(start..end).unwrap_or("")
+}
+
+/// The text and the ends of `parts`, for [`part`]; `None` past 65,535 bytes.
+pub(crate) fn join_parts<const N: usize>(parts: [&str; N]) -> Option<(String, [u16; N])> {
+    let mut text = String::new();
+    let mut ends = [0u16; N];
+    for (k, p) in parts.iter().enumerate() {
+        text.push_str(p);
+        ends[k] = u16::try_from(text.len()).ok()?;
+    }
+    Some((text, ends))
+}
+
 /// A three-digit ISO numeric code (`"056"`), as the build script reads them.
 pub(crate) fn numeric3(s: &str) -> Option<u16> {
     if s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) {

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::blob::{alpha2_index, alpha3_index, blob};
+use crate::blob::{alpha2_index, alpha3_index, blob, join_parts, part};
 use crate::Lang;
 
 /// An ISO 3166-1 country, with its short name in the six languages.
@@ -11,10 +11,12 @@ use crate::Lang;
 /// (unknown) and `XZ` (international waters) are not countries and are not found here.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Country {
-    alpha2: Cow<'static, str>,
-    alpha3: Cow<'static, str>,
+    /// The alpha-2 code, the alpha-3 code and the six names, one after the other (one text
+    /// per row keeps the built-in table small: the `.wasm` carries it).
+    text: Cow<'static, str>,
+    /// Where each of the eight parts of `text` ends.
+    ends: [u16; 8],
     numeric: u16,
-    names: [Cow<'static, str>; 6],
 }
 
 // `static COUNTRIES: [Country; N]`, sorted by alpha-2.
@@ -28,12 +30,12 @@ static BY_ALPHA3: &[u8; 26 * 26 * 26] = blob!("country_alpha3.bin");
 impl Country {
     /// The alpha-2 code, `"BE"`.
     pub fn alpha2(&self) -> &str {
-        &self.alpha2
+        part(&self.text, &self.ends, 0)
     }
 
     /// The alpha-3 code, `"BEL"`.
     pub fn alpha3(&self) -> &str {
-        &self.alpha3
+        part(&self.text, &self.ends, 1)
     }
 
     /// The numeric code, `56` for Belgium (written `056`).
@@ -43,7 +45,7 @@ impl Country {
 
     /// The name in `lang`, from the Unicode CLDR (`Türkiye`, `Turquie`, `تركيا`).
     pub fn name(&self, lang: Lang) -> &str {
-        &self.names[lang.index()]
+        part(&self.text, &self.ends, 2 + lang.index())
     }
 
     /// A country of a table pack's: checked as the build script checks the built-in ones.
@@ -66,11 +68,13 @@ impl Country {
         if let Some(lang) = Lang::ALL.iter().find(|l| names[l.index()].is_empty()) {
             return Err(format!("{alpha2}: no name in {}", lang.code()));
         }
+        let [en, fr, es, ru, ar, pt] = names;
+        let (text, ends) = join_parts([alpha2, alpha3, en, fr, es, ru, ar, pt])
+            .ok_or_else(|| format!("{alpha2}: names longer than 65,535 bytes"))?;
         Ok(Country {
-            alpha2: Cow::Owned(alpha2.into()),
-            alpha3: Cow::Owned(alpha3.into()),
+            text: Cow::Owned(text),
+            ends,
             numeric,
-            names: names.map(|n| Cow::Owned(n.into())),
         })
     }
 }
@@ -99,7 +103,7 @@ pub(crate) const TSV_HEADER: &str =
 impl CountryTable {
     /// A table of `rows` in any order: each code once, at most 254 countries.
     pub(crate) fn new(mut rows: Vec<Country>) -> Result<CountryTable, String> {
-        rows.sort_by(|a, b| a.alpha2.cmp(&b.alpha2));
+        rows.sort_by(|a, b| a.alpha2().cmp(b.alpha2()));
         if rows.len() > 254 {
             return Err(format!("{} countries, at most 254", rows.len()));
         }
@@ -107,16 +111,20 @@ impl CountryTable {
         let mut by_alpha3 = vec![0u8; 26 * 26 * 26];
         for (i, c) in rows.iter().enumerate() {
             let (Some(i2), Some(i3)) = (
-                alpha2_index(c.alpha2.as_bytes()),
-                alpha3_index(c.alpha3.as_bytes()),
+                alpha2_index(c.alpha2().as_bytes()),
+                alpha3_index(c.alpha3().as_bytes()),
             ) else {
-                return Err(format!("{}: bad code", c.alpha2));
+                return Err(format!("{}: bad code", c.alpha2()));
             };
             if by_alpha2[i2] != 0 {
-                return Err(format!("{}: repeated", c.alpha2));
+                return Err(format!("{}: repeated", c.alpha2()));
             }
             if by_alpha3[i3] != 0 {
-                return Err(format!("{}: alpha-3 code {} repeated", c.alpha2, c.alpha3));
+                return Err(format!(
+                    "{}: alpha-3 code {} repeated",
+                    c.alpha2(),
+                    c.alpha3()
+                ));
             }
             by_alpha2[i2] = (i + 1) as u8;
             by_alpha3[i3] = (i + 1) as u8;
@@ -154,8 +162,8 @@ impl CountryTable {
         crate::tsv::tsv_section(
             TSV_HEADER,
             self.rows.iter().zip(&numerics).map(|(c, numeric)| {
-                let mut cells = vec![&*c.alpha2, &*c.alpha3, numeric.as_str()];
-                cells.extend(c.names.iter().map(|n| &**n));
+                let mut cells = vec![c.alpha2(), c.alpha3(), numeric.as_str()];
+                cells.extend(Lang::ALL.iter().map(|l| c.name(*l)));
                 cells
             }),
         )

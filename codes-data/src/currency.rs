@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::blob::{alpha3_index, blob};
+use crate::blob::{alpha3_index, blob, join_parts, part};
 use crate::Lang;
 
 /// An ISO 4217 currency, with its minor units and its name in the six languages.
@@ -12,13 +12,15 @@ use crate::Lang;
 /// (`VES`, see [`Currency::superseded_by`]).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Currency {
-    alpha3: Cow<'static, str>,
+    /// The code, the code that supersedes it (empty: none) and the six names, one after the
+    /// other (one text per row keeps the built-in table small: the `.wasm` carries it).
+    text: Cow<'static, str>,
+    /// Where each of the eight parts of `text` ends.
+    ends: [u16; 8],
     numeric: u16,
     minor_units: Option<u8>,
     fund: bool,
     special: bool,
-    superseded_by: Option<Cow<'static, str>>,
-    names: [Cow<'static, str>; 6],
 }
 
 // `static CURRENCIES: [Currency; N]`, sorted by alpha-3.
@@ -30,7 +32,7 @@ static BY_ALPHA3: &[u8; 26 * 26 * 26] = blob!("currency_alpha3.bin");
 impl Currency {
     /// The alphabetic code, `"EUR"`.
     pub fn alpha3(&self) -> &str {
-        &self.alpha3
+        part(&self.text, &self.ends, 0)
     }
 
     /// The numeric code, `978` for the euro.
@@ -58,12 +60,12 @@ impl Currency {
     /// The code announced to replace this one, when ISO lists one (`VES` → `VED`). The
     /// code stays current for validation until ISO withdraws it.
     pub fn superseded_by(&self) -> Option<&str> {
-        self.superseded_by.as_deref()
+        Some(part(&self.text, &self.ends, 1)).filter(|code| !code.is_empty())
     }
 
     /// The name in `lang`, from the Unicode CLDR (English where CLDR has none).
     pub fn name(&self, lang: Lang) -> &str {
-        &self.names[lang.index()]
+        part(&self.text, &self.ends, 2 + lang.index())
     }
 
     /// A currency of a table pack's, from the cells of `data/currencies.tsv` (and of
@@ -90,16 +92,14 @@ impl Currency {
             ),
         };
         let (fund, special, superseded_by) = match flags {
-            "" => (false, false, None),
-            "fund" => (true, false, None),
-            "special" => (false, true, None),
+            "" => (false, false, ""),
+            "fund" => (true, false, ""),
+            "special" => (false, true, ""),
             f => match f
                 .strip_prefix("superseded(")
                 .and_then(|s| s.strip_suffix(')'))
             {
-                Some(code) if alpha3_index(code.as_bytes()).is_some() => {
-                    (false, false, Some(Cow::Owned(code.to_owned())))
-                }
+                Some(code) if alpha3_index(code.as_bytes()).is_some() => (false, false, code),
                 _ => {
                     return Err(format!(
                         "{alpha3}: flags {f:?}: expected nothing, fund, special or superseded(CODE)"
@@ -110,19 +110,21 @@ impl Currency {
         if let Some(lang) = Lang::ALL.iter().find(|l| names[l.index()].is_empty()) {
             return Err(format!("{alpha3}: no name in {}", lang.code()));
         }
+        let [en, fr, es, ru, ar, pt] = names;
+        let (text, ends) = join_parts([alpha3, superseded_by, en, fr, es, ru, ar, pt])
+            .ok_or_else(|| format!("{alpha3}: names longer than 65,535 bytes"))?;
         Ok(Currency {
-            alpha3: Cow::Owned(alpha3.into()),
+            text: Cow::Owned(text),
+            ends,
             numeric,
             minor_units,
             fund,
             special,
-            superseded_by,
-            names: names.map(|n| Cow::Owned(n.into())),
         })
     }
 
     fn flags(&self) -> String {
-        match (&self.superseded_by, self.fund, self.special) {
+        match (self.superseded_by(), self.fund, self.special) {
             (Some(code), _, _) => format!("superseded({code})"),
             (None, true, _) => "fund".into(),
             (None, false, true) => "special".into(),
@@ -152,17 +154,17 @@ pub(crate) const TSV_HEADER: &str =
 impl CurrencyTable {
     /// A table of `rows` in any order: each code once, at most 254 currencies.
     pub(crate) fn new(mut rows: Vec<Currency>) -> Result<CurrencyTable, String> {
-        rows.sort_by(|a, b| a.alpha3.cmp(&b.alpha3));
+        rows.sort_by(|a, b| a.alpha3().cmp(b.alpha3()));
         if rows.len() > 254 {
             return Err(format!("{} currencies, at most 254", rows.len()));
         }
         let mut by_alpha3 = vec![0u8; 26 * 26 * 26];
         for (i, c) in rows.iter().enumerate() {
-            let Some(i3) = alpha3_index(c.alpha3.as_bytes()) else {
-                return Err(format!("{}: bad code", c.alpha3));
+            let Some(i3) = alpha3_index(c.alpha3().as_bytes()) else {
+                return Err(format!("{}: bad code", c.alpha3()));
             };
             if by_alpha3[i3] != 0 {
-                return Err(format!("{}: repeated", c.alpha3));
+                return Err(format!("{}: repeated", c.alpha3()));
             }
             by_alpha3[i3] = (i + 1) as u8;
         }
@@ -198,8 +200,8 @@ impl CurrencyTable {
                 .zip(&fixed)
                 .map(|(c, [numeric, minor, flags])| {
                     let mut cells =
-                        vec![&*c.alpha3, numeric.as_str(), minor.as_str(), flags.as_str()];
-                    cells.extend(c.names.iter().map(|n| &**n));
+                        vec![c.alpha3(), numeric.as_str(), minor.as_str(), flags.as_str()];
+                    cells.extend(Lang::ALL.iter().map(|l| c.name(*l)));
                     cells
                 }),
         )
