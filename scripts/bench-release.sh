@@ -11,12 +11,15 @@
 # WebAssembly: bindings-wasm/bench/bench.mjs (NATIVE=0: the Node side only) on the tree's
 # package (bindings-wasm/, as bindings-wasm/scripts/build.sh leaves it) and on the npm tarball
 # of dist/ installed into a fresh Node project (CEN_WASM_DIR).
-# Each benchmark runs four times, in-tree, installed, installed, in-tree (so that a machine
-# getting busier or quieter during the run weighs on both alike), and each figure is the best
-# of its side's two runs. Printed: each figure of both sides and the ratio installed / in-tree
-# (above 1: the installed artifact is slower), with the load average before and after.
-#   COUNT (records of bench.py, default 100,000), REPEAT (its runs per figure, default 3);
-#   ITERATIONS and ROUNDS go to bench.mjs.
+# Each benchmark runs in CYCLES cycles of four runs (default 2): in-tree, installed, installed,
+# in-tree, then the other way round, and so on, so that each side runs first as often as the
+# other and a machine getting busier or quieter during the run weighs on both alike (with one
+# cycle every installed run came second or third, and every installed figure came out slower).
+# Each figure is the median of its side's runs. Printed: each figure of both sides and the
+# ratio installed / in-tree (above 1: the installed artifact is slower), with the load average
+# before and after, and whether the installed extension module and .wasm are the tree's bytes.
+#   COUNT (records of bench.py, default 100,000), REPEAT (its runs per figure, default 3),
+#   CYCLES (default 2); ITERATIONS and ROUNDS go to bench.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -31,6 +34,7 @@ tarball=dist/npm/cen-wasm-$version.tgz
     { echo "bindings-wasm/dist is not built: run bindings-wasm/scripts/build.sh" >&2; exit 1; }
 count=${COUNT:-100000}
 repeat=${REPEAT:-3}
+cycles=${CYCLES:-2}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -55,6 +59,10 @@ mkdir -p "$work/node-app"
 installed_pkg=$work/node-app/node_modules/cen-wasm
 cmp -s "$installed_pkg/dist/cen_wasm_bg.wasm" bindings-wasm/dist/cen_wasm_bg.wasm &&
     same_wasm="the same .wasm as the tree's" || same_wasm="NOT the tree's .wasm"
+module() { "$work/$1/bin/python" -c 'import cen, cen._cen as m; print(m.__file__)'; }
+cmp -s "$(module intree)" "$(module installed)" &&
+    same_module="the same extension module as the tree's" ||
+    same_module="NOT the tree's extension module ($(stat -c %s "$(module intree)") and $(stat -c %s "$(module installed)") bytes)"
 
 run_python() { # $1 side, $2 run
     "$work/$1/bin/python" bindings-python/bench/bench.py --count "$count" --repeat "$repeat" \
@@ -67,30 +75,35 @@ run_wasm() { # $1 side, $2 run
         >"$work/wasm-$1-$2.txt"
 }
 for bench in python wasm; do
-    for step in intree:1 installed:1 installed:2 intree:2; do
-        echo "$bench ${step%:*} (run ${step#*:}), load $(load)"
-        "run_$bench" "${step%:*}" "${step#*:}"
+    for ((cycle = 1; cycle <= cycles; cycle++)); do
+        first=intree second=installed
+        ((cycle % 2 == 0)) && first=installed second=intree
+        for step in "$first:a" "$second:a" "$second:b" "$first:b"; do
+            side=${step%:*} run=$cycle${step#*:}
+            echo "$bench $side (run $run), load $(load)"
+            "run_$bench" "$side" "$run"
+        done
     done
 done
 echo "== load average after: $(load)"
 
-"$VENV/bin/python" - "$work" "$same_wasm" <<'PY'
-import json, pathlib, sys
-work, same_wasm = pathlib.Path(sys.argv[1]), sys.argv[2]
+"$VENV/bin/python" - "$work" "$same_wasm" "$same_module" <<'PY'
+import json, pathlib, statistics, sys
+work, same_wasm, same_module = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 worst = {"Python": 0.0, "WebAssembly elapsed": 0.0, "WebAssembly CPU": 0.0}
 print("\n| benchmark | measure | in-tree | installed | installed / in-tree |")
 print("|---|---|---|---|---|")
 # Python: seconds of each cen run (the peers' runs are the same in both environments).
 runs = {side: [json.loads(p.read_text()) for p in sorted(work.glob(f"py-{side}-*.json"))] for side in ("intree", "installed")}
-assert all(len(r) == 2 for r in runs.values()), runs
+assert all(len(r) == len(runs["intree"]) > 0 for r in runs.values()), runs
 files = {side: runs[side][0]["cen_file"] for side in runs}
 assert "site-packages" not in files["intree"] and "site-packages" in files["installed"], files
 count = runs["intree"][0]["count"]
 for name in runs["intree"][0]["seconds"]:
     if not name.startswith("cen."):
         continue
-    a = min(r["seconds"][name] for r in runs["intree"])
-    b = min(r["seconds"][name] for r in runs["installed"])
+    a = statistics.median(r["seconds"][name] for r in runs["intree"])
+    b = statistics.median(r["seconds"][name] for r in runs["installed"])
     worst["Python"] = max(worst["Python"], b / a)
     print(f"| bench.py, {count:,} records | `{name}` | {count / a:,.0f} rec/s | {count / b:,.0f} rec/s | {b / a:.3f} |")
 # WebAssembly: elapsed and CPU nanoseconds per call.
@@ -98,11 +111,11 @@ wasm = {side: [json.loads(p.read_text()) for p in sorted(work.glob(f"wasm-{side}
 for record, measures in wasm["intree"][0].items():
     for measure in measures:
         for i, kind in enumerate(("elapsed", "CPU")):
-            a = min(r[record][measure][i] for r in wasm["intree"])
-            b = min(r[record][measure][i] for r in wasm["installed"])
+            a = statistics.median(r[record][measure][i] for r in wasm["intree"])
+            b = statistics.median(r[record][measure][i] for r in wasm["installed"])
             worst[f"WebAssembly {kind}"] = max(worst[f"WebAssembly {kind}"], b / a)
             print(f"| bench.mjs, `{pathlib.Path(record).name}` | {measure}, {kind} | {a / 1000:.2f} µs | {b / 1000:.2f} µs | {b / a:.3f} |")
-print(f"\nin-tree Python: {files['intree']}; installed: {files['installed']}; npm: {same_wasm}")
+print(f"\n{len(runs['intree'])} runs a side, medians. In-tree Python: {files['intree']}; installed: {files['installed']}; {same_module}; npm: {same_wasm}")
 for what, ratio in worst.items():
     verdict = "within 5 %" if ratio <= 1.05 else "MORE than 5 % slower"
     print(f"largest ratio, {what}: {ratio:.3f} ({verdict})")
