@@ -226,6 +226,22 @@ def test_the_size_limit_is_the_compact_json_of_the_dict_to_the_byte(extra: dict[
     assert report.issues[0].message == text_report.issues[0].message
 
 
+@pytest.mark.parametrize("count", [1, 40, 5000])
+def test_floats_read_after_the_padding_count_to_the_byte(count: int) -> None:
+    """The reader puts off measuring floats until the size could pass the limit: floats that
+    come last, after a padding that leaves less room than their bound, are measured exactly."""
+    floats = [FLOATS[i % len(FLOATS)] for i in range(count)]
+    record = base()
+    record.pop("narrative", None)
+    record["narrative"] = ""
+    record["colour"] = floats
+    record["narrative"] = "x" * (LIMIT - compact_size(record))
+    assert list(record)[-1] == "colour" and compact_size(record) == LIMIT
+    assert all(i.rule != "CEN-SCH-001" for i in cen.validate(record, today=TODAY).issues)
+    record["narrative"] += "x"
+    assert issues(record) == [("CEN-SCH-001", "")]
+
+
 def test_a_value_json_cannot_hold_counts_as_null() -> None:
     record = padded_to(LIMIT, {"colour": None})
     record["colour"] = datetime.date(2026, 1, 1)

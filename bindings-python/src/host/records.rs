@@ -45,6 +45,8 @@ const TOO_DEEP_TEXT: &str =
 pub struct Records {
     tape: Tape,
     given: Vec<Given>,
+    /// The reader's floats not yet measured, kept from record to record for its capacity.
+    unmeasured: Vec<f64>,
 }
 
 impl Records {
@@ -74,10 +76,12 @@ impl Records {
             Given::Owned(obj.extract::<Vec<u8>>().unwrap_or_default())
         } else {
             let (nodes, text) = (self.tape.nodes.len(), self.tape.text.len());
+            self.unmeasured.clear();
             let mut reader = Reader {
                 tape: &mut self.tape,
                 size: 0,
                 limit: MAX_RECORD_BYTES,
+                unmeasured: &mut self.unmeasured,
             };
             match reader.value(obj, 1) {
                 Ok(()) => Given::Tree(nodes),
