@@ -26,7 +26,7 @@ root=$PWD
 export PATH="$HOME/.cargo/bin:$PATH"
 
 version=$(scripts/lib/check_versions.py)
-wheel=$(ls dist/python/cen-"$version"-cp39-abi3-manylinux_*_x86_64.whl 2>/dev/null) ||
+wheel=$(ls dist/python/cen-"$version"-cp39-abi3-manylinux*_x86_64.whl 2>/dev/null) ||
     { echo "no wheel of cen $version in dist/: run scripts/release.sh first" >&2; exit 1; }
 tarball=dist/npm/cen-wasm-$version.tgz
 [ -f "$tarball" ] || { echo "no $tarball: run scripts/release.sh first" >&2; exit 1; }

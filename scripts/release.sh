@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything a release of cen publishes into dist/ (issue 17, docs/versioning.md):
 #
-#   python/cen-VERSION-cp39-abi3-manylinux_*_x86_64.whl   the abi3 wheel (tag checked by auditwheel)
+#   python/cen-VERSION-cp39-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.whl
+#                                                         the abi3 wheel, glibc 2.17 (checked by auditwheel)
 #   python/cen-VERSION.tar.gz                             the sdist
 #   npm/cen-wasm-VERSION.tgz                              npm pack of bindings-wasm
 #   libcen-VERSION-x86_64-linux.tar.gz                    header, libcen.so (SONAME), libcen.a,
@@ -68,16 +69,21 @@ if [ "$(cargo cyclonedx --version 2>/dev/null)" != "cargo-cyclonedx-cyclonedx $C
         cargo install --quiet --locked --force cargo-cyclonedx --version "$CYCLONEDX_VERSION"
 fi
 
-# 2. Python: the same `maturin build --release` as scripts/test-python.sh (fresh when that ran).
+# 2. Python: the code of scripts/test-python.sh's `maturin develop --release`, linked by zig
+# against glibc 2.17 (decision 100): the system's linker on a new system ties the wheel to that
+# system's glibc (2.34 on Debian 12), which RHEL 8 or Ubuntu 20.04 do not have.
 echo "== Python wheel and sdist"
-"$VENV/bin/maturin" build --quiet --release -m bindings-python/Cargo.toml --out "$stage/python"
+"$VENV/bin/maturin" build --quiet --release --zig --compatibility manylinux2014 \
+    -m bindings-python/Cargo.toml --out "$stage/python"
 "$VENV/bin/maturin" sdist -m bindings-python/Cargo.toml --out "$stage/python" >/dev/null
-wheel=$(ls "$stage"/python/cen-"$version"-cp39-abi3-manylinux_*_x86_64.whl) ||
+wheel=$(ls "$stage"/python/cen-"$version"-cp39-abi3-manylinux*_x86_64.whl) ||
     fail "maturin wrote no manylinux abi3 wheel: $(ls "$stage/python")"
-tag=${wheel##*-abi3-}; tag=${tag%.whl}
+tags=${wheel##*-abi3-}; tags=${tags%.whl}
 "$VENV/bin/auditwheel" show "$wheel" >"$stage/auditwheel.txt"
-tr -s ' \n' ' ' <"$stage/auditwheel.txt" | grep -q "consistent with the following platform tag: \"$tag\"" ||
-    { cat "$stage/auditwheel.txt" >&2; fail "auditwheel does not confirm the wheel's tag $tag"; }
+tag=$(tr -s ' \n' ' ' <"$stage/auditwheel.txt" |
+    sed -n 's/.*consistent with the following platform tag: "\([^"]*\)".*/\1/p')
+[ "$tag" = manylinux_2_17_x86_64 ] && [[ ".$tags." == *".$tag."* ]] ||
+    { cat "$stage/auditwheel.txt" >&2; fail "auditwheel gives the wheel ($tags) the tag '$tag', not manylinux_2_17_x86_64"; }
 rm "$stage/auditwheel.txt"
 ls "$stage/python/cen-$version.tar.gz" >/dev/null || fail "maturin wrote no sdist"
 echo "$(basename "$wheel") (auditwheel: $tag), cen-$version.tar.gz"

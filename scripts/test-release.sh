@@ -143,7 +143,7 @@ echo "release refusals: 3 passed, 0 failed"
 echo "== scripts/release.sh"
 scripts/release.sh
 (cd dist && sha256sum --quiet -c SHA256SUMS)
-wheel=$(ls dist/python/cen-"$version"-cp39-abi3-manylinux_*_x86_64.whl)
+wheel=$(ls dist/python/cen-"$version"-cp39-abi3-manylinux*_x86_64.whl)
 tarball=dist/npm/cen-wasm-$version.tgz
 carchive=dist/libcen-$version-x86_64-linux.tar.gz
 cliarchive=dist/cen-$version-x86_64-linux.tar.gz
