@@ -19,7 +19,8 @@
 # ratio installed / in-tree (above 1: the installed artifact is slower), with the load average
 # before and after, and whether the installed extension module and .wasm are the tree's bytes.
 #   COUNT (records of bench.py, default 100,000), REPEAT (its runs per figure, default 3),
-#   CYCLES (default 2); ITERATIONS and ROUNDS go to bench.mjs.
+#   CYCLES (default 2), BENCHES (default "python wasm": which to run); ITERATIONS and ROUNDS go
+#   to bench.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -74,7 +75,7 @@ run_wasm() { # $1 side, $2 run
     CEN_WASM_DIR=$dir NATIVE=0 BENCH_JSON="$work/wasm-$1-$2.json" node bindings-wasm/bench/bench.mjs \
         >"$work/wasm-$1-$2.txt"
 }
-for bench in python wasm; do
+for bench in ${BENCHES:-python wasm}; do
     for ((cycle = 1; cycle <= cycles; cycle++)); do
         first=intree second=installed
         ((cycle % 2 == 0)) && first=installed second=intree
@@ -108,7 +109,7 @@ for name in runs["intree"][0]["seconds"]:
     print(f"| bench.py, {count:,} records | `{name}` | {count / a:,.0f} rec/s | {count / b:,.0f} rec/s | {b / a:.3f} |")
 # WebAssembly: elapsed and CPU nanoseconds per call.
 wasm = {side: [json.loads(p.read_text()) for p in sorted(work.glob(f"wasm-{side}-*.json"))] for side in ("intree", "installed")}
-for record, measures in wasm["intree"][0].items():
+for record, measures in (wasm["intree"][0] if wasm["intree"] else {}).items():
     for measure in measures:
         for i, kind in enumerate(("elapsed", "CPU")):
             a = statistics.median(r[record][measure][i] for r in wasm["intree"])
@@ -117,6 +118,8 @@ for record, measures in wasm["intree"][0].items():
             print(f"| bench.mjs, `{pathlib.Path(record).name}` | {measure}, {kind} | {a / 1000:.2f} µs | {b / 1000:.2f} µs | {b / a:.3f} |")
 print(f"\n{len(runs['intree'])} runs a side, medians. In-tree Python: {files['intree']}; installed: {files['installed']}; {same_module}; npm: {same_wasm}")
 for what, ratio in worst.items():
+    if ratio == 0.0:  # not run (BENCHES)
+        continue
     verdict = "within 5 %" if ratio <= 1.05 else "MORE than 5 % slower"
     print(f"largest ratio, {what}: {ratio:.3f} ({verdict})")
 PY
