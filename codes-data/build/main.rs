@@ -15,6 +15,8 @@
 //! The layouts are documented next to the code that reads them (`src/*.rs`).
 //! Any malformed row stops the build with the file, line and reason.
 
+#[path = "../src/hs_layout.rs"]
+mod hs_layout;
 mod labels;
 #[path = "../src/layout.rs"]
 mod layout;
@@ -27,10 +29,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use labels::pack_labels;
-use support::{
-    alpha_index, compact_row, hs_key, is_word, names, numeric3, offset, pad, parse,
-    write_if_changed, Row,
-};
+use support::{alpha_index, compact_row, is_word, names, numeric3, parse, write_if_changed, Row};
 
 fn main() {
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
@@ -376,64 +375,31 @@ impl Builder {
             "description_2017",
             "description_2012",
         ];
-        let rows = parse("hs.tsv", &text, Some(&header));
-        assert!(
-            rows.len() < 1 << 14,
-            "hs.tsv: too many codes for 14-bit indexes"
-        );
-        let mut fixed = String::with_capacity(rows.len() * 6);
-        let mut rec = Vec::with_capacity(rows.len() * 3);
-        let mut desc = Vec::with_capacity(rows.len() * 18);
-        let mut pool = String::new();
-        let mut pooled: HashMap<&str, u32> = HashMap::new();
-        let mut prev_key = None;
-        // code → (index, editions bit mask)
-        let mut index: HashMap<&str, (u16, u8)> = HashMap::new();
+        let tsv = parse("hs.tsv", &text, Some(&header));
+        let mut rows = Vec::with_capacity(tsv.len());
         let mut per_edition = [0usize; 3];
-        for (i, r) in rows.iter().enumerate() {
+        for r in &tsv {
             let c = &r.cells;
             let at = |why: &str| format!("hs.tsv:{}: {why}", r.line);
-            let code = c[0];
-            let key = hs_key(code).unwrap_or_else(|| panic!("{}", at("bad code")));
-            assert!(Some(key) > prev_key, "{}", at("not sorted by code"));
-            assert!(
-                rows.get(i.wrapping_sub(1))
-                    .is_none_or(|p| p.cells[0] < code),
-                "{}",
-                at("not sorted by code as text")
-            );
-            prev_key = Some(key);
             let section = *section_index
                 .get(c[1])
                 .unwrap_or_else(|| panic!("{}", at("unknown section")));
-            // Bits: 1 HS 2012, 2 HS 2017, 4 HS 2022 (src/hs.rs, `HsEdition::bit`).
-            let mut mask = 0u8;
+            let mut editions = 0u8;
             for year in c[2].split(' ') {
-                mask |= match year {
+                editions |= match year {
                     "2012" => 1,
                     "2017" => 2,
                     "2022" => 4,
                     _ => panic!("{}", at("editions must be 2012, 2017 or 2022")),
                 };
             }
-            if code.len() > 2 {
-                let parent = index
-                    .get(&code[..code.len() - 2])
-                    .unwrap_or_else(|| panic!("{}", at("parent missing")));
-                assert!(
-                    parent.1 & mask == mask,
-                    "{}",
-                    at("parent missing in an edition")
-                );
-            }
-            index.insert(code, (i as u16, mask));
-            // Descriptions, newest edition first: `description` is the newest edition's, the
-            // other columns those of older editions, empty when the edition lacks the code or
-            // words it as the next newer edition does.
+            // `description` is the newest edition's text; the other columns those of older
+            // editions, empty when the edition lacks the code or words it as the next newer
+            // edition does.
+            let mut descriptions: [String; 3] = Default::default();
             let mut newer: Option<&str> = None;
-            let mut slots = [("", false); 3];
             for (slot, (bit, cell)) in [(4u8, c[3]), (2, c[4]), (1, c[5])].into_iter().enumerate() {
-                if mask & bit == 0 {
+                if editions & bit == 0 {
                     assert!(
                         slot == 0 || cell.is_empty(),
                         "{}",
@@ -454,74 +420,21 @@ impl Builder {
                     (Some(text), "") => text,
                     (Some(_), text) => text,
                 };
-                assert!(!text.is_empty(), "{}", at("empty description"));
                 newer = Some(text);
-                slots[slot] = (text, true);
+                descriptions[slot] = text.to_owned();
             }
-            pad(&mut fixed, code, 6);
-            rec.push(u8::try_from(section).unwrap());
-            rec.push(u8::try_from(code.len()).unwrap());
-            rec.push(mask);
-            for (text, present) in slots {
-                let (start, len) = if present {
-                    let start = *pooled.entry(text).or_insert_with(|| {
-                        let start = offset(&pool);
-                        pool.push_str(text);
-                        start
-                    });
-                    let len =
-                        u16::try_from(text.len()).unwrap_or_else(|_| panic!("{}", at("too long")));
-                    (start, len)
-                } else {
-                    (0, 0)
-                };
-                desc.extend_from_slice(&start.to_le_bytes());
-                desc.extend_from_slice(&len.to_le_bytes());
-            }
+            rows.push(hs_layout::HsRow {
+                code: c[0].to_owned(),
+                section: u8::try_from(section).unwrap(),
+                editions,
+                descriptions,
+            });
         }
-        if !self.names {
-            desc.clear();
-            pool.clear();
-        }
-        // Where each chapter's codes start (101 × u16): a search looks only in its chapter.
-        let chapter_starts: Vec<u16> = (0..=100usize)
-            .map(|chapter| {
-                let first = rows
-                    .iter()
-                    .position(|r| r.cells[0][..2].parse::<usize>().unwrap_or(100) >= chapter)
-                    .unwrap_or(rows.len());
-                u16::try_from(first).unwrap()
-            })
-            .collect();
-        let chapter_starts: Vec<u8> = chapter_starts
-            .iter()
-            .flat_map(|v| v.to_le_bytes())
-            .collect();
-        self.write("hs_chapters.bin", &chapter_starts);
-        // The row of each heading (10,000 × u16, by its four digits read as a number; u16::MAX
-        // when no edition has it): a heading is found in one read, and a subheading among the
-        // few rows that follow its heading's, instead of by a search of the whole chapter.
-        let mut heading_rows = vec![u16::MAX; 10_000];
-        for (i, r) in rows.iter().enumerate() {
-            if r.cells[0].len() == 4 {
-                let heading: usize = r.cells[0].parse().unwrap();
-                heading_rows[heading] = u16::try_from(i).unwrap();
-            }
-        }
-        let heading_rows: Vec<u8> = heading_rows.iter().flat_map(|v| v.to_le_bytes()).collect();
-        self.write("hs_headings.bin", &heading_rows);
-        self.write("hs_fixed.txt", fixed.as_bytes());
-        self.write("hs_rec.bin", &rec);
-        self.write("hs_desc.bin", &desc);
-        self.write("hs_text.txt", pool.as_bytes());
-        self.rows.insert("hs", per_edition[0]);
-        self.rows.insert("hs2017", per_edition[1]);
-        self.rows.insert("hs2012", per_edition[2]);
-
-        for (table, newer, older) in [
-            ("hs_correlation_2022_2017", 4u8, 2u8),
-            ("hs_correlation_2017_2012", 2, 1),
-        ] {
+        let mut correlations: [Vec<hs_layout::HsPairRow>; 2] = Default::default();
+        for (slot, table) in ["hs_correlation_2022_2017", "hs_correlation_2017_2012"]
+            .into_iter()
+            .enumerate()
+        {
             let file = format!("{table}.tsv");
             let text = self.read_data(&file);
             let (ya, yb) = (&table[15..19], &table[20..24]);
@@ -531,55 +444,35 @@ impl Builder {
                 "relationship".to_owned(),
             ];
             let header: Vec<&str> = header.iter().map(String::as_str).collect();
-            let rows = parse(&file, &text, Some(&header));
-            // Layout (src/hs.rs): P newer indexes u16, then P (older index | relationship << 14)
-            // u16, sorted by pair; a code's 1:1 pair with itself is left out (a code of both editions in no
-            // pair is its own 1:1 partner).
-            let mut pairs: Vec<(u16, u16)> = Vec::with_capacity(rows.len());
-            for r in &rows {
+            for r in parse(&file, &text, Some(&header)) {
                 let c = &r.cells;
-                let at = |why: &str| format!("{file}:{}: {why}", r.line);
-                let find = |code: &str, bit: u8| match index.get(code) {
-                    Some(&(i, mask)) if mask & bit != 0 && code.len() == 6 => i,
-                    _ => panic!(
-                        "{}",
-                        at(&format!("{code} is not a subheading of its edition"))
-                    ),
-                };
-                let (a, b) = (find(c[0], newer), find(c[1], older));
-                let rel: u16 = match c[2] {
-                    "1:1" => 0,
-                    "1:n" => 1,
-                    "n:1" => 2,
-                    "n:n" => 3,
-                    _ => panic!("{}", at("unknown relationship")),
-                };
-                if a == b && rel == 0 {
-                    continue;
-                }
-                pairs.push((a, b | rel << 14));
+                correlations[slot].push(hs_layout::HsPairRow {
+                    newer: c[0].to_owned(),
+                    older: c[1].to_owned(),
+                    relationship: hs_layout::relationship_bits(c[2])
+                        .unwrap_or_else(|| panic!("{file}:{}: unknown relationship", r.line)),
+                });
             }
-            pairs.sort_unstable();
-            let before = pairs.len();
-            pairs.dedup_by_key(|p| (p.0, p.1 & 0x3fff));
-            assert!(pairs.len() == before, "{file}: repeated pair");
-            // Column by column (every newer index, then every older one): a third of the
-            // gzipped size of pair by pair.
-            let bytes: Vec<u8> = pairs
-                .iter()
-                .flat_map(|(a, _)| a.to_le_bytes())
-                .chain(pairs.iter().flat_map(|(_, b)| b.to_le_bytes()))
-                .collect();
-            self.write(&format!("{table}.bin"), &bytes);
-            self.rows.insert(
-                if newer == 4 {
-                    "hs_correlation_2022_2017"
-                } else {
-                    "hs_correlation_2017_2012"
-                },
-                rows.len(),
-            );
+            self.rows.insert(table, correlations[slot].len());
         }
+        let blobs = hs_layout::hs(
+            &rows,
+            [&correlations[0], &correlations[1]],
+            sections.len(),
+            self.names,
+        )
+        .unwrap_or_else(|why| panic!("hs.tsv: {why}"));
+        self.write("hs_chapters.bin", &blobs.chapters);
+        self.write("hs_headings.bin", &blobs.headings);
+        self.write("hs_fixed.txt", blobs.fixed.as_bytes());
+        self.write("hs_rec.bin", &blobs.rec);
+        self.write("hs_desc.bin", &blobs.desc);
+        self.write("hs_text.txt", blobs.text.as_bytes());
+        self.write("hs_correlation_2022_2017.bin", &blobs.correlations[0]);
+        self.write("hs_correlation_2017_2012.bin", &blobs.correlations[1]);
+        self.rows.insert("hs", per_edition[0]);
+        self.rows.insert("hs2017", per_edition[1]);
+        self.rows.insert("hs2012", per_edition[2]);
     }
 
     // --- Units and taxonomy (the project's own tables) --------------------------------

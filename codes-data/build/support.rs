@@ -65,22 +65,6 @@ pub(crate) fn alpha_index(code: &str, n: usize) -> Option<usize> {
     Some(b.iter().fold(0, |acc, &c| acc * 26 + usize::from(c - b'A')))
 }
 
-/// Search key of an HS code of 2, 4 or 6 digits; must match `src/hs.rs`. Keys sort as
-/// the codes do (a code before the codes it is a prefix of).
-pub(crate) fn hs_key(code: &str) -> Option<u32> {
-    let b = code.as_bytes();
-    if !matches!(b.len(), 2 | 4 | 6) || !b.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let mut v = b
-        .iter()
-        .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'));
-    for _ in b.len()..6 {
-        v *= 10;
-    }
-    Some(v * 4 + b.len() as u32 / 2)
-}
-
 pub(crate) fn numeric3(s: &str) -> Option<u16> {
     if s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()) {
         s.parse().ok()
@@ -115,14 +99,6 @@ pub(crate) fn is_word(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-}
-
-pub(crate) fn pad(out: &mut String, s: &str, width: usize) {
-    assert!(s.len() <= width && s.is_ascii());
-    out.push_str(s);
-    for _ in s.len()..width {
-        out.push(' ');
-    }
 }
 
 pub(crate) fn offset(pool: &str) -> u32 {

@@ -16,10 +16,12 @@
 //! code | relationship << 14 (`u16`). A code's 1:1 pair with itself is left out: a subheading
 //! of both editions in no pair is its own 1:1 partner.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use crate::blob::{blob, slice, text};
+use crate::hs_layout::{HsPairRow, HsRow};
 
 static FIXED: &str = text!("hs_fixed.txt");
 static CHAPTERS: &[u8] = blob!("hs_chapters.bin");
@@ -28,10 +30,43 @@ static HEADINGS: &[u8; 20_000] = blob!("hs_headings.bin");
 static REC: &[u8] = blob!("hs_rec.bin");
 #[cfg(feature = "names")]
 static DESC: &[u8] = blob!("hs_desc.bin");
+#[cfg(not(feature = "names"))]
+static DESC: &[u8] = &[];
 #[cfg(feature = "names")]
 static TEXT: &str = text!("hs_text.txt");
+#[cfg(not(feature = "names"))]
+static TEXT: &str = "";
 static CORR_22_17: &[u8] = blob!("hs_correlation_2022_2017.bin");
 static CORR_17_12: &[u8] = blob!("hs_correlation_2017_2012.bin");
+
+/// The built-in table.
+pub(crate) static BUILTIN: HsTable = HsTable {
+    fixed: Cow::Borrowed(FIXED),
+    chapters: Cow::Borrowed(CHAPTERS),
+    headings: Cow::Borrowed(HEADINGS),
+    rec: Cow::Borrowed(REC),
+    desc: Cow::Borrowed(DESC),
+    text: Cow::Borrowed(TEXT),
+    correlations: [
+        Correlation::new(Cow::Borrowed(CORR_22_17)),
+        Correlation::new(Cow::Borrowed(CORR_17_12)),
+    ],
+};
+
+/// The HS editions and their correlations in the layout above: the built-in ones
+/// ([`BUILTIN`]) or those of a [table pack](crate::Tables). The same code reads both.
+#[derive(Clone, Debug)]
+pub(crate) struct HsTable {
+    pub(crate) fixed: Cow<'static, str>,
+    pub(crate) chapters: Cow<'static, [u8]>,
+    pub(crate) headings: Cow<'static, [u8]>,
+    pub(crate) rec: Cow<'static, [u8]>,
+    /// Empty when the table has no descriptions (without the `names` feature).
+    pub(crate) desc: Cow<'static, [u8]>,
+    pub(crate) text: Cow<'static, str>,
+    /// HS 2022 → 2017, then HS 2017 → 2012.
+    pub(crate) correlations: [Correlation; 2],
+}
 
 const WIDTH: usize = 6;
 const REC_WIDTH: usize = 3;
@@ -92,7 +127,7 @@ impl HsEdition {
     }
 
     /// The edition's bit in [`HsEditions`].
-    fn bit(self) -> u8 {
+    pub(crate) fn bit(self) -> u8 {
         match self {
             HsEdition::Hs2012 => 1,
             HsEdition::Hs2017 => 2,
@@ -100,9 +135,17 @@ impl HsEdition {
         }
     }
 
+    /// The table's name in [`editions()`](crate::editions): `hs` (HS 2022), `hs2017`, `hs2012`.
+    pub(crate) fn table_name(self) -> &'static str {
+        match self {
+            HsEdition::Hs2022 => "hs",
+            HsEdition::Hs2017 => "hs2017",
+            HsEdition::Hs2012 => "hs2012",
+        }
+    }
+
     /// Position in `DESC`: HS 2022, 2017, 2012.
-    #[cfg(feature = "names")]
-    fn slot(self) -> usize {
+    pub(crate) fn slot(self) -> usize {
         match self {
             HsEdition::Hs2022 => 0,
             HsEdition::Hs2017 => 1,
@@ -173,35 +216,55 @@ pub fn hs_sections() -> &'static [HsSection] {
     &HS_SECTIONS
 }
 
-/// An HS chapter (2 digits), heading (4) or subheading (6) of one edition: a handle into the
-/// static table.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct HsEntry {
+/// An HS chapter (2 digits), heading (4) or subheading (6) of one edition: a handle into its
+/// table (cheap to copy; every accessor returns data that lives as long as the table:
+/// `'static` for the built-in table).
+#[derive(Clone, Copy)]
+pub struct HsEntry<'t> {
+    t: &'t HsTable,
     idx: u32,
     edition: HsEdition,
 }
 
-fn rec(idx: usize) -> [u8; 3] {
-    let o = idx * REC_WIDTH;
-    match REC.get(o..o + REC_WIDTH) {
-        Some(&[a, b, c]) => [a, b, c],
-        _ => [0; 3],
+impl PartialEq for HsEntry<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.idx == other.idx && self.edition == other.edition && core::ptr::eq(self.t, other.t)
     }
 }
 
-fn code_at(idx: usize) -> &'static str {
-    slice(FIXED, idx * WIDTH, usize::from(rec(idx)[1]))
+impl Eq for HsEntry<'_> {}
+
+impl core::hash::Hash for HsEntry<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        (self.idx, self.edition).hash(state);
+    }
 }
 
-impl HsEntry {
+impl PartialOrd for HsEntry<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for HsEntry<'_> {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        (self.idx, self.edition, self.t as *const HsTable as usize).cmp(&(
+            other.idx,
+            other.edition,
+            other.t as *const HsTable as usize,
+        ))
+    }
+}
+
+impl<'t> HsEntry<'t> {
     /// The code, `"0101"`.
-    pub fn code(&self) -> &'static str {
-        code_at(self.idx as usize)
+    pub fn code(&self) -> &'t str {
+        self.t.code_at(self.idx as usize)
     }
 
     /// 2 for a chapter, 4 for a heading, 6 for a subheading.
     pub fn level(&self) -> u8 {
-        rec(self.idx as usize)[1]
+        self.t.rec(self.idx as usize)[1]
     }
 
     /// The edition this entry is of.
@@ -218,12 +281,13 @@ impl HsEntry {
     /// assert_eq!(phones.editions().newest(), Some(HsEdition::Hs2017));
     /// ```
     pub fn editions(&self) -> HsEditions {
-        HsEditions(rec(self.idx as usize)[2])
+        HsEditions(self.t.rec(self.idx as usize)[2])
     }
 
     /// The same code in another edition, when that edition has it.
-    pub fn in_edition(&self, edition: HsEdition) -> Option<HsEntry> {
+    pub fn in_edition(&self, edition: HsEdition) -> Option<HsEntry<'t>> {
         self.editions().contains(edition).then_some(HsEntry {
+            t: self.t,
             idx: self.idx,
             edition,
         })
@@ -231,30 +295,23 @@ impl HsEntry {
 
     /// The English description in this entry's edition (as published by UN Comtrade, which
     /// cuts a few long ones at 255 characters); `""` without the `names` feature.
-    pub fn description(&self) -> &'static str {
-        #[cfg(feature = "names")]
-        {
-            let o = (self.idx as usize * 3 + self.edition.slot()) * 6;
-            match DESC.get(o..o + 6) {
-                Some(&[a, b, c, d, e, f]) => slice(
-                    TEXT,
-                    u32::from_le_bytes([a, b, c, d]) as usize,
-                    usize::from(u16::from_le_bytes([e, f])),
-                ),
-                _ => "",
-            }
-        }
-        #[cfg(not(feature = "names"))]
-        {
-            ""
+    pub fn description(&self) -> &'t str {
+        let o = (self.idx as usize * 3 + self.edition.slot()) * 6;
+        match self.t.desc.get(o..o + 6) {
+            Some(&[a, b, c, d, e, f]) => slice(
+                &self.t.text,
+                u32::from_le_bytes([a, b, c, d]) as usize,
+                usize::from(u16::from_le_bytes([e, f])),
+            ),
+            _ => "",
         }
     }
 
     /// The code of the enclosing heading or chapter; `None` for a chapter.
-    pub fn parent(&self) -> Option<&'static str> {
+    pub fn parent(&self) -> Option<&'t str> {
         let level = usize::from(self.level());
         if level > 2 {
-            Some(slice(FIXED, self.idx as usize * WIDTH, level - 2))
+            Some(slice(&self.t.fixed, self.idx as usize * WIDTH, level - 2))
         } else {
             None
         }
@@ -263,12 +320,12 @@ impl HsEntry {
     /// The section, in Roman numerals (`"I"`).
     pub fn section(&self) -> &'static str {
         HS_SECTIONS
-            .get(usize::from(rec(self.idx as usize)[0]))
+            .get(usize::from(self.t.rec(self.idx as usize)[0]))
             .map_or("", |s| s.roman)
     }
 }
 
-impl core::fmt::Debug for HsEntry {
+impl core::fmt::Debug for HsEntry<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("HsEntry")
             .field("code", &self.code())
@@ -283,17 +340,6 @@ impl core::fmt::Debug for HsEntry {
 fn well_formed(code: &str) -> bool {
     let b = code.as_bytes();
     matches!(b.len(), 2 | 4 | 6) && b.iter().all(u8::is_ascii_digit)
-}
-
-/// The code of entry `i` as bytes, without its padding.
-#[cfg(test)]
-fn fixed_at(i: usize) -> &'static [u8] {
-    let b = FIXED
-        .as_bytes()
-        .get(i * WIDTH..i * WIDTH + WIDTH)
-        .unwrap_or(&[]);
-    let end = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
-    &b[..end]
 }
 
 /// A code padded with spaces to six bytes, as a number that sorts as the text does (a space
@@ -313,45 +359,254 @@ fn key_at(fixed: &[u8], i: usize) -> u64 {
     }
 }
 
-/// The position of a code. A chapter is the first row of its range in `CHAPTERS`, a heading
-/// is read from `HEADINGS`, and a subheading is among the rows that follow its heading's (every
-/// subheading has its heading in the table, and the rows sort as the padded codes do, so the
-/// scan stops at the first key not below the code's; a heading has at most a few dozen).
-fn index_of(code: &str) -> Option<usize> {
-    if !well_formed(code) {
-        return None;
+impl HsTable {
+    /// A table of the blobs [`hs_layout::hs`](crate::hs_layout::hs) laid out.
+    pub(crate) fn from_blobs(b: crate::hs_layout::HsBlobs) -> HsTable {
+        let [c22_17, c17_12] = b.correlations;
+        HsTable {
+            fixed: Cow::Owned(b.fixed),
+            chapters: Cow::Owned(b.chapters),
+            headings: Cow::Owned(b.headings),
+            rec: Cow::Owned(b.rec),
+            desc: Cow::Owned(b.desc),
+            text: Cow::Owned(b.text),
+            correlations: [
+                Correlation::new(Cow::Owned(c22_17)),
+                Correlation::new(Cow::Owned(c17_12)),
+            ],
+        }
     }
-    let b = code.as_bytes();
-    let digit = |i: usize| usize::from(b[i] - b'0');
-    let fixed = FIXED.as_bytes();
-    let wanted = sort_key(b);
-    let first = match b.len() {
-        2 => {
-            let chapter = digit(0) * 10 + digit(1);
-            match CHAPTERS.get(chapter * 2..chapter * 2 + 2) {
-                Some(&[lo, hi]) => usize::from(u16::from_le_bytes([lo, hi])),
-                _ => return None,
+
+    fn rec(&self, idx: usize) -> [u8; 3] {
+        let o = idx * REC_WIDTH;
+        match self.rec.get(o..o + REC_WIDTH) {
+            Some(&[a, b, c]) => [a, b, c],
+            _ => [0; 3],
+        }
+    }
+
+    fn code_at(&self, idx: usize) -> &str {
+        slice(&self.fixed, idx * WIDTH, usize::from(self.rec(idx)[1]))
+    }
+
+    /// The number of codes, of all editions together.
+    pub(crate) fn len(&self) -> usize {
+        self.rec.len() / REC_WIDTH
+    }
+
+    /// The position of a code. A chapter is the first row of its range in `chapters`, a
+    /// heading is read from `headings`, and a subheading is among the rows that follow its
+    /// heading's (every subheading has its heading in the table, and the rows sort as the
+    /// padded codes do, so the scan stops at the first key not below the code's; a heading has
+    /// at most a few dozen).
+    fn index_of(&self, code: &str) -> Option<usize> {
+        if !well_formed(code) {
+            return None;
+        }
+        let b = code.as_bytes();
+        let digit = |i: usize| usize::from(b[i] - b'0');
+        let fixed = self.fixed.as_bytes();
+        let wanted = sort_key(b);
+        let first = match b.len() {
+            2 => {
+                let chapter = digit(0) * 10 + digit(1);
+                match self.chapters.get(chapter * 2..chapter * 2 + 2) {
+                    Some(&[lo, hi]) => usize::from(u16::from_le_bytes([lo, hi])),
+                    _ => return None,
+                }
+            }
+            _ => {
+                let heading = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+                let row = match self.headings.get(heading * 2..heading * 2 + 2) {
+                    Some(&[lo, hi]) => u16::from_le_bytes([lo, hi]),
+                    _ => return None,
+                };
+                if row == u16::MAX {
+                    return None;
+                }
+                usize::from(row)
+            }
+        };
+        let mut i = first;
+        loop {
+            let key = key_at(fixed, i);
+            if key >= wanted {
+                return (key == wanted).then_some(i);
+            }
+            i += 1;
+        }
+    }
+
+    /// [`hs_in`] in this table.
+    pub(crate) fn get_in(&self, code: &str, edition: HsEdition) -> Option<HsEntry<'_>> {
+        let i = self.index_of(code)?;
+        HsEntry {
+            t: self,
+            idx: i as u32,
+            edition,
+        }
+        .in_edition(edition)
+    }
+
+    /// [`hs_at`] in this table.
+    pub(crate) fn at(&self, i: usize) -> Option<HsEntry<'_>> {
+        if i < self.len() {
+            let edition = HsEditions(self.rec(i)[2]).newest()?;
+            Some(HsEntry {
+                t: self,
+                idx: i as u32,
+                edition,
+            })
+        } else {
+            None
+        }
+    }
+
+    /// The subheadings of edition `to` paired with the subheading at `idx` of the adjacent
+    /// edition `from` (2022 and 2017, or 2017 and 2012).
+    fn adjacent(&self, idx: usize, from: HsEdition, to: HsEdition) -> Vec<(usize, HsRelationship)> {
+        let mut out = Vec::new();
+        let Ok(i) = u16::try_from(idx) else {
+            return out;
+        };
+        let [c22_17, c17_12] = &self.correlations;
+        match (from, to) {
+            (HsEdition::Hs2022, HsEdition::Hs2017) => c22_17.older(i, &mut out),
+            (HsEdition::Hs2017, HsEdition::Hs2012) => c17_12.older(i, &mut out),
+            (HsEdition::Hs2017, HsEdition::Hs2022) => c22_17.newer(i, &mut out),
+            (HsEdition::Hs2012, HsEdition::Hs2017) => c17_12.newer(i, &mut out),
+            _ => return out,
+        }
+        let both = HsEditions(self.rec(idx)[2]);
+        if out.is_empty() && both.contains(from) && both.contains(to) {
+            // Left out of the packed table: the code is its own 1:1 partner.
+            out.push((idx, HsRelationship::OneToOne));
+        }
+        out
+    }
+
+    /// The codes of edition `to` (as indexes) paired with `code` of edition `from`, without
+    /// relationships; through HS 2017 between 2012 and 2022; headings through their
+    /// subheadings.
+    fn targets(&self, idx: usize, from: HsEdition, to: HsEdition) -> BTreeSet<usize> {
+        let mut out = BTreeSet::new();
+        if !HsEditions(self.rec(idx)[2]).contains(from) {
+            return out;
+        }
+        if from == to {
+            out.insert(idx);
+            return out;
+        }
+        match self.rec(idx)[1] {
+            6 => {
+                let mut frontier = vec![idx];
+                let mut at = from;
+                let step = if to > from { 1isize } else { -1 };
+                while at != to {
+                    let next = HsEdition::ALL[(at as isize + step) as usize];
+                    let mut reached = BTreeSet::new();
+                    for i in frontier {
+                        reached.extend(self.adjacent(i, at, next).into_iter().map(|(j, _)| j));
+                    }
+                    frontier = reached.into_iter().collect();
+                    at = next;
+                }
+                out.extend(frontier);
+            }
+            4 => {
+                // The headings of the codes paired with the heading's subheadings.
+                let code = self.code_at(idx);
+                for sub in idx + 1..self.len() {
+                    let sub_code = self.code_at(sub);
+                    if !sub_code.starts_with(code) {
+                        break;
+                    }
+                    for t in self.targets(sub, from, to) {
+                        if let Some(h) = self.code_at(t).get(..4).and_then(|c| self.index_of(c)) {
+                            out.insert(h);
+                        }
+                    }
+                }
+            }
+            _ => {
+                // Chapters do not change between editions.
+                if HsEditions(self.rec(idx)[2]).contains(to) {
+                    out.insert(idx);
+                }
             }
         }
-        _ => {
-            let heading = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-            let row = match HEADINGS.get(heading * 2..heading * 2 + 2) {
-                Some(&[lo, hi]) => u16::from_le_bytes([lo, hi]),
-                _ => return None,
-            };
-            if row == u16::MAX {
-                return None;
+        out
+    }
+
+    /// [`hs_correlate`] in this table.
+    pub(crate) fn correlate(&self, code: &str, from: HsEdition, to: HsEdition) -> Vec<HsPair<'_>> {
+        let Some(idx) = self.index_of(code) else {
+            return Vec::new();
+        };
+        let adjacent_pair = self.rec(idx)[1] == 6 && (from as isize - to as isize).abs() == 1;
+        if adjacent_pair {
+            let mut pairs = self.adjacent(idx, from, to);
+            if !HsEditions(self.rec(idx)[2]).contains(from) {
+                pairs.clear();
             }
-            usize::from(row)
+            pairs.sort_by_key(|p| p.0);
+            return pairs
+                .into_iter()
+                .map(|(i, relationship)| HsPair {
+                    code: self.code_at(i),
+                    relationship,
+                })
+                .collect();
         }
-    };
-    let mut i = first;
-    loop {
-        let key = key_at(fixed, i);
-        if key >= wanted {
-            return (key == wanted).then_some(i);
-        }
-        i += 1;
+        let found = self.targets(idx, from, to);
+        let many_to = found.len();
+        found
+            .into_iter()
+            .map(|i| HsPair {
+                code: self.code_at(i),
+                relationship: HsRelationship::of_counts(self.targets(i, to, from).len(), many_to),
+            })
+            .collect()
+    }
+
+    /// The rows and correlation pairs of this table, as [`hs_layout::hs`](crate::hs_layout::hs)
+    /// lays them out (a pack with an edition of its own starts from these).
+    pub(crate) fn to_rows(&self) -> (Vec<HsRow>, [Vec<HsPairRow>; 2]) {
+        let rows = (0..self.len())
+            .map(|i| {
+                let [section, _, editions] = self.rec(i);
+                let descriptions =
+                    [HsEdition::Hs2022, HsEdition::Hs2017, HsEdition::Hs2012].map(|edition| {
+                        HsEntry {
+                            t: self,
+                            idx: i as u32,
+                            edition,
+                        }
+                        .in_edition(edition)
+                        .map(|e| e.description().to_owned())
+                        .unwrap_or_default()
+                    });
+                HsRow {
+                    code: self.code_at(i).to_owned(),
+                    section,
+                    editions,
+                    descriptions,
+                }
+            })
+            .collect();
+        let pairs = self.correlations.each_ref().map(|c| {
+            (0..c.len())
+                .map(|i| {
+                    let (newer, older) = c.pair(i);
+                    HsPairRow {
+                        newer: self.code_at(usize::from(newer)).to_owned(),
+                        older: self.code_at(usize::from(older & 0x3fff)).to_owned(),
+                        relationship: (older >> 14) as u8,
+                    }
+                })
+                .collect()
+        });
+        (rows, pairs)
     }
 }
 
@@ -369,7 +624,7 @@ fn index_of(code: &str) -> Option<usize> {
 /// assert!(codes_data::hs("01012").is_none());
 /// assert!(codes_data::hs("851712").is_none()); // HS 2017 only
 /// ```
-pub fn hs(code: &str) -> Option<HsEntry> {
+pub fn hs(code: &str) -> Option<HsEntry<'static>> {
     hs_in(code, HsEdition::NEWEST)
 }
 
@@ -382,13 +637,8 @@ pub fn hs(code: &str) -> Option<HsEntry> {
 /// assert!(hs_in("240412", HsEdition::Hs2017).is_none());
 /// assert_eq!(hs_in("240412", HsEdition::Hs2022).unwrap().edition(), HsEdition::Hs2022);
 /// ```
-pub fn hs_in(code: &str, edition: HsEdition) -> Option<HsEntry> {
-    let i = index_of(code)?;
-    HsEntry {
-        idx: i as u32,
-        edition,
-    }
-    .in_edition(edition)
+pub fn hs_in(code: &str, edition: HsEdition) -> Option<HsEntry<'static>> {
+    BUILTIN.get_in(code, edition)
 }
 
 /// The number of codes in the HS table, of all editions together (chapters, headings and
@@ -398,7 +648,7 @@ pub fn hs_in(code: &str, edition: HsEdition) -> Option<HsEntry> {
 /// assert_eq!(codes_data::hs_len(), 7_167);
 /// ```
 pub fn hs_len() -> usize {
-    REC.len() / REC_WIDTH
+    BUILTIN.len()
 }
 
 /// The HS entry at position `i` (sorted by code, each code before its sub-codes), of the
@@ -407,16 +657,8 @@ pub fn hs_len() -> usize {
 /// ```
 /// assert_eq!(codes_data::hs_at(0).unwrap().code(), "01");
 /// ```
-pub fn hs_at(i: usize) -> Option<HsEntry> {
-    if i < hs_len() {
-        let edition = HsEditions(rec(i)[2]).newest()?;
-        Some(HsEntry {
-            idx: i as u32,
-            edition,
-        })
-    } else {
-        None
-    }
+pub fn hs_at(i: usize) -> Option<HsEntry<'static>> {
+    BUILTIN.at(i)
 }
 
 /// How the codes of a correlated pair relate (UNSD's notation, read from the edition of the
@@ -474,30 +716,29 @@ impl HsRelationship {
 
 /// One code of the edition asked for that the correlation tables pair with the code looked up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct HsPair {
+pub struct HsPair<'t> {
     /// The code in the edition asked for.
-    pub code: &'static str,
+    pub code: &'t str,
     /// How it relates to the code looked up.
     pub relationship: HsRelationship,
 }
 
 /// The pairs of one correlation table, and the same sorted by the older code (built on first
 /// use).
-struct Table {
-    bytes: &'static [u8],
+#[derive(Clone, Debug)]
+pub(crate) struct Correlation {
+    pub(crate) bytes: Cow<'static, [u8]>,
     by_older: OnceLock<Vec<(u16, u16)>>,
 }
 
-static TABLE_22_17: Table = Table {
-    bytes: CORR_22_17,
-    by_older: OnceLock::new(),
-};
-static TABLE_17_12: Table = Table {
-    bytes: CORR_17_12,
-    by_older: OnceLock::new(),
-};
+impl Correlation {
+    pub(crate) const fn new(bytes: Cow<'static, [u8]>) -> Correlation {
+        Correlation {
+            bytes,
+            by_older: OnceLock::new(),
+        }
+    }
 
-impl Table {
     fn len(&self) -> usize {
         self.bytes.len() / 4
     }
@@ -557,80 +798,6 @@ impl Table {
     }
 }
 
-/// The subheadings of edition `to` paired with the subheading at `idx` of the adjacent edition
-/// `from` (2022 and 2017, or 2017 and 2012).
-fn adjacent(idx: usize, from: HsEdition, to: HsEdition) -> Vec<(usize, HsRelationship)> {
-    let mut out = Vec::new();
-    let Ok(i) = u16::try_from(idx) else {
-        return out;
-    };
-    match (from, to) {
-        (HsEdition::Hs2022, HsEdition::Hs2017) => TABLE_22_17.older(i, &mut out),
-        (HsEdition::Hs2017, HsEdition::Hs2012) => TABLE_17_12.older(i, &mut out),
-        (HsEdition::Hs2017, HsEdition::Hs2022) => TABLE_22_17.newer(i, &mut out),
-        (HsEdition::Hs2012, HsEdition::Hs2017) => TABLE_17_12.newer(i, &mut out),
-        _ => return out,
-    }
-    let both = HsEditions(rec(idx)[2]);
-    if out.is_empty() && both.contains(from) && both.contains(to) {
-        // Left out of the packed table: the code is its own 1:1 partner.
-        out.push((idx, HsRelationship::OneToOne));
-    }
-    out
-}
-
-/// The codes of edition `to` (as indexes) paired with `code` of edition `from`, without
-/// relationships; through HS 2017 between 2012 and 2022; headings through their subheadings.
-fn targets(idx: usize, from: HsEdition, to: HsEdition) -> BTreeSet<usize> {
-    let mut out = BTreeSet::new();
-    if !HsEditions(rec(idx)[2]).contains(from) {
-        return out;
-    }
-    if from == to {
-        out.insert(idx);
-        return out;
-    }
-    match rec(idx)[1] {
-        6 => {
-            let mut frontier = vec![idx];
-            let mut at = from;
-            let step = if to > from { 1isize } else { -1 };
-            while at != to {
-                let next = HsEdition::ALL[(at as isize + step) as usize];
-                let mut reached = BTreeSet::new();
-                for i in frontier {
-                    reached.extend(adjacent(i, at, next).into_iter().map(|(j, _)| j));
-                }
-                frontier = reached.into_iter().collect();
-                at = next;
-            }
-            out.extend(frontier);
-        }
-        4 => {
-            // The headings of the codes paired with the heading's subheadings.
-            let code = code_at(idx);
-            for sub in idx + 1..hs_len() {
-                let sub_code = code_at(sub);
-                if !sub_code.starts_with(code) {
-                    break;
-                }
-                for t in targets(sub, from, to) {
-                    if let Some(h) = code_at(t).get(..4).and_then(index_of) {
-                        out.insert(h);
-                    }
-                }
-            }
-        }
-        _ => {
-            // Chapters do not change between editions.
-            if HsEditions(rec(idx)[2]).contains(to) {
-                out.insert(idx);
-            }
-        }
-    }
-    out
-}
-
 /// The codes of edition `to` that UNSD's correlation tables pair with `code` of edition
 /// `from`, sorted, each with its relationship (spec 7.1).
 ///
@@ -650,68 +817,66 @@ fn targets(idx: usize, from: HsEdition, to: HsEdition) -> BTreeSet<usize> {
 /// assert_eq!(hs_correlate("010121", HsEdition::Hs2012, HsEdition::Hs2022)[0].code, "010121");
 /// assert!(hs_correlate("851712", HsEdition::Hs2022, HsEdition::Hs2017).is_empty());
 /// ```
-pub fn hs_correlate(code: &str, from: HsEdition, to: HsEdition) -> Vec<HsPair> {
-    let Some(idx) = index_of(code) else {
-        return Vec::new();
-    };
-    let adjacent_pair = rec(idx)[1] == 6 && (from as isize - to as isize).abs() == 1;
-    if adjacent_pair {
-        let mut pairs = adjacent(idx, from, to);
-        if !HsEditions(rec(idx)[2]).contains(from) {
-            pairs.clear();
-        }
-        pairs.sort_by_key(|p| p.0);
-        return pairs
-            .into_iter()
-            .map(|(i, relationship)| HsPair {
-                code: code_at(i),
-                relationship,
-            })
-            .collect();
-    }
-    let found = targets(idx, from, to);
-    let many_to = found.len();
-    found
-        .into_iter()
-        .map(|i| HsPair {
-            code: code_at(i),
-            relationship: HsRelationship::of_counts(targets(i, to, from).len(), many_to),
-        })
-        .collect()
+pub fn hs_correlate(code: &str, from: HsEdition, to: HsEdition) -> Vec<HsPair<'static>> {
+    BUILTIN.correlate(code, from, to)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::BUILTIN;
+
     #[test]
     fn every_code_is_found_at_its_position_and_text_order_is_table_order() {
-        for i in 0..super::hs_len() {
-            let code = super::code_at(i);
-            assert_eq!(super::index_of(code), Some(i), "{code}");
+        for i in 0..BUILTIN.len() {
+            let code = BUILTIN.code_at(i);
+            assert_eq!(BUILTIN.index_of(code), Some(i), "{code}");
             if i > 0 {
-                assert!(super::fixed_at(i - 1) < super::fixed_at(i), "{code}");
+                assert!(BUILTIN.code_at(i - 1) < code, "{code}");
             }
         }
         for bad in [
             "", "1", "012", "0101211", "01a1", "٠١", "00", "77", "999999",
         ] {
-            assert_eq!(super::index_of(bad), None, "{bad}");
+            assert_eq!(BUILTIN.index_of(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn every_two_four_and_six_digit_code_is_found_exactly_when_the_table_has_it() {
-        let table: std::collections::HashMap<&str, usize> = (0..super::hs_len())
-            .map(|i| (super::code_at(i), i))
+        let table: std::collections::HashMap<&str, usize> = (0..BUILTIN.len())
+            .map(|i| (BUILTIN.code_at(i), i))
             .collect();
         for (digits, count) in [(2, 100), (4, 10_000), (6, 1_000_000)] {
             for n in 0..count {
                 let code = format!("{n:0digits$}");
                 assert_eq!(
-                    super::index_of(&code),
+                    BUILTIN.index_of(&code),
                     table.get(code.as_str()).copied(),
                     "{code}"
                 );
             }
         }
+    }
+
+    /// A pack lays out its HS rows with the build script's code: the built-in rows, read back
+    /// and laid out again, give the built-in bytes.
+    #[test]
+    fn the_built_in_rows_laid_out_again_give_the_built_in_bytes() {
+        let (rows, pairs) = BUILTIN.to_rows();
+        let blobs = crate::hs_layout::hs(
+            &rows,
+            [&pairs[0], &pairs[1]],
+            super::HS_SECTIONS.len(),
+            cfg!(feature = "names"),
+        )
+        .unwrap();
+        assert_eq!(blobs.fixed, *BUILTIN.fixed);
+        assert_eq!(blobs.chapters, *BUILTIN.chapters);
+        assert_eq!(blobs.headings, *BUILTIN.headings);
+        assert_eq!(blobs.rec, *BUILTIN.rec);
+        assert_eq!(blobs.desc, *BUILTIN.desc);
+        assert_eq!(blobs.text, *BUILTIN.text);
+        assert_eq!(blobs.correlations[0], *BUILTIN.correlations[0].bytes);
+        assert_eq!(blobs.correlations[1], *BUILTIN.correlations[1].bytes);
     }
 }

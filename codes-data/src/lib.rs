@@ -47,6 +47,7 @@ mod country_alias;
 mod currency;
 mod editions;
 mod hs;
+mod hs_layout;
 mod labels;
 mod lang;
 mod layout;
@@ -69,6 +70,7 @@ pub use hs::{
     hs, hs_at, hs_correlate, hs_in, hs_len, hs_sections, HsEdition, HsEditions, HsEntry, HsPair,
     HsRelationship, HsSection,
 };
+pub use hs_layout::HsCodeRow;
 pub use labels::{enumeration_values, enumerations, label, word, word_groups, word_keys};
 pub use lang::Lang;
 pub use layout::{AirportRow, UnlocodeRow};

@@ -554,6 +554,73 @@ pub fn read_currencies(file: &str, bytes: &[u8]) -> Result<Vec<crate::Currency>,
     Ok(out)
 }
 
+/// Reads one HS edition in the form of `shared/codes/hs.csv` or `hs-editions/hs2017.csv` (a
+/// header naming at least `hscode` and `description`, and optionally `section`, in Roman
+/// numerals; other columns are ignored). UN Comtrade's synthetic rows, which are not HS codes,
+/// are skipped as the built-in tables skip them: `TOTAL`, and chapter 99 ("Commodities not
+/// specified according to kind", with its `9999` and `999999`; the WCO leaves chapters 98 and
+/// 99 to national use); every other code has 2, 4 or 6 digits, appears once and has a
+/// description. Without a `section` column, a code takes the section of its chapter.
+pub fn read_hs(
+    file: &str,
+    bytes: &[u8],
+) -> Result<Vec<crate::hs_layout::HsCodeRow>, UpstreamError> {
+    let what = "an HS CSV (hscode, description and optionally section)";
+    let rows: Vec<(usize, String, Option<String>, String)> =
+        match named_columns(file, bytes, &["hscode", "section", "description"], what) {
+            Ok(rows) => rows
+                .into_iter()
+                .map(|(line, [code, section, description])| {
+                    (line, code, Some(section), description)
+                })
+                .collect(),
+            Err(e) if e.why.starts_with("no column \"section\"") => {
+                named_columns(file, bytes, &["hscode", "description"], what)?
+                    .into_iter()
+                    .map(|(line, [code, description])| (line, code, None, description))
+                    .collect()
+            }
+            Err(e) => return Err(e),
+        };
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for (line, code, section, description) in rows {
+        let err = |why: String| UpstreamError {
+            file: file.into(),
+            line,
+            why,
+        };
+        if code == "TOTAL" || code.starts_with("99") || section.as_deref() == Some("TOTAL") {
+            continue;
+        }
+        if !matches!(code.len(), 2 | 4 | 6) || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err(format!("{code:?}: an HS code has 2, 4 or 6 digits")));
+        }
+        if !seen.insert(code.clone()) {
+            return Err(err(format!("{code}: repeated")));
+        }
+        if description.is_empty() {
+            return Err(err(format!("{code}: no description")));
+        }
+        let section = match section {
+            None => None,
+            Some(roman) => Some(
+                crate::hs_sections()
+                    .iter()
+                    .position(|s| s.roman() == roman)
+                    .ok_or_else(|| err(format!("{code}: no section {roman:?} (I to XXI)")))?
+                    as u8,
+            ),
+        };
+        out.push(crate::hs_layout::HsCodeRow {
+            code,
+            section,
+            description,
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

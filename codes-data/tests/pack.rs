@@ -2,8 +2,8 @@
 //! a pack brings them, and a clear error for every kind of bad pack.
 
 use codes_data::{
-    build_pack, AirportRow, PackError, PackInput, Tables, UnlocodeRow, HEADER_BYTES,
-    MAX_PACK_BYTES, PACK_MAGIC, PACK_VERSION,
+    build_pack, AirportRow, HsCodeRow, HsEdition, PackError, PackInput, Tables, UnlocodeRow,
+    HEADER_BYTES, MAX_PACK_BYTES, PACK_MAGIC, PACK_VERSION,
 };
 
 fn builtin_pack() -> Vec<u8> {
@@ -130,6 +130,17 @@ fn building_from_the_builtin_rows_gives_the_builtin_bytes() {
         countries_edition: builtin_edition("countries"),
         currencies: Some(codes_data::currencies().to_vec()),
         currencies_edition: builtin_edition("currencies"),
+        // Every HS edition given again: the built-in correlations are kept whole.
+        hs: HsEdition::ALL
+            .into_iter()
+            .map(|e| {
+                (
+                    e,
+                    builtin_hs_rows(e),
+                    builtin_edition(hs_table(e)).unwrap().1,
+                )
+            })
+            .collect(),
     })
     .unwrap();
     assert!(
@@ -512,6 +523,30 @@ fn tables_can_be_shared_between_threads() {
 }
 
 /// The built-in edition and source of `table`, as a pack names them.
+/// The table of an HS edition in `editions()`.
+fn hs_table(edition: HsEdition) -> &'static str {
+    match edition {
+        HsEdition::Hs2022 => "hs",
+        HsEdition::Hs2017 => "hs2017",
+        HsEdition::Hs2012 => "hs2012",
+    }
+}
+
+/// The codes of one built-in HS edition as rows (what `cen tables build --hs` would read).
+fn builtin_hs_rows(edition: HsEdition) -> Vec<HsCodeRow> {
+    (0..codes_data::hs_len())
+        .filter_map(|i| codes_data::hs_at(i)?.in_edition(edition))
+        .map(|h| HsCodeRow {
+            code: h.code().into(),
+            section: codes_data::hs_sections()
+                .iter()
+                .position(|s| s.roman() == h.section())
+                .map(|i| i as u8),
+            description: h.description().into(),
+        })
+        .collect()
+}
+
 fn builtin_edition(table: &str) -> Option<(String, String)> {
     let e = codes_data::editions().iter().find(|e| e.table == table)?;
     Some((e.edition.into(), e.source.into()))
@@ -547,16 +582,277 @@ fn the_upstream_files_of_the_builtin_tables_give_the_builtin_pack() {
         (a.records, a.no_code, a.kept),
         (28_298, 10_958, codes_data::airports_len())
     );
+    // The three HS editions in their upstream forms: HS 2022 with its sections, HS 2017 and
+    // 2012 without (each code takes its chapter's).
+    let mut hs = Vec::new();
+    for (edition, file) in [
+        (HsEdition::Hs2022, "hs.csv"),
+        (HsEdition::Hs2017, "hs-editions/hs2017.csv"),
+        (HsEdition::Hs2012, "hs-editions/hs2012.csv"),
+    ] {
+        let rows =
+            codes_data::upstream::read_hs(file, &std::fs::read(dir.join(file)).unwrap()).unwrap();
+        let source = builtin_edition(hs_table(edition)).unwrap().1;
+        hs.push((edition, rows, source));
+    }
     let built = build_pack(PackInput {
         unlocode: Some(reader.into_rows()),
         unlocode_edition: builtin_edition("unlocode"),
         airports: Some(airport_rows),
         airports_edition: builtin_edition("airports"),
+        hs,
         ..PackInput::default()
     })
     .unwrap();
+    let pack = Tables::from_bytes(&built).unwrap();
+    assert_eq!(pack.editions(), Tables::builtin().editions());
     assert!(
         built == builtin_pack(),
         "the upstream files read by codes_data::upstream differ from the built-in tables"
     );
+}
+
+/// The pack of format version 2 that `good` (version 3) was: the same bytes without the HS
+/// sections that version 3 added (written last), resealed.
+fn as_version_2(good: &[u8]) -> Vec<u8> {
+    let name = b"\x08hs.fixed";
+    let at = good.windows(name.len()).rposition(|w| w == name).unwrap();
+    let mut v2 = good[..at].to_vec();
+    v2[8..12].copy_from_slice(&2u32.to_le_bytes());
+    let len = (v2.len() - HEADER_BYTES) as u64;
+    v2[16..24].copy_from_slice(&len.to_le_bytes());
+    reseal(&mut v2);
+    v2
+}
+
+#[test]
+fn a_pack_of_format_version_2_is_read_with_the_builtin_hs_editions() {
+    let v2 = as_version_2(&builtin_pack());
+    let tables = Tables::from_bytes(&v2).unwrap();
+    assert_eq!(tables.format_version(), Some(2));
+    assert_eq!(tables.hs_len(), codes_data::hs_len());
+    assert_eq!(
+        tables
+            .hs_in("851712", HsEdition::Hs2017)
+            .unwrap()
+            .description(),
+        codes_data::hs_in("851712", HsEdition::Hs2017)
+            .unwrap()
+            .description()
+    );
+    assert_eq!(tables.to_pack_bytes(), builtin_pack());
+}
+
+/// The section `name` of a pack: where its body starts, and its length.
+fn section_body(pack: &[u8], name: &str) -> (usize, usize) {
+    let mut tag = vec![name.len() as u8];
+    tag.extend_from_slice(name.as_bytes());
+    let at = pack.windows(tag.len()).position(|w| w == tag).unwrap() + tag.len();
+    let len = u32::from_le_bytes(pack[at..at + 4].try_into().unwrap()) as usize;
+    (at + 4, len)
+}
+
+#[test]
+fn a_damaged_hs_section_is_refused_by_name() {
+    let good = builtin_pack();
+    let damaged = |name: &str, change: &dyn Fn(&mut [u8])| {
+        let mut bad = good.clone();
+        let (start, len) = section_body(&bad, name);
+        change(&mut bad[start..start + len]);
+        reseal(&mut bad);
+        Tables::from_bytes(&bad).unwrap_err()
+    };
+    type Damage<'a> = (&'a str, &'a dyn Fn(&mut [u8]));
+    let cases: [Damage<'_>; 6] = [
+        // The level of the first code (a chapter) said to be a subheading's.
+        ("hs.rec", &|b| b[1] = 6),
+        // A section index past the 21 sections.
+        ("hs.rec", &|b| b[0] = 21),
+        // A heading's row that points at another row.
+        ("hs.headings", &|b| b[101 * 2] = b[101 * 2].wrapping_add(1)),
+        // A correlation pair whose newer code is past the table.
+        ("hs.correlation_2022_2017", &|b| {
+            b[..2].copy_from_slice(&u16::MAX.to_le_bytes())
+        }),
+        // A description offset past the text.
+        ("hs.desc", &|b| {
+            b[..4].copy_from_slice(&u32::MAX.to_le_bytes())
+        }),
+        // Two codes out of order.
+        ("hs.fixed", &|b| {
+            let (first, rest) = b.split_at_mut(6);
+            first.swap_with_slice(&mut rest[..6]);
+        }),
+    ];
+    for (name, change) in cases {
+        let err = damaged(name, change);
+        assert!(
+            matches!(&err, PackError::Malformed(m) if m.contains("HS") || m.contains("hs.")),
+            "{name}: {err}"
+        );
+    }
+    // A whole section missing: the pack is refused, not read with the built-in HS.
+    let mut bad = good.clone();
+    let (start, len) = section_body(&bad, "hs.text");
+    let tag_start = start - 4 - 1 - "hs.text".len();
+    // Renamed to a section this library does not know (same length, so offsets hold).
+    bad[tag_start + 1..tag_start + 8].copy_from_slice(b"hs.txet");
+    let _ = len;
+    reseal(&mut bad);
+    let err = Tables::from_bytes(&bad).unwrap_err();
+    assert!(err.to_string().contains("hs.text"), "{err}");
+}
+
+#[test]
+fn a_pack_changes_hs_answers_exactly_where_its_edition_changes() {
+    // HS 2022 with one subheading withdrawn (851713, smartphones) and one added (010195, in
+    // a heading that HS 2022 has), the other editions and UNSD's correlations kept.
+    let mut rows = builtin_hs_rows(HsEdition::Hs2022);
+    rows.retain(|r| r.code != "851713");
+    let at = rows
+        .iter()
+        .position(|r| r.code.as_str() > "010195")
+        .unwrap();
+    rows.insert(
+        at,
+        HsCodeRow {
+            code: "010195".into(),
+            section: None,
+            description: "Horses; live, for a test".into(),
+        },
+    );
+    let bytes = build_pack(PackInput {
+        hs: vec![(HsEdition::Hs2022, rows, "a test's edition".into())],
+        ..PackInput::default()
+    })
+    .unwrap();
+    let pack = Tables::from_bytes(&bytes).unwrap();
+    let builtin = Tables::builtin();
+    assert!(builtin.hs("851713").is_some() && pack.hs("851713").is_none());
+    assert!(builtin.hs("010195").is_none());
+    let added = pack.hs("010195").unwrap();
+    assert_eq!(added.description(), "Horses; live, for a test");
+    assert_eq!(added.section(), "I");
+    assert_eq!(added.parent(), Some("0101"));
+    // Every other code of every edition answers as built in.
+    for i in 0..builtin.hs_len() {
+        let h = builtin.hs_at(i).unwrap();
+        for e in h.editions().iter() {
+            let (b, p) = (h.in_edition(e).unwrap(), pack.hs_in(h.code(), e));
+            if (h.code(), e) == ("851713", HsEdition::Hs2022) {
+                assert!(p.is_none());
+                continue;
+            }
+            let p = p.unwrap_or_else(|| panic!("{} {e}", h.code()));
+            assert_eq!(
+                (p.description(), p.section()),
+                (b.description(), b.section())
+            );
+        }
+    }
+    // The pairs of the withdrawn code are gone; the others are UNSD's.
+    assert!(pack
+        .hs_correlate("851712", HsEdition::Hs2017, HsEdition::Hs2022)
+        .iter()
+        .all(|p| p.code != "851713"));
+    assert!(builtin
+        .hs_correlate("851712", HsEdition::Hs2017, HsEdition::Hs2022)
+        .iter()
+        .any(|p| p.code == "851713"));
+    let codes = |t: &Tables| -> Vec<String> {
+        t.hs_correlate("010121", HsEdition::Hs2012, HsEdition::Hs2022)
+            .iter()
+            .map(|p| p.code.to_string())
+            .collect()
+    };
+    assert_eq!(codes(&pack), codes(&builtin));
+    let editions = pack.editions();
+    let hs = editions.iter().find(|e| e.table == "hs").unwrap();
+    assert_eq!((hs.edition, hs.source), ("HS 2022", "a test's edition"));
+    assert_eq!(
+        hs.rows,
+        builtin
+            .editions()
+            .iter()
+            .find(|e| e.table == "hs")
+            .unwrap()
+            .rows
+    );
+    // Written again, the loaded pack gives its own bytes.
+    assert_eq!(pack.to_pack_bytes(), bytes);
+}
+
+#[test]
+fn bad_hs_editions_are_refused_when_building() {
+    let refused = |rows: Vec<HsCodeRow>| {
+        build_pack(PackInput {
+            hs: vec![(HsEdition::Hs2017, rows, "test".into())],
+            ..PackInput::default()
+        })
+        .unwrap_err()
+        .to_string()
+    };
+    let mut orphan = builtin_hs_rows(HsEdition::Hs2017);
+    orphan.retain(|r| r.code != "0101");
+    assert!(refused(orphan).contains("0101"));
+    let mut twice = builtin_hs_rows(HsEdition::Hs2017);
+    twice.push(twice[5].clone());
+    assert!(refused(twice).contains("repeated"));
+    let mut no_section = builtin_hs_rows(HsEdition::Hs2017);
+    no_section.push(HsCodeRow {
+        code: "98".into(),
+        section: None,
+        description: "National use".into(),
+    });
+    assert!(refused(no_section).contains("section"));
+    let given_twice = build_pack(PackInput {
+        hs: vec![
+            (
+                HsEdition::Hs2012,
+                builtin_hs_rows(HsEdition::Hs2012),
+                "a".into(),
+            ),
+            (
+                HsEdition::Hs2012,
+                builtin_hs_rows(HsEdition::Hs2012),
+                "b".into(),
+            ),
+        ],
+        ..PackInput::default()
+    });
+    assert!(given_twice.unwrap_err().to_string().contains("twice"));
+}
+
+#[test]
+fn hs_files_are_read_with_clear_errors() {
+    use codes_data::upstream::read_hs;
+    let rows = read_hs(
+        "hs.csv",
+        b"section,hscode,description,parent,level\nI,01,Animals; live,TOTAL,2\nTOTAL,99,Other,TOTAL,2\n",
+    )
+    .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].code.as_str(), rows[0].section), ("01", Some(0)));
+    let rows = read_hs(
+        "hs2017.csv",
+        b"hscode,level,parent,description\n01,2,,Animals\n",
+    )
+    .unwrap();
+    assert_eq!(rows[0].section, None);
+    for (file, why) in [
+        (
+            &b"hscode,description\n0101x,Horses\n"[..],
+            "2, 4 or 6 digits",
+        ),
+        (b"hscode,description\n01,Animals\n01,Again\n", "repeated"),
+        (b"hscode,description\n01,\n", "no description"),
+        (
+            b"section,hscode,description\nXXII,01,Animals\n",
+            "no section",
+        ),
+        (b"code,description\n01,Animals\n", "hscode"),
+    ] {
+        let err = read_hs("f.csv", file).unwrap_err();
+        assert!(err.to_string().contains(why), "{err}");
+    }
 }

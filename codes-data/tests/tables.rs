@@ -73,7 +73,7 @@ fn currencies_and_minor_units() {
 }
 
 /// The entries of one edition, in table order.
-fn hs_edition(edition: HsEdition) -> Vec<HsEntry> {
+fn hs_edition(edition: HsEdition) -> Vec<HsEntry<'static>> {
     (0..hs_len())
         .filter_map(|i| hs_at(i).and_then(|h| h.in_edition(edition)))
         .collect()
@@ -87,7 +87,7 @@ fn harmonized_system() {
         (HsEdition::Hs2012, [96, 1224, 5205]),
     ] {
         let mut levels = HashMap::new();
-        let mut prev: Option<HsEntry> = None;
+        let mut prev: Option<HsEntry<'static>> = None;
         for h in hs_edition(edition) {
             assert_eq!(hs_in(h.code(), edition), Some(h));
             assert_eq!(h.edition(), edition);

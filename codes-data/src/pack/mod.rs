@@ -11,6 +11,8 @@ use std::sync::Arc;
 use crate::airport::{self, Airport, AirportTable};
 use crate::country::{self, Country, CountryTable};
 use crate::currency::{self, Currency, CurrencyTable};
+use crate::hs::{self, HsEdition, HsEntry, HsPair, HsTable};
+use crate::hs_layout::{self, HsCodeRow};
 use crate::layout::{self, AirportRow, UnlocodeRow};
 use crate::location::{resolve_in, ResolvedLocation};
 use crate::sha256::{hex, sha256};
@@ -23,9 +25,10 @@ use read::parse;
 
 /// The first 8 bytes of every pack.
 pub const PACK_MAGIC: [u8; 8] = *b"CENPACK\0";
-/// The format version this library writes. It also reads version 1, which has no countries
-/// and currencies (the built-in ones are used with it).
-pub const PACK_VERSION: u32 = 2;
+/// The format version this library writes. It also reads versions 1 (no countries and
+/// currencies) and 2 (no HS editions): the built-in tables stand in for what an older pack
+/// lacks.
+pub const PACK_VERSION: u32 = 3;
 /// The oldest format version this library reads.
 pub const PACK_VERSION_OLDEST: u32 = 1;
 /// The largest pack accepted (a full pack is about 5 MB): larger input is refused before
@@ -130,6 +133,7 @@ struct Pack {
     airports: AirportTable,
     countries: CountryTable,
     currencies: CurrencyTable,
+    hs: HsTable,
     editions: Vec<OwnedEdition>,
     sha256: [u8; 32],
     /// The format version the pack was written in.
@@ -139,9 +143,9 @@ struct Pack {
 /// The code tables a validator checks against: the built-in ones ([`Tables::builtin`]) or
 /// those of a table pack ([`Tables::load`], [`Tables::from_bytes`]).
 ///
-/// A pack carries the countries, currencies, UN/LOCODE and airport tables; the HS editions and
-/// the other tables are the built-in ones (decision 77), and [`Tables::editions`] says which
-/// edition of each is in use. Cloning is cheap (a shared pointer), and a `Tables` can be
+/// A pack carries the countries, currencies, UN/LOCODE, airport and HS tables (the three HS
+/// editions and their correlations); the taxonomy, units and labels are the built-in ones
+/// (decisions 77, 98 and 101), and [`Tables::editions`] says which edition of each is in use. Cloning is cheap (a shared pointer), and a `Tables` can be
 /// shared between threads.
 ///
 /// ```
@@ -400,6 +404,38 @@ impl Tables {
         resolve_in(self.airport_table(), self.unlocode_table(), code)
     }
 
+    fn hs_table(&self) -> &HsTable {
+        match &self.pack {
+            None => &hs::BUILTIN,
+            Some(p) => &p.hs,
+        }
+    }
+
+    /// [`crate::hs`] in these tables.
+    pub fn hs(&self, code: &str) -> Option<HsEntry<'_>> {
+        self.hs_table().get_in(code, HsEdition::NEWEST)
+    }
+
+    /// [`crate::hs_in`] in these tables.
+    pub fn hs_in(&self, code: &str, edition: HsEdition) -> Option<HsEntry<'_>> {
+        self.hs_table().get_in(code, edition)
+    }
+
+    /// [`crate::hs_at`] in these tables.
+    pub fn hs_at(&self, i: usize) -> Option<HsEntry<'_>> {
+        self.hs_table().at(i)
+    }
+
+    /// [`crate::hs_len`] in these tables.
+    pub fn hs_len(&self) -> usize {
+        self.hs_table().len()
+    }
+
+    /// [`crate::hs_correlate`] in these tables.
+    pub fn hs_correlate(&self, code: &str, from: HsEdition, to: HsEdition) -> Vec<HsPair<'_>> {
+        self.hs_table().correlate(code, from, to)
+    }
+
     /// These tables as a pack file (the built-in tables give a pack of their own bytes).
     pub fn to_pack_bytes(&self) -> Vec<u8> {
         let editions: Vec<OwnedEdition> = self.editions().iter().map(OwnedEdition::of).collect();
@@ -408,6 +444,7 @@ impl Tables {
             self.airport_table(),
             self.country_table(),
             self.currency_table(),
+            self.hs_table(),
             &editions,
         )
     }
@@ -432,6 +469,11 @@ pub struct PackInput {
     pub currencies: Option<Vec<Currency>>,
     /// The currency table's edition and source.
     pub currencies_edition: Option<(String, String)>,
+    /// HS editions that replace the built-in ones (each at most once), as
+    /// [`upstream::read_hs`](crate::upstream::read_hs) reads them, with where they came from.
+    /// The correlations stay UNSD's built-in tables, without the pairs whose codes a given
+    /// edition no longer has.
+    pub hs: Vec<(HsEdition, Vec<HsCodeRow>, String)>,
 }
 
 /// Builds a pack from `input`, taking from the built-in tables what it does not give.
@@ -527,11 +569,54 @@ pub fn build(mut input: PackInput) -> Result<Vec<u8>, PackError> {
             table
         }
     };
+    let hs_table = if input.hs.is_empty() {
+        hs::BUILTIN.clone()
+    } else {
+        let (mut rows, mut pairs) = hs::BUILTIN.to_rows();
+        let mut seen = Vec::new();
+        for (edition, codes, source) in &input.hs {
+            if seen.contains(edition) {
+                return Err(PackError::Input(format!("{edition} is given twice")));
+            }
+            seen.push(*edition);
+            hs_layout::replace_edition(&mut rows, &mut pairs, edition.slot(), codes)
+                .map_err(|why| PackError::Input(format!("{edition}: {why}")))?;
+            let table = edition.table_name();
+            let n = rows
+                .iter()
+                .filter(|r| r.editions & edition.bit() != 0)
+                .count();
+            set_edition(
+                &mut editions,
+                table,
+                &Some((edition.to_string(), source.clone())),
+                n,
+            );
+        }
+        let blobs = hs_layout::hs(
+            &rows,
+            [&pairs[0], &pairs[1]],
+            hs::hs_sections().len(),
+            names,
+        )
+        .map_err(PackError::Input)?;
+        let [n22_17, n17_12] = hs_layout::correlation_rows(&rows, &pairs);
+        for (table, n) in [
+            ("hs_correlation_2022_2017", n22_17),
+            ("hs_correlation_2017_2012", n17_12),
+        ] {
+            if let Some(row) = editions.iter_mut().find(|x| x.table == table) {
+                row.rows = n;
+            }
+        }
+        HsTable::from_blobs(blobs)
+    };
     Ok(write(
         &unlocode_table,
         &airport_table,
         &country_table,
         &currency_table,
+        &hs_table,
         &editions,
     ))
 }
@@ -550,6 +635,7 @@ fn write(
     a: &AirportTable,
     countries: &CountryTable,
     currencies: &CurrencyTable,
+    hs: &HsTable,
     editions: &[OwnedEdition],
 ) -> Vec<u8> {
     let mut ed = String::from("table\tedition\tsource\tlicence\trows\n");
@@ -581,6 +667,22 @@ fn write(
     section(&mut content, "airport.text", a.text.as_bytes());
     section(&mut content, "countries", countries.to_tsv().as_bytes());
     section(&mut content, "currencies", currencies.to_tsv().as_bytes());
+    section(&mut content, "hs.fixed", hs.fixed.as_bytes());
+    section(&mut content, "hs.chapters", &hs.chapters);
+    section(&mut content, "hs.headings", &hs.headings);
+    section(&mut content, "hs.rec", &hs.rec);
+    section(&mut content, "hs.desc", &hs.desc);
+    section(&mut content, "hs.text", hs.text.as_bytes());
+    section(
+        &mut content,
+        "hs.correlation_2022_2017",
+        &hs.correlations[0].bytes,
+    );
+    section(
+        &mut content,
+        "hs.correlation_2017_2012",
+        &hs.correlations[1].bytes,
+    );
     let mut out = Vec::with_capacity(HEADER_BYTES + content.len());
     out.extend_from_slice(&PACK_MAGIC);
     out.extend_from_slice(&PACK_VERSION.to_le_bytes());

@@ -11,6 +11,8 @@ use super::{
 use crate::airport::{self, AirportTable};
 use crate::country::{self, CountryTable};
 use crate::currency::{self, CurrencyTable};
+use crate::hs::{self, Correlation, HsTable};
+use crate::hs_layout;
 use crate::layout;
 use crate::sha256::{hex, sha256};
 use crate::unlocode::{self, UnlocodeTable};
@@ -98,9 +100,16 @@ impl PackMeta {
             country: bytes("airport.country"),
             rec: bytes("airport.rec"),
         };
+        // Format versions 1 and 2 have no HS editions: the built-in ones go with them.
+        let hs = if self.version >= 3 {
+            hs_table(|name| bytes(name))
+        } else {
+            hs::BUILTIN.clone()
+        };
         Pack {
             unlocode,
             airports,
+            hs,
             countries: self.countries,
             currencies: self.currencies,
             editions: self.editions,
@@ -110,9 +119,28 @@ impl PackMeta {
     }
 }
 
+/// An HS table of the sections `bytes` gives by name.
+fn hs_table(mut bytes: impl FnMut(&str) -> Cow<'static, [u8]>) -> HsTable {
+    let text = |bytes: Cow<'static, [u8]>| {
+        Cow::Owned(String::from_utf8(bytes.into_owned()).unwrap_or_default())
+    };
+    HsTable {
+        fixed: text(bytes("hs.fixed")),
+        chapters: bytes("hs.chapters"),
+        headings: bytes("hs.headings"),
+        rec: bytes("hs.rec"),
+        desc: bytes("hs.desc"),
+        text: text(bytes("hs.text")),
+        correlations: [
+            Correlation::new(bytes("hs.correlation_2022_2017")),
+            Correlation::new(bytes("hs.correlation_2017_2012")),
+        ],
+    }
+}
+
 /// The names of the sections, as `write` writes them (`countries` and `currencies` since format
-/// version 2).
-const SECTIONS: [&str; 17] = [
+/// version 2, `hs.*` since version 3).
+const SECTIONS: [&str; 25] = [
     "editions",
     "unlocode.bucket",
     "unlocode.fixed",
@@ -130,6 +158,14 @@ const SECTIONS: [&str; 17] = [
     "airport.text",
     "countries",
     "currencies",
+    "hs.fixed",
+    "hs.chapters",
+    "hs.headings",
+    "hs.rec",
+    "hs.desc",
+    "hs.text",
+    "hs.correlation_2022_2017",
+    "hs.correlation_2017_2012",
 ];
 
 /// Checks a whole pack: magic, version, size, checksum, sections, and the structure of every
@@ -231,6 +267,9 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Checked<'_>, PackError> {
     } else {
         (country::BUILTIN.clone(), currency::BUILTIN.clone())
     };
+    if version >= 3 {
+        check_hs(&s, names)?;
+    }
     let mut sha = [0u8; 32];
     sha.copy_from_slice(&digest);
     Ok(Checked {
@@ -397,6 +436,58 @@ fn check_airports(s: &Sections<'_>, names: bool) -> Result<(), PackError> {
         let off = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize;
         if off + usize::from(r[4]) + usize::from(r[5]) + usize::from(r[6]) > text.len() {
             return malformed("airport: text outside its section");
+        }
+    }
+    Ok(())
+}
+
+/// The HS sections hold exactly what the layout gives for the rows they hold: the rows are
+/// read back (every read of a damaged table gives an empty text, never a panic), checked by
+/// the layout as the build script's are (codes, order, parents, sections, descriptions, pairs),
+/// laid out again and compared byte for byte, so that no index or offset can point elsewhere
+/// than the writer put it.
+fn check_hs(s: &Sections<'_>, names: bool) -> Result<(), PackError> {
+    s.ascii("hs.fixed")?;
+    s.text("hs.text")?;
+    let mut missing = None;
+    let table = hs_table(|name| match s.bytes(name) {
+        Ok(b) => Cow::Owned(b.to_vec()),
+        Err(e) => {
+            missing.get_or_insert(e);
+            Cow::Owned(Vec::new())
+        }
+    });
+    if let Some(e) = missing {
+        return Err(e);
+    }
+    let (rows, pairs) = table.to_rows();
+    let blobs = hs_layout::hs(
+        &rows,
+        [&pairs[0], &pairs[1]],
+        hs::hs_sections().len(),
+        names,
+    )
+    .or_else(|why| malformed(format!("HS: {why}")))?;
+    for (name, laid_out, held) in [
+        ("hs.fixed", blobs.fixed.as_bytes(), table.fixed.as_bytes()),
+        ("hs.chapters", &blobs.chapters[..], &table.chapters[..]),
+        ("hs.headings", &blobs.headings[..], &table.headings[..]),
+        ("hs.rec", &blobs.rec[..], &table.rec[..]),
+        ("hs.desc", &blobs.desc[..], &table.desc[..]),
+        ("hs.text", blobs.text.as_bytes(), table.text.as_bytes()),
+        (
+            "hs.correlation_2022_2017",
+            &blobs.correlations[0][..],
+            &table.correlations[0].bytes[..],
+        ),
+        (
+            "hs.correlation_2017_2012",
+            &blobs.correlations[1][..],
+            &table.correlations[1].bytes[..],
+        ),
+    ] {
+        if laid_out != held {
+            return malformed(format!("section {name}: does not match the codes it holds"));
         }
     }
     Ok(())
