@@ -569,8 +569,8 @@ pub struct FormModelArgs {
 /// `cen tables`.
 #[derive(Debug, Subcommand)]
 pub enum TablesCommand {
-    /// Build a table pack from UNECE's UN/LOCODE CSV release and airportsdata's CSV; a table
-    /// not given is taken from the tables built in.
+    /// Build a table pack from UNECE's UN/LOCODE CSV release, airportsdata's CSV, ISO 3166
+    /// and 4217 lists and HS editions; a table not given is taken from the tables built in.
     Build(TablesBuildArgs),
     /// Check a table pack and print its format version, SHA-256 and the edition, source and
     /// rows of each table.
@@ -586,6 +586,7 @@ pub enum TablesCommand {
     --unlocode '2025-1 UNLOCODE CodeListPart3.csv'
   cen tables build -o airports.pack --airports airports.csv
   cen tables build -o countries.pack --countries countries.csv --currencies currencies.csv
+  cen tables build -o hs.pack --hs 2022=hs.csv --hs 2017=hs2017.csv
   cen validate --tables unlocode-2025-1.pack seizures.ndjson
 
 UN/LOCODE: UNECE's CSV files as distributed (no header, twelve columns, UTF-8 or Latin-1) or
@@ -614,7 +615,10 @@ pub struct TablesBuildArgs {
     /// minor_units, flags, name_en ... name_pt).
     #[arg(long, value_name = "CSV")]
     pub currencies: Option<PathBuf>,
-    /// Not in a pack (decision 77: the HS editions stay built in): refused.
+    /// An HS edition (2012, 2017 or 2022) that replaces the built-in one, with the columns of
+    /// shared/codes/hs.csv or hs-editions/hs2017.csv (hscode, description, optionally
+    /// section); repeat for several editions. UNSD's correlations stay the built-in ones,
+    /// without the pairs whose codes the edition no longer has (decision 101).
     #[arg(long, value_name = "EDITION=CSV")]
     pub hs: Vec<String>,
 }

@@ -63,12 +63,13 @@ fn hs_edition(text: &str, flag: &str) -> Result<HsEdition, Failure> {
 
 /// Runs `cen codes hs CODE --edition E --to E`: the codes the correlation tables pair with it.
 fn correlate(
+    tables: &codes_data::Tables,
     code: &str,
     from: HsEdition,
     to: HsEdition,
     format: OutputKind,
 ) -> Result<u8, Failure> {
-    let pairs = cen_rules::api::hs_correlate(code, from, to);
+    let pairs = lookups::hs_correlate_in(tables, code, from, to);
     let pairs = pairs.as_array().cloned().unwrap_or_default();
     let (mut out, terminal) = options::output(None)?;
     let style = Style::new(terminal);
@@ -79,7 +80,7 @@ fn correlate(
             serde_json::to_string_pretty(&Value::Array(pairs.clone())).unwrap_or_default()
         )?,
         OutputKind::Text if pairs.is_empty() => {
-            let why = if codes_data::hs_in(code, from).is_none() {
+            let why = if tables.hs_in(code, from).is_none() {
                 format!("HS {} has no code `{code}`", from.as_str())
             } else {
                 format!(
@@ -96,7 +97,7 @@ fn correlate(
             writeln!(out, "{code} (HS {}) in HS {}:", from.as_str(), to.as_str())?;
             for pair in &pairs {
                 let target = pair["code"].as_str().unwrap_or("");
-                let description = codes_data::hs_in(target, to).map_or("", |h| h.description());
+                let description = tables.hs_in(target, to).map_or("", |h| h.description());
                 writeln!(
                     out,
                     "  {}  {}  {description}",
@@ -129,14 +130,19 @@ pub fn codes(args: CodesArgs) -> Result<u8, Failure> {
         Some(text) => hs_edition(text, "--edition")?,
         None => HsEdition::NEWEST,
     };
-    if let Some(to) = &args.to {
-        return correlate(&code, edition, hs_edition(to, "--to")?, args.format);
-    }
     let tables = options::tables(args.tables.as_deref())?;
+    if let Some(to) = &args.to {
+        return correlate(
+            &tables,
+            &code,
+            edition,
+            hs_edition(to, "--to")?,
+            args.format,
+        );
+    }
     let found = match table {
-        Table::Hs => {
-            lookups::normalise(table, &args.code).and_then(|code| lookups::hs_in(&code, edition))
-        }
+        Table::Hs => lookups::normalise(table, &args.code)
+            .and_then(|code| lookups::hs_in_tables(&tables, &code, edition)),
         _ => lookups::lookup_in(&tables, table, &args.code, lang),
     };
     let (mut out, terminal) = options::output(None)?;

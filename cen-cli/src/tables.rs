@@ -6,18 +6,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use codes_data::upstream::{
-    read_airports, read_countries, read_currencies, Encoding, UnlocodeReader,
+    read_airports, read_countries, read_currencies, read_hs, Encoding, UnlocodeReader,
 };
 use codes_data::{build_pack, PackInput, Tables, PACK_VERSION};
 use serde_json::json;
 
 use crate::args::{OutputKind, TablesBuildArgs, TablesInfoArgs};
 use crate::{Failure, EXIT_VALID};
-
-/// Why `--hs` is refused.
-const NO_HS_IN_PACK: &str = "a table pack carries countries, currencies, UN/LOCODE and airports; \
-the HS editions and their correlations stay the tables built into cen (docs/decisions.md, \
-decision 77)";
 
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(path)
@@ -56,8 +51,19 @@ fn edition_of_names(paths: &[PathBuf]) -> Option<String> {
 
 /// `cen tables build`.
 pub fn build(args: TablesBuildArgs) -> Result<u8, Failure> {
-    if !args.hs.is_empty() {
-        return Err(Failure::Message(format!("--hs: {NO_HS_IN_PACK}")));
+    let mut hs_files = Vec::new();
+    for given in &args.hs {
+        let (year, path) = given.split_once('=').ok_or_else(|| {
+            Failure::Message(format!(
+                "--hs {given}: give EDITION=CSV, for example --hs 2022=hs.csv"
+            ))
+        })?;
+        let edition = cen_rules::api::hs_edition(year)
+            .map_err(|problem| Failure::Message(format!("--hs {given}: {problem}")))?;
+        if hs_files.iter().any(|(e, _)| *e == edition) {
+            return Err(Failure::Message(format!("--hs: HS {year} is given twice")));
+        }
+        hs_files.push((edition, PathBuf::from(path)));
     }
     if args.edition.is_some() && args.unlocode.is_empty() {
         return Err(Failure::Message(
@@ -68,6 +74,7 @@ pub fn build(args: TablesBuildArgs) -> Result<u8, Failure> {
     inputs.extend(args.airports.clone());
     inputs.extend(args.countries.clone());
     inputs.extend(args.currencies.clone());
+    inputs.extend(hs_files.iter().map(|(_, path)| path.clone()));
     crate::options::check_output(Some(&args.output), &inputs)?;
     let mut summary = Vec::new();
     let mut input = PackInput::default();
@@ -156,6 +163,21 @@ pub fn build(args: TablesBuildArgs) -> Result<u8, Failure> {
         ));
         input.currencies = Some(rows);
     }
+    for (edition, path) in hs_files {
+        let bytes = read(&path)?;
+        let rows = read_hs(&path.display().to_string(), &bytes)
+            .map_err(|error| Failure::Message(format!("--hs {error}")))?;
+        summary.push(format!(
+            "{}: {} codes from {}",
+            edition,
+            rows.len(),
+            file_name(&path)
+        ));
+        input
+            .hs
+            .push((edition, rows, format!("HS CSV: {}", file_name(&path))));
+    }
+    let given_hs = !input.hs.is_empty();
     let bytes = build_pack(input).map_err(|error| Failure::Message(error.to_string()))?;
     // What is written is what loads: checked before the file exists.
     let tables = Tables::from_bytes(&bytes).map_err(|error| Failure::Message(error.to_string()))?;
@@ -168,6 +190,23 @@ pub fn build(args: TablesBuildArgs) -> Result<u8, Failure> {
         bytes.len(),
         tables.sha256().unwrap_or_default()
     )?;
+    if given_hs {
+        // What the correlations kept: UNSD's pairs whose codes the editions given still have.
+        let builtin = Tables::builtin();
+        for table in ["hs_correlation_2022_2017", "hs_correlation_2017_2012"] {
+            let rows = |t: &Tables| {
+                t.editions()
+                    .iter()
+                    .find(|e| e.table == table)
+                    .map_or(0, |e| e.rows)
+            };
+            summary.push(format!(
+                "{table}: {} pairs kept of the {} built in",
+                rows(&tables),
+                rows(&builtin)
+            ));
+        }
+    }
     for line in summary {
         writeln!(out, "  {line}")?;
     }

@@ -98,7 +98,7 @@ fn a_pack_built_from_nothing_names_the_builtin_editions() {
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(out.stdout.starts_with("wrote "), "{}", out.stdout);
     let info = info_json(&pack);
-    assert_eq!(info["format_version"], 2);
+    assert_eq!(info["format_version"], 3);
     assert_eq!(info["tables"], Value::Array(builtin_editions()));
     let bytes = std::fs::read(&pack).unwrap();
     assert_eq!(bytes, codes_data::Tables::builtin().to_pack_bytes());
@@ -108,7 +108,7 @@ fn a_pack_built_from_nothing_names_the_builtin_editions() {
     assert!(out.stdout.contains(sha), "{}", out.stdout);
     let text = run(cen().args(["tables", "info"]).arg(&pack));
     assert_eq!(text.status, 0);
-    assert!(text.stdout.contains("format version: 2"), "{}", text.stdout);
+    assert!(text.stdout.contains("format version: 3"), "{}", text.stdout);
     assert!(text.stdout.contains(&format!("sha256: {sha}")));
     let unlocode = &codes_data::editions()[2];
     assert!(text
@@ -516,20 +516,169 @@ fn countries_and_currencies_files_change_the_verdicts_exactly_where_they_change_
     assert!(strings.contains("— BE<") && strings.contains("— EUR<"));
 }
 
+/// HS 2022 written as shared/codes/hs.csv holds it (section, hscode, description, parent,
+/// level), with the cigars of 240210 withdrawn and a made-up 010195 added.
+fn changed_hs_2022(dir: &TempDir) -> PathBuf {
+    let mut csv = String::from("section,hscode,description,parent,level\n");
+    let mut rows: Vec<(String, String, String)> = (0..codes_data::hs_len())
+        .filter_map(|i| codes_data::hs_at(i)?.in_edition(codes_data::HsEdition::Hs2022))
+        .filter(|h| h.code() != "240210")
+        .map(|h| {
+            (
+                h.code().to_owned(),
+                h.section().to_owned(),
+                h.description().to_owned(),
+            )
+        })
+        .collect();
+    rows.push((
+        "010195".into(),
+        "I".into(),
+        "Horses; live, made up for a test".into(),
+    ));
+    for (code, section, description) in rows {
+        let parent = if code.len() == 2 {
+            "TOTAL"
+        } else {
+            &code[..code.len() - 2]
+        };
+        csv.push_str(&format!(
+            "{section},{code},{},{parent},{}\n",
+            csv_cell(&description),
+            code.len()
+        ));
+    }
+    csv.push_str("TOTAL,TOTAL,Total of all HS2022 commodities,TOTAL,5\n");
+    let path = dir.path().join("hs.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
 #[test]
-fn tables_a_pack_cannot_carry_are_refused_naming_the_decision() {
+fn an_hs_edition_changes_the_verdicts_exactly_where_it_changes_the_table() {
     let dir = TempDir::new().unwrap();
-    let out = run(cen()
-        .args(["tables", "build", "-o"])
-        .arg(dir.path().join("x.pack"))
-        .args(["--hs", "2022=hs.csv"]));
-    assert_eq!(out.status, 2);
+    let hs = changed_hs_2022(&dir);
+    let mut given = std::ffi::OsString::from("2022=");
+    given.push(&hs);
+    let (pack, out) = build(&dir, "hs.pack", &["--hs".as_ref(), given.as_os_str()]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("HS 2022: "), "{}", out.stdout);
     assert!(
-        out.stderr.contains("--hs") && out.stderr.contains("decision 77"),
+        out.stdout.contains("hs_correlation_2022_2017: "),
         "{}",
-        out.stderr
+        out.stdout
     );
-    assert!(!dir.path().join("x.pack").exists());
+    let info = info_json(&pack);
+    assert_eq!(info["format_version"], 3);
+    let hs_edition = info["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["table"] == "hs")
+        .unwrap()
+        .clone();
+    assert_eq!(hs_edition["source"], "HS CSV: hs.csv");
+    assert_eq!(hs_edition["edition"], "HS 2022");
+    // The sample record (seized in 2026, so HS 2022 applies) with the cigars of 240210 and the
+    // made-up horses of 010195: each change of the edition changes one verdict.
+    let text =
+        std::fs::read_to_string(root().join("examples/records/long-sea-container.json")).unwrap();
+    let mut record: Value = serde_json::from_str(&text).unwrap();
+    let line = record["goods"][0].clone();
+    record["goods"][0]["hs_code"] = "240210".into();
+    let mut second = line;
+    second["hs_code"] = "010195".into();
+    record["goods"].as_array_mut().unwrap().push(second);
+    let record = serde_json::to_string(&record).unwrap();
+    let (_, builtin, _) = verdict(&record, None);
+    let (_, packed, _) = verdict(&record, Some(&pack));
+    let issue = |rule: &str, path: &str| (rule.to_owned(), path.to_owned());
+    let only = |a: &[(String, String)], b: &[(String, String)]| -> Vec<(String, String)> {
+        a.iter().filter(|i| !b.contains(i)).cloned().collect()
+    };
+    assert_eq!(
+        only(&builtin, &packed),
+        [issue("CEN-COD-005", "/goods/1/hs_code")],
+        "{builtin:?}"
+    );
+    assert_eq!(
+        only(&packed, &builtin),
+        [issue("CEN-COD-005", "/goods/0/hs_code")],
+        "{packed:?}"
+    );
+    // `cen codes hs` answers from the pack too, correlations included.
+    let out = run(cen()
+        .args(["codes", "hs", "010195", "--format", "json", "--tables"])
+        .arg(&pack));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("made up for a test"), "{}", out.stdout);
+    let out = run(cen().args(["codes", "hs", "240210", "--tables"]).arg(&pack));
+    assert_eq!(out.status, 1, "{}", out.stdout);
+    let correlate = |tables: Option<&Path>| {
+        let mut command = cen();
+        command.args([
+            "codes",
+            "hs",
+            "240210",
+            "--edition",
+            "2017",
+            "--to",
+            "2022",
+            "--format",
+            "json",
+        ]);
+        if let Some(pack) = tables {
+            command.arg("--tables").arg(pack);
+        }
+        run(&mut command).stdout
+    };
+    assert!(correlate(None).contains("\"240210\""));
+    assert!(
+        !correlate(Some(&pack)).contains("\"240210\""),
+        "{}",
+        correlate(Some(&pack))
+    );
+    let out = run(cen()
+        .args([
+            "search",
+            "hs",
+            "made up for a test",
+            "--format",
+            "json",
+            "--tables",
+        ])
+        .arg(&pack));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("\"010195\""), "{}", out.stdout);
+}
+
+#[test]
+fn bad_hs_arguments_and_files_are_refused_and_leave_no_pack() {
+    let dir = TempDir::new().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "hscode,description\n0101,Horses\n01012,Too short\n").unwrap();
+    let mut bad_arg = std::ffi::OsString::from("2017=");
+    bad_arg.push(&bad);
+    let cases: [(&[&std::ffi::OsStr], &str); 4] = [
+        (&["--hs".as_ref(), "hs.csv".as_ref()], "EDITION=CSV"),
+        (&["--hs".as_ref(), "2018=hs.csv".as_ref()], "2018"),
+        (
+            &[
+                "--hs".as_ref(),
+                "2017=a.csv".as_ref(),
+                "--hs".as_ref(),
+                "2017=b.csv".as_ref(),
+            ],
+            "twice",
+        ),
+        (&["--hs".as_ref(), bad_arg.as_os_str()], "bad.csv:3"),
+    ];
+    for (args, why) in cases {
+        let (pack, out) = build(&dir, "x.pack", args);
+        assert_eq!(out.status, 2, "{args:?}");
+        assert!(out.stderr.contains(why), "{args:?}: {}", out.stderr);
+        assert!(!pack.exists());
+    }
     let out = run(cen()
         .args(["tables", "build", "-o"])
         .arg(dir.path().join("x.pack"))

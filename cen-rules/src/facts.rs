@@ -230,7 +230,7 @@ impl<'r> Facts<'r> {
                         codes::currency(sink, tables, c, || format!("/goods/{i}/value/currency"))
                     });
                 if let Some(hs) = line.hs_code.as_deref() {
-                    codes::hs(sink, hs, hs_edition, || at("goods", i, "hs_code"));
+                    codes::hs(sink, tables, hs, hs_edition, || at("goods", i, "hs_code"));
                 }
                 GoodsFacts {
                     line: Some(line),

@@ -120,8 +120,8 @@ pub fn lookup(table: Table, code: &str, lang: Lang) -> Option<Value> {
     lookup_in(&codes_data::Tables::builtin(), table, code, lang)
 }
 
-/// [`lookup`] in `tables`: a table pack's countries, currencies, UN/LOCODE and airports (spec
-/// 7.2), the built-in tables for HS.
+/// [`lookup`] in `tables`: a table pack's countries, currencies, UN/LOCODE, airports and HS
+/// editions (spec 7.2).
 pub fn lookup_in(
     tables: &codes_data::Tables,
     table: Table,
@@ -134,7 +134,7 @@ pub fn lookup_in(
         Table::Currency => currency_in(tables, &code, lang),
         Table::Location => location_in(tables, &code, lang),
         Table::Airport => airport_in(tables, &code, lang),
-        Table::Hs => hs(&code),
+        Table::Hs => hs_in_tables(tables, &code, HsEdition::NEWEST),
     }
 }
 
@@ -328,7 +328,12 @@ pub fn hs(code: &str) -> Option<Value> {
 /// assert!(cen_rules::api::hs_in("851712", HsEdition::Hs2022).is_none());
 /// ```
 pub fn hs_in(code: &str, edition: HsEdition) -> Option<Value> {
-    codes_data::hs_in(code, edition).map(|h| {
+    hs_in_tables(&codes_data::Tables::builtin(), code, edition)
+}
+
+/// [`hs_in`] in `tables` (a table pack's HS editions, or the built-in ones).
+pub fn hs_in_tables(tables: &codes_data::Tables, code: &str, edition: HsEdition) -> Option<Value> {
+    tables.hs_in(code, edition).map(|h| {
         let editions: Vec<&str> = h.editions().iter().map(HsEdition::as_str).collect();
         json!({"code": h.code(), "edition": edition.as_str(), "level": h.level(), "description": h.description(),
                "parent": h.parent(), "section": h.section(), "editions": editions})
@@ -359,11 +364,23 @@ pub fn hs_edition(text: &str) -> Result<HsEdition, String> {
 /// assert!(pairs.as_array().unwrap().iter().any(|p| p["code"] == "851713" && p["relationship"] == "1:n"));
 /// ```
 pub fn hs_correlate(code: &str, from: HsEdition, to: HsEdition) -> Value {
+    hs_correlate_in(&codes_data::Tables::builtin(), code, from, to)
+}
+
+/// [`hs_correlate`] in `tables` (a table pack's HS editions and the correlations kept with
+/// them, or the built-in ones).
+pub fn hs_correlate_in(
+    tables: &codes_data::Tables,
+    code: &str,
+    from: HsEdition,
+    to: HsEdition,
+) -> Value {
     let Some(code) = normalise(Table::Hs, code) else {
         return Value::Array(Vec::new());
     };
     Value::Array(
-        codes_data::hs_correlate(&code, from, to)
+        tables
+            .hs_correlate(&code, from, to)
             .into_iter()
             .map(|p| json!({"code": p.code, "relationship": p.relationship.as_str()}))
             .collect(),
@@ -429,8 +446,8 @@ fn closest_to(tables: &codes_data::Tables, table: &str, code: &str, count: usize
             .map(|l| l.code().to_owned())
             .collect(),
         "location" => return closest_to(tables, "airport", code, count),
-        "hs" => (0..codes_data::hs_len())
-            .filter_map(codes_data::hs_at)
+        "hs" => (0..tables.hs_len())
+            .filter_map(|i| tables.hs_at(i))
             .filter(|h| h.edition() == HsEdition::NEWEST && h.code().len() == code.len())
             .map(|h| h.code().to_owned())
             .collect(),

@@ -172,11 +172,12 @@ async fn codes(
     if let Some(to) = query.get("to") {
         let to = edition(to, "to")?;
         return Ok(json_body(
-            cen_rules::api::hs_correlate(&normal, from, to).to_string(),
+            lookups::hs_correlate_in(&state.tables, &normal, from, to).to_string(),
         ));
     }
     let found = match table {
-        Table::Hs => lookups::normalise(table, &code).and_then(|c| lookups::hs_in(&c, from)),
+        Table::Hs => lookups::normalise(table, &code)
+            .and_then(|c| lookups::hs_in_tables(&state.tables, &c, from)),
         _ => lookups::lookup_in(&state.tables, table, &code, lang),
     };
     match found {

@@ -357,9 +357,8 @@ impl<N: NameSource> SearchIndex<N> {
             .iter()
             .map(|edition| {
                 let mut hs = Builder::new();
-                for i in 0..codes_data::hs_len() {
-                    let Some(entry) = codes_data::hs_at(i).and_then(|h| h.in_edition(*edition))
-                    else {
+                for i in 0..tables.hs_len() {
+                    let Some(entry) = tables.hs_at(i).and_then(|h| h.in_edition(*edition)) else {
                         continue;
                     };
                     hs.entry(
@@ -538,7 +537,7 @@ impl<N: NameSource> SearchIndex<N> {
                 out.insert("edition".into(), edition.as_str().into());
                 out.insert(
                     "level".into(),
-                    codes_data::hs_at(i).map(|h| h.level()).into(),
+                    self.tables.hs_at(i).map(|h| h.level()).into(),
                 );
             }
         }
@@ -558,7 +557,8 @@ pub fn search(table: Table, query: &str, options: &SearchOptions) -> Vec<Value> 
     built_in().search(table, query, options)
 }
 
-/// The index of a table pack's places (spec 7.2), with the built-in HS descriptions.
+/// The index of a table pack's places and HS editions (spec 7.2), with the built-in texts for
+/// what the pack has no text of.
 pub type PackIndex = SearchIndex<TablesNames<BuiltInNames>>;
 
 /// The index that searches `tables`: `None` for the built-in tables, whose index is

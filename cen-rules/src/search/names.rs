@@ -61,8 +61,9 @@ impl NameSource for BuiltInNames {
     }
 }
 
-/// The place names of `tables` (a table pack's, which holds its own names; spec 7.2), and the
-/// HS descriptions of `hs` (a pack carries no HS table): the names of
+/// The place names and HS descriptions of `tables` (a table pack's, which holds its own texts;
+/// spec 7.2), and the HS descriptions of `hs` for a pack that holds none (a pack of format
+/// version 1 or 2, whose HS editions are the built-in ones): the names of
 /// [`SearchIndex::build_with`](super::SearchIndex::build_with) for a pack.
 ///
 /// ```
@@ -80,7 +81,7 @@ pub struct TablesNames<N> {
 }
 
 impl<N: NameSource> TablesNames<N> {
-    /// The place names of `tables`, the HS descriptions of `hs`.
+    /// The place names of `tables`; the HS descriptions of `tables`, else of `hs`.
     pub fn new(tables: Tables, hs: N) -> TablesNames<N> {
         TablesNames { tables, hs }
     }
@@ -102,6 +103,19 @@ impl<N: NameSource> NameSource for TablesNames<N> {
         self.tables.airport_at(index).map_or("", |a| a.city())
     }
     fn hs_description(&self, index: usize, edition: HsEdition) -> &str {
-        self.hs.hs_description(index, edition)
+        let Some(entry) = self.tables.hs_at(index).and_then(|h| h.in_edition(edition)) else {
+            return "";
+        };
+        match entry.description() {
+            // `hs` numbers the built-in entries: it is asked only where the pack's entry is
+            // the built-in one at the same position.
+            "" if codes_data::hs_at(index)
+                .and_then(|h| h.in_edition(edition))
+                .is_some_and(|h| h.code() == entry.code()) =>
+            {
+                self.hs.hs_description(index, edition)
+            }
+            own => own,
+        }
     }
 }

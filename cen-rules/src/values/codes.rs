@@ -186,8 +186,15 @@ pub(crate) fn currency<'t>(
     found
 }
 
-/// CEN-COD-004 and CEN-COD-005 on one HS code, against `edition` (the edition in force).
-pub(crate) fn hs(sink: &mut Sink, code: &str, edition: HsEdition, path: impl FnOnce() -> String) {
+/// CEN-COD-004 and CEN-COD-005 on one HS code, against `edition` (the edition in force) in
+/// `tables` (a pack's HS editions and correlations, or the built-in ones).
+pub(crate) fn hs(
+    sink: &mut Sink,
+    tables: &codes_data::Tables,
+    code: &str,
+    edition: HsEdition,
+    path: impl FnOnce() -> String,
+) {
     let b = code.as_bytes();
     let well_formed = matches!(b.len(), 2 | 4 | 6 | 8 | 10) && b.iter().all(u8::is_ascii_digit);
     let chapter = if well_formed {
@@ -200,7 +207,7 @@ pub(crate) fn hs(sink: &mut Sink, code: &str, edition: HsEdition, path: impl FnO
         return;
     }
     let known_part = &code[..code.len().min(6)];
-    if known_part.len() < 4 || codes_data::hs_in(known_part, edition).is_some() {
+    if known_part.len() < 4 || tables.hs_in(known_part, edition).is_some() {
         return;
     }
     let mut params = Params::new()
@@ -211,11 +218,12 @@ pub(crate) fn hs(sink: &mut Sink, code: &str, edition: HsEdition, path: impl FnO
     let found_in = HsEdition::ALL
         .into_iter()
         .rev()
-        .find(|e| codes_data::hs_in(known_part, *e).is_some());
+        .find(|e| tables.hs_in(known_part, *e).is_some());
     let mut variant = None;
     if let Some(found_in) = found_in {
         params = params.with("found_in", found_in.as_str());
-        let suggest: Vec<&str> = codes_data::hs_correlate(known_part, found_in, edition)
+        let suggest: Vec<&str> = tables
+            .hs_correlate(known_part, found_in, edition)
             .iter()
             .map(|p| p.code)
             .collect();
