@@ -142,7 +142,8 @@ pub unsafe extern "C" fn cen_tables_free(tables: *mut cen_tables) {
 }
 
 /// Gives the editions of these tables as a JSON array, in the shape of `cen_editions_json`:
-/// the pack's UN/LOCODE and airports, and the tables built in for the rest.
+/// the pack's countries, currencies, UN/LOCODE, airports and HS editions, and the tables built
+/// in for the rest.
 ///
 /// On success `*out` receives a new string, which the caller frees with `cen_string_free`; on
 /// failure `*out` is set to NULL. Returns `CEN_OK`; `CEN_ERR_NULL` when `tables` or `out` is
@@ -165,7 +166,7 @@ pub unsafe extern "C" fn cen_tables_editions_json(
 }
 
 /// Searches a code table (spec 6.2) as `cen_search_json` does, with the places and airports of
-/// `tables` (the names the pack holds; countries, currencies and HS as built in).
+/// `tables` (its countries, currencies, places, airports and HS codes, with the names it holds).
 ///
 /// The pack's search index is built by the first search (about a sixth of a second for a full
 /// pack) and kept until `cen_tables_free`. On success `*out` receives a new string, freed with

@@ -47,7 +47,8 @@ impl PyTables {
 #[pymethods]
 impl PyTables {
     /// The editions of these tables, as `cen.editions()` gives those of the built-in tables:
-    /// the pack's UN/LOCODE and airports, the built-in editions of the rest.
+    /// the pack's countries, currencies, UN/LOCODE, airports and HS editions, the built-in
+    /// editions of the rest.
     fn editions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &cen_rules::lookups::editions_of(&self.inner))
     }

@@ -425,8 +425,9 @@ export class Validator {
 
 /**
  * A checked table pack (spec 7.2), from `loadTables`, for the option `tables`. A pack carries
- * the UN/LOCODE and airport tables; the other tables are the built-in ones, and `editions()`
- * says which edition of each is in use.
+ * the UN/LOCODE, airport, country, currency and HS tables (the HS editions with UNSD's
+ * correlations); the other tables are the built-in ones, and `editions()` says which edition
+ * of each is in use.
  */
 export class Tables {
   private constructor(key: never, raw: never, bytes: never);

@@ -78,10 +78,10 @@ pub fn search_json(table: JsValue, query: JsValue, options: JsValue) -> Result<S
 /// Search in a table pack (its other methods are in `tables.rs`).
 #[wasm_bindgen(js_class = RawTables)]
 impl RawTables {
-    /// Searches a code table (spec 6.2) with the places and airports of the pack (the names the
-    /// pack carries) and the other tables built in: the results as JSON text, as `searchJson`
-    /// gives them. Needs the names file (for HS descriptions); the pack's index is built by its
-    /// first search and kept with the pack.
+    /// Searches a code table (spec 6.2) with the tables of the pack (the names and HS
+    /// descriptions it carries): the results as JSON text, as `searchJson` gives them. Needs
+    /// the names file (for the texts a pack without them lacks); the pack's index is built by
+    /// its first search and kept with the pack.
     #[wasm_bindgen(js_name = searchJson)]
     pub fn search_json(
         &self,

@@ -134,8 +134,6 @@ impl Builder {
         }
         rs.push_str("];\n");
         self.write("countries.rs", rs.as_bytes());
-        self.write("country_alpha2.bin", &a2);
-        self.write("country_alpha3.bin", &a3);
         self.rows.insert("countries", rows.len());
     }
 
@@ -228,7 +226,6 @@ impl Builder {
         }
         rs.push_str("];\n");
         self.write("currencies.rs", rs.as_bytes());
-        self.write("currency_alpha3.bin", &a3);
         self.rows.insert("currencies", rows.len());
     }
 
@@ -332,8 +329,7 @@ impl Builder {
     // --- Harmonized System ----------------------------------------------------------
 
     /// Layout (K codes of any edition, sorted by code as text; see `src/hs.rs`):
-    /// `hs_fixed.txt` K × 6 ASCII (code, space-padded), searched in place; `hs_chapters.bin` where
-    /// each chapter's rows start; `hs_headings.bin` the row of each heading; `hs_rec.bin` K × 3
+    /// `hs_fixed.txt` K × 6 ASCII (code, space-padded), searched in place; `hs_rec.bin` K × 3
     /// (section index u8, level u8, editions bit mask u8); with names `hs_desc.bin` K × 3 ×
     /// (text offset u32, length u16) and `hs_text.txt` the distinct descriptions;
     /// `hs_correlation_*.bin` the pairs. `hs_sections.rs`: the sections as a static.
@@ -360,6 +356,8 @@ impl Builder {
                 "hs_sections.tsv:{}: repeated",
                 r.line
             );
+            // The names are texts that validation does not need (as the descriptions).
+            let name = if self.names { name } else { "" };
             writeln!(rs, "    HsSection {{ roman: {roman:?}, name: {name:?} }},").unwrap();
         }
         rs.push_str("];\n");
@@ -462,8 +460,6 @@ impl Builder {
             self.names,
         )
         .unwrap_or_else(|why| panic!("hs.tsv: {why}"));
-        self.write("hs_chapters.bin", &blobs.chapters);
-        self.write("hs_headings.bin", &blobs.headings);
         self.write("hs_fixed.txt", blobs.fixed.as_bytes());
         self.write("hs_rec.bin", &blobs.rec);
         self.write("hs_desc.bin", &blobs.desc);

@@ -1,8 +1,9 @@
 //! ISO 3166-1 countries (spec 4, CEN-COD-001).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
-use crate::blob::{alpha2_index, alpha3_index, blob, join_parts, part};
+use crate::blob::{alpha2_index, alpha3_index, join_parts, part};
 use crate::Lang;
 
 /// An ISO 3166-1 country, with its short name in the six languages.
@@ -21,11 +22,6 @@ pub struct Country {
 
 // `static COUNTRIES: [Country; N]`, sorted by alpha-2.
 include!(concat!(env!("OUT_DIR"), "/countries.rs"));
-
-/// 26² bytes: country index + 1 per alpha-2 code, 0 when unassigned.
-static BY_ALPHA2: &[u8; 26 * 26] = blob!("country_alpha2.bin");
-/// 26³ bytes: country index + 1 per alpha-3 code, 0 when unassigned.
-static BY_ALPHA3: &[u8; 26 * 26 * 26] = blob!("country_alpha3.bin");
 
 impl Country {
     /// The alpha-2 code, `"BE"`.
@@ -84,17 +80,43 @@ impl Country {
 pub(crate) struct CountryTable {
     /// Sorted by alpha-2 code.
     rows: Cow<'static, [Country]>,
-    /// 26² bytes, as `BY_ALPHA2`.
-    by_alpha2: Cow<'static, [u8]>,
-    /// 26³ bytes, as `BY_ALPHA3`.
-    by_alpha3: Cow<'static, [u8]>,
+    /// 26² + 26³ bytes: the row + 1 of each alpha-2 code, then of each alpha-3 code, 0 when
+    /// unassigned. Built from the rows (for the built-in table at first use: shipped, it
+    /// would add 1.3 KB to the gzipped WebAssembly module).
+    index: OnceLock<Box<[u8]>>,
 }
 
 pub(crate) static BUILTIN: CountryTable = CountryTable {
     rows: Cow::Borrowed(&COUNTRIES),
-    by_alpha2: Cow::Borrowed(BY_ALPHA2),
-    by_alpha3: Cow::Borrowed(BY_ALPHA3),
+    index: OnceLock::new(),
 };
+
+/// The index of `rows` (see `CountryTable::index`); an error names a code that is not two
+/// or three letters, or that is repeated.
+fn index_of(rows: &[Country]) -> Result<Box<[u8]>, String> {
+    let mut index = vec![0u8; 26 * 26 + 26 * 26 * 26].into_boxed_slice();
+    for (i, c) in rows.iter().enumerate() {
+        let (Some(i2), Some(i3)) = (
+            alpha2_index(c.alpha2().as_bytes()),
+            alpha3_index(c.alpha3().as_bytes()),
+        ) else {
+            return Err(format!("{}: bad code", c.alpha2()));
+        };
+        if index[i2] != 0 {
+            return Err(format!("{}: repeated", c.alpha2()));
+        }
+        if index[26 * 26 + i3] != 0 {
+            return Err(format!(
+                "{}: alpha-3 code {} repeated",
+                c.alpha2(),
+                c.alpha3()
+            ));
+        }
+        index[i2] = (i + 1) as u8;
+        index[26 * 26 + i3] = (i + 1) as u8;
+    }
+    Ok(index)
+}
 
 /// The header of a pack's `countries` section (the columns of `data/countries.tsv`).
 pub(crate) const TSV_HEADER: &str =
@@ -107,33 +129,17 @@ impl CountryTable {
         if rows.len() > 254 {
             return Err(format!("{} countries, at most 254", rows.len()));
         }
-        let mut by_alpha2 = vec![0u8; 26 * 26];
-        let mut by_alpha3 = vec![0u8; 26 * 26 * 26];
-        for (i, c) in rows.iter().enumerate() {
-            let (Some(i2), Some(i3)) = (
-                alpha2_index(c.alpha2().as_bytes()),
-                alpha3_index(c.alpha3().as_bytes()),
-            ) else {
-                return Err(format!("{}: bad code", c.alpha2()));
-            };
-            if by_alpha2[i2] != 0 {
-                return Err(format!("{}: repeated", c.alpha2()));
-            }
-            if by_alpha3[i3] != 0 {
-                return Err(format!(
-                    "{}: alpha-3 code {} repeated",
-                    c.alpha2(),
-                    c.alpha3()
-                ));
-            }
-            by_alpha2[i2] = (i + 1) as u8;
-            by_alpha3[i3] = (i + 1) as u8;
-        }
+        let index = index_of(&rows)?;
         Ok(CountryTable {
             rows: Cow::Owned(rows),
-            by_alpha2: Cow::Owned(by_alpha2),
-            by_alpha3: Cow::Owned(by_alpha3),
+            index: OnceLock::from(index),
         })
+    }
+
+    fn index(&self) -> &[u8] {
+        // The built-in rows are checked by the build script: their index is always built.
+        self.index
+            .get_or_init(|| index_of(&self.rows).unwrap_or_default())
     }
 
     fn by_index(&self, v: u8) -> Option<&Country> {
@@ -141,11 +147,15 @@ impl CountryTable {
     }
 
     pub(crate) fn get(&self, alpha2: &str) -> Option<&Country> {
-        self.by_index(*self.by_alpha2.get(alpha2_index(alpha2.as_bytes())?)?)
+        self.by_index(*self.index().get(alpha2_index(alpha2.as_bytes())?)?)
     }
 
     pub(crate) fn get_alpha3(&self, alpha3: &str) -> Option<&Country> {
-        self.by_index(*self.by_alpha3.get(alpha3_index(alpha3.as_bytes())?)?)
+        self.by_index(
+            *self
+                .index()
+                .get(26 * 26 + alpha3_index(alpha3.as_bytes())?)?,
+        )
     }
 
     pub(crate) fn rows(&self) -> &[Country] {
@@ -181,10 +191,6 @@ impl CountryTable {
     }
 }
 
-fn by_index(v: u8) -> Option<&'static Country> {
-    COUNTRIES.get(usize::from(v).checked_sub(1)?)
-}
-
 /// The country of an ISO 3166-1 alpha-2 code (exact, upper case).
 ///
 /// ```
@@ -197,8 +203,7 @@ fn by_index(v: u8) -> Option<&'static Country> {
 /// assert!(country("XX").is_none()); // a pseudo-code, not a country
 /// ```
 pub fn country(alpha2: &str) -> Option<&'static Country> {
-    let i = alpha2_index(alpha2.as_bytes())?;
-    by_index(*BY_ALPHA2.get(i)?)
+    BUILTIN.get(alpha2)
 }
 
 /// The country of an ISO 3166-1 alpha-3 code (exact, upper case).
@@ -208,8 +213,7 @@ pub fn country(alpha2: &str) -> Option<&'static Country> {
 /// assert!(codes_data::country_by_alpha3("NL").is_none());
 /// ```
 pub fn country_by_alpha3(alpha3: &str) -> Option<&'static Country> {
-    let i = alpha3_index(alpha3.as_bytes())?;
-    by_index(*BY_ALPHA3.get(i)?)
+    BUILTIN.get_alpha3(alpha3)
 }
 
 /// Every country, sorted by alpha-2 code.

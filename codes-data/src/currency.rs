@@ -1,8 +1,9 @@
 //! ISO 4217 currencies (spec 4, CEN-COD-003, CEN-QTY-002).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
-use crate::blob::{alpha3_index, blob, join_parts, part};
+use crate::blob::{alpha3_index, join_parts, part};
 use crate::Lang;
 
 /// An ISO 4217 currency, with its minor units and its name in the six languages.
@@ -25,9 +26,6 @@ pub struct Currency {
 
 // `static CURRENCIES: [Currency; N]`, sorted by alpha-3.
 include!(concat!(env!("OUT_DIR"), "/currencies.rs"));
-
-/// 26³ bytes: currency index + 1 per alpha-3 code, 0 when not a currency.
-static BY_ALPHA3: &[u8; 26 * 26 * 26] = blob!("currency_alpha3.bin");
 
 impl Currency {
     /// The alphabetic code, `"EUR"`.
@@ -138,14 +136,32 @@ impl Currency {
 pub(crate) struct CurrencyTable {
     /// Sorted by alphabetic code.
     rows: Cow<'static, [Currency]>,
-    /// 26³ bytes, as `BY_ALPHA3`.
-    by_alpha3: Cow<'static, [u8]>,
+    /// 26³ bytes: the row + 1 of each alphabetic code, 0 when unassigned. Built from the rows
+    /// (for the built-in table at first use: shipped, it would add 0.7 KB to the gzipped
+    /// WebAssembly module).
+    by_alpha3: OnceLock<Box<[u8]>>,
 }
 
 pub(crate) static BUILTIN: CurrencyTable = CurrencyTable {
     rows: Cow::Borrowed(&CURRENCIES),
-    by_alpha3: Cow::Borrowed(BY_ALPHA3),
+    by_alpha3: OnceLock::new(),
 };
+
+/// The index of `rows` (see `CurrencyTable::by_alpha3`); an error names a code that is not
+/// three letters, or that is repeated.
+fn index_of(rows: &[Currency]) -> Result<Box<[u8]>, String> {
+    let mut by_alpha3 = vec![0u8; 26 * 26 * 26].into_boxed_slice();
+    for (i, c) in rows.iter().enumerate() {
+        let Some(i3) = alpha3_index(c.alpha3().as_bytes()) else {
+            return Err(format!("{}: bad code", c.alpha3()));
+        };
+        if by_alpha3[i3] != 0 {
+            return Err(format!("{}: repeated", c.alpha3()));
+        }
+        by_alpha3[i3] = (i + 1) as u8;
+    }
+    Ok(by_alpha3)
+}
 
 /// The header of a pack's `currencies` section (the columns of `data/currencies.tsv`).
 pub(crate) const TSV_HEADER: &str =
@@ -158,24 +174,19 @@ impl CurrencyTable {
         if rows.len() > 254 {
             return Err(format!("{} currencies, at most 254", rows.len()));
         }
-        let mut by_alpha3 = vec![0u8; 26 * 26 * 26];
-        for (i, c) in rows.iter().enumerate() {
-            let Some(i3) = alpha3_index(c.alpha3().as_bytes()) else {
-                return Err(format!("{}: bad code", c.alpha3()));
-            };
-            if by_alpha3[i3] != 0 {
-                return Err(format!("{}: repeated", c.alpha3()));
-            }
-            by_alpha3[i3] = (i + 1) as u8;
-        }
+        let by_alpha3 = index_of(&rows)?;
         Ok(CurrencyTable {
             rows: Cow::Owned(rows),
-            by_alpha3: Cow::Owned(by_alpha3),
+            by_alpha3: OnceLock::from(by_alpha3),
         })
     }
 
     pub(crate) fn get(&self, alpha3: &str) -> Option<&Currency> {
-        let v = *self.by_alpha3.get(alpha3_index(alpha3.as_bytes())?)?;
+        // The built-in rows are checked by the build script: their index is always built.
+        let by_alpha3 = self
+            .by_alpha3
+            .get_or_init(|| index_of(&self.rows).unwrap_or_default());
+        let v = *by_alpha3.get(alpha3_index(alpha3.as_bytes())?)?;
         self.rows.get(usize::from(v).checked_sub(1)?)
     }
 
@@ -233,9 +244,7 @@ impl CurrencyTable {
 /// assert!(currency("HRK").is_none()); // withdrawn in 2023
 /// ```
 pub fn currency(alpha3: &str) -> Option<&'static Currency> {
-    let i = alpha3_index(alpha3.as_bytes())?;
-    let v = *BY_ALPHA3.get(i)?;
-    CURRENCIES.get(usize::from(v).checked_sub(1)?)
+    BUILTIN.get(alpha3)
 }
 
 /// Every currency, sorted by alphabetic code.

@@ -5,11 +5,14 @@
 //!
 //! Layout (written by the build script `build/`): one table of every code of any edition, K
 //! entries sorted by code as text (each code before the codes it is a prefix of), searched in
-//! place: `FIXED` K × 6 ASCII (the code, space-padded), with `CHAPTERS` 101 × `u16` where the
-//! codes of each chapter start and `HEADINGS` 10,000 × `u16` the row of each heading; `REC` K × 3 bytes: section index,
+//! place: `FIXED` K × 6 ASCII (the code, space-padded); `REC` K × 3 bytes: section index,
 //! level (2, 4 or 6), editions (bits: 1 HS 2012, 2 HS 2017, 4 HS 2022). With the `names`
 //! feature, `DESC` K × 3 × (offset in `TEXT` `u32`, length `u16`), the description in HS 2022,
 //! 2017, 2012 (length 0 where the edition lacks the code; equal texts are stored once).
+//!
+//! The row of each chapter and heading (10,100 × `u16`) is built from `FIXED` and `REC` when
+//! the table is first searched (in microseconds), not shipped: it would add 2.6 KB to the
+//! gzipped WebAssembly module, and a pack would have one more section to check.
 //!
 //! Correlations: `CORR_22_17` and `CORR_17_12`, P pairs sorted, stored column by column: P ×
 //! the index of the newer edition's code (`u16`), then P × the index of the older edition's
@@ -24,9 +27,6 @@ use crate::blob::{blob, slice, text};
 use crate::hs_layout::{HsPairRow, HsRow};
 
 static FIXED: &str = text!("hs_fixed.txt");
-static CHAPTERS: &[u8] = blob!("hs_chapters.bin");
-/// 10,000 × `u16`: the row of each heading, by its four digits as a number (`u16::MAX`: none).
-static HEADINGS: &[u8; 20_000] = blob!("hs_headings.bin");
 static REC: &[u8] = blob!("hs_rec.bin");
 #[cfg(feature = "names")]
 static DESC: &[u8] = blob!("hs_desc.bin");
@@ -42,8 +42,6 @@ static CORR_17_12: &[u8] = blob!("hs_correlation_2017_2012.bin");
 /// The built-in table.
 pub(crate) static BUILTIN: HsTable = HsTable {
     fixed: Cow::Borrowed(FIXED),
-    chapters: Cow::Borrowed(CHAPTERS),
-    headings: Cow::Borrowed(HEADINGS),
     rec: Cow::Borrowed(REC),
     desc: Cow::Borrowed(DESC),
     text: Cow::Borrowed(TEXT),
@@ -51,6 +49,7 @@ pub(crate) static BUILTIN: HsTable = HsTable {
         Correlation::new(Cow::Borrowed(CORR_22_17)),
         Correlation::new(Cow::Borrowed(CORR_17_12)),
     ],
+    rows: OnceLock::new(),
 };
 
 /// The HS editions and their correlations in the layout above: the built-in ones
@@ -58,14 +57,15 @@ pub(crate) static BUILTIN: HsTable = HsTable {
 #[derive(Clone, Debug)]
 pub(crate) struct HsTable {
     pub(crate) fixed: Cow<'static, str>,
-    pub(crate) chapters: Cow<'static, [u8]>,
-    pub(crate) headings: Cow<'static, [u8]>,
     pub(crate) rec: Cow<'static, [u8]>,
     /// Empty when the table has no descriptions (without the `names` feature).
     pub(crate) desc: Cow<'static, [u8]>,
     pub(crate) text: Cow<'static, str>,
     /// HS 2022 → 2017, then HS 2017 → 2012.
     pub(crate) correlations: [Correlation; 2],
+    /// The row of each chapter (by its two digits as a number) and then of each heading (100 +
+    /// its four digits as a number), `u16::MAX` where the table has none: built on first use.
+    rows: OnceLock<Box<[u16]>>,
 }
 
 const WIDTH: usize = 6;
@@ -199,7 +199,8 @@ impl HsSection {
         self.roman
     }
 
-    /// The English name of the section, `"Textiles and textile articles"`.
+    /// The English name of the section, `"Textiles and textile articles"`; `""` without the
+    /// `names` feature.
     pub fn name(&self) -> &'static str {
         self.name
     }
@@ -365,8 +366,6 @@ impl HsTable {
         let [c22_17, c17_12] = b.correlations;
         HsTable {
             fixed: Cow::Owned(b.fixed),
-            chapters: Cow::Owned(b.chapters),
-            headings: Cow::Owned(b.headings),
             rec: Cow::Owned(b.rec),
             desc: Cow::Owned(b.desc),
             text: Cow::Owned(b.text),
@@ -374,7 +373,53 @@ impl HsTable {
                 Correlation::new(Cow::Owned(c22_17)),
                 Correlation::new(Cow::Owned(c17_12)),
             ],
+            rows: OnceLock::new(),
         }
+    }
+
+    /// A table of these blobs (a pack's sections).
+    pub(crate) fn new(
+        fixed: Cow<'static, str>,
+        rec: Cow<'static, [u8]>,
+        desc: Cow<'static, [u8]>,
+        text: Cow<'static, str>,
+        correlations: [Correlation; 2],
+    ) -> HsTable {
+        HsTable {
+            fixed,
+            rec,
+            desc,
+            text,
+            correlations,
+            rows: OnceLock::new(),
+        }
+    }
+
+    /// The row of each chapter and heading (see `rows`).
+    fn chapter_and_heading_rows(&self) -> &[u16] {
+        self.rows.get_or_init(|| {
+            let mut rows = vec![u16::MAX; 100 + 10_000].into_boxed_slice();
+            let fixed = self.fixed.as_bytes();
+            for i in 0..self.len().min(usize::from(u16::MAX)) {
+                let level = usize::from(self.rec(i)[1]);
+                let Some(code) = fixed.get(i * WIDTH..i * WIDTH + level) else {
+                    continue;
+                };
+                if !code.iter().all(u8::is_ascii_digit) {
+                    continue;
+                }
+                let number = code.iter().fold(0, |n, d| n * 10 + usize::from(d - b'0'));
+                let slot = match level {
+                    2 => number,
+                    4 => 100 + number,
+                    _ => continue,
+                };
+                if rows[slot] == u16::MAX {
+                    rows[slot] = i as u16;
+                }
+            }
+            rows
+        })
     }
 
     fn rec(&self, idx: usize) -> [u8; 3] {
@@ -394,11 +439,10 @@ impl HsTable {
         self.rec.len() / REC_WIDTH
     }
 
-    /// The position of a code. A chapter is the first row of its range in `chapters`, a
-    /// heading is read from `headings`, and a subheading is among the rows that follow its
-    /// heading's (every subheading has its heading in the table, and the rows sort as the
-    /// padded codes do, so the scan stops at the first key not below the code's; a heading has
-    /// at most a few dozen).
+    /// The position of a code. A chapter's and a heading's rows are read from `rows`, and a
+    /// subheading is among the rows that follow its heading's (every subheading has its heading
+    /// in the table, and the rows sort as the padded codes do, so the scan stops at the first
+    /// key not below the code's; a heading has at most a few dozen).
     fn index_of(&self, code: &str) -> Option<usize> {
         if !well_formed(code) {
             return None;
@@ -407,25 +451,13 @@ impl HsTable {
         let digit = |i: usize| usize::from(b[i] - b'0');
         let fixed = self.fixed.as_bytes();
         let wanted = sort_key(b);
-        let first = match b.len() {
-            2 => {
-                let chapter = digit(0) * 10 + digit(1);
-                match self.chapters.get(chapter * 2..chapter * 2 + 2) {
-                    Some(&[lo, hi]) => usize::from(u16::from_le_bytes([lo, hi])),
-                    _ => return None,
-                }
-            }
-            _ => {
-                let heading = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-                let row = match self.headings.get(heading * 2..heading * 2 + 2) {
-                    Some(&[lo, hi]) => u16::from_le_bytes([lo, hi]),
-                    _ => return None,
-                };
-                if row == u16::MAX {
-                    return None;
-                }
-                usize::from(row)
-            }
+        let slot = match b.len() {
+            2 => digit(0) * 10 + digit(1),
+            _ => 100 + digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
+        };
+        let first = match self.chapter_and_heading_rows().get(slot) {
+            Some(&row) if row != u16::MAX => usize::from(row),
+            _ => return None,
         };
         let mut i = first;
         loop {
@@ -871,8 +903,6 @@ mod tests {
         )
         .unwrap();
         assert_eq!(blobs.fixed, *BUILTIN.fixed);
-        assert_eq!(blobs.chapters, *BUILTIN.chapters);
-        assert_eq!(blobs.headings, *BUILTIN.headings);
         assert_eq!(blobs.rec, *BUILTIN.rec);
         assert_eq!(blobs.desc, *BUILTIN.desc);
         assert_eq!(blobs.text, *BUILTIN.text);

@@ -43,8 +43,6 @@ pub struct HsPairRow {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HsBlobs {
     pub fixed: String,
-    pub chapters: Vec<u8>,
-    pub headings: Vec<u8>,
     pub rec: Vec<u8>,
     pub desc: Vec<u8>,
     pub text: String,
@@ -150,27 +148,6 @@ pub fn hs(
         b.desc.clear();
         b.text.clear();
     }
-    // Where each chapter's codes start (101 × u16): a search looks only in its chapter.
-    let mut first = 0usize;
-    for chapter in 0..=100usize {
-        while rows
-            .get(first)
-            .is_some_and(|r| r.code[..2].parse::<usize>().unwrap_or(100) < chapter)
-        {
-            first += 1;
-        }
-        b.chapters.extend_from_slice(&(first as u16).to_le_bytes());
-    }
-    // The row of each heading (10,000 × u16, by its four digits read as a number; u16::MAX
-    // when no edition has it): a heading is found in one read, and a subheading among the few
-    // rows that follow its heading's.
-    let mut heading_rows = vec![u16::MAX; 10_000];
-    for (i, r) in rows.iter().enumerate() {
-        if r.code.len() == 4 {
-            heading_rows[r.code.parse::<usize>().unwrap_or(0)] = i as u16;
-        }
-    }
-    b.headings = heading_rows.iter().flat_map(|v| v.to_le_bytes()).collect();
     for (slot, (pairs, (newer, older))) in correlations.iter().zip([(4u8, 2u8), (2, 1)]).enumerate()
     {
         let mut packed: Vec<(u16, u16)> = Vec::with_capacity(pairs.len());

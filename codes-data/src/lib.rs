@@ -13,7 +13,7 @@
 //! | commodity taxonomy and units of spec 2.4 | [`commodity_area`], [`goods_type`], [`unit()`] | the project |
 //! | labels of the enumerations in six languages | [`label`], [`enumeration_values`] | the project |
 //! | editions of all of the above | [`editions`] | `SOURCES.md` |
-//! | table packs: newer UN/LOCODE and airport tables loaded at run time | [`Tables`], [`build_pack`] | `docs/packs.md` |
+//! | table packs: newer UN/LOCODE, airport, country, currency and HS tables loaded at run time | [`Tables`], [`build_pack`] | `docs/packs.md` |
 //! | the publishers' files a pack is built from (UNECE's UN/LOCODE CSV, airportsdata's CSV) | [`upstream`] | `docs/updating-tables.md` |
 //!
 //! Codes are exact: upper case for ISO, UN/LOCODE, IATA and ICAO codes, lower case for

@@ -668,8 +668,8 @@ fn a_damaged_hs_section_is_refused_by_name() {
         ("hs.rec", &|b| b[1] = 6),
         // A section index past the 21 sections.
         ("hs.rec", &|b| b[0] = 21),
-        // A heading's row that points at another row.
-        ("hs.headings", &|b| b[101 * 2] = b[101 * 2].wrapping_add(1)),
+        // A code in no edition.
+        ("hs.rec", &|b| b[2] = 0),
         // A correlation pair whose newer code is past the table.
         ("hs.correlation_2022_2017", &|b| {
             b[..2].copy_from_slice(&u16::MAX.to_le_bytes())

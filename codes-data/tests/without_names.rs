@@ -16,6 +16,8 @@ fn look_ups_resolve_without_their_texts() {
     assert!(codes_data::unlocode("CNTLS").unwrap().is_withdrawn());
     assert_eq!(codes_data::hs("240220").unwrap().level(), 6);
     assert_eq!(codes_data::hs("240220").unwrap().description(), "");
+    let textiles = &codes_data::hs_sections()[10];
+    assert_eq!((textiles.roman(), textiles.name()), ("XI", ""));
     assert_eq!(codes_data::unlocodes_len(), 115_925);
     // Labels and the other small tables are always there.
     assert!(codes_data::label("unit", "kg", codes_data::Lang::Fr).is_some());

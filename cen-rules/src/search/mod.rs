@@ -248,7 +248,7 @@ pub fn weight_of_airport(has_iata: bool) -> u8 {
 /// Every table's index, with the names it was built from.
 pub struct SearchIndex<N: NameSource> {
     names: N,
-    /// The tables whose UN/LOCODE and airport entries the index holds (spec 7.2).
+    /// The tables whose entries the index holds (spec 7.2).
     tables: Tables,
     places: Index,
     countries: Index,
@@ -271,9 +271,8 @@ impl<N: NameSource> SearchIndex<N> {
         SearchIndex::build_with(Tables::builtin(), names)
     }
 
-    /// Builds the index of every table with the countries, currencies, UN/LOCODE and airport
-    /// entries of `tables` (a table pack, spec 7.2) and `names`, whose places are those of `tables` (see
-    /// [`TablesNames`]).
+    /// Builds the index of every table with the entries of `tables` (a table pack, spec 7.2)
+    /// and the texts of `names`, whose entries are those of `tables` (see [`TablesNames`]).
     pub fn build_with(tables: Tables, names: N) -> SearchIndex<N> {
         let mut places = Builder::new();
         for i in 0..tables.unlocodes_len() {

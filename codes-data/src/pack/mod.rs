@@ -668,8 +668,6 @@ fn write(
     section(&mut content, "countries", countries.to_tsv().as_bytes());
     section(&mut content, "currencies", currencies.to_tsv().as_bytes());
     section(&mut content, "hs.fixed", hs.fixed.as_bytes());
-    section(&mut content, "hs.chapters", &hs.chapters);
-    section(&mut content, "hs.headings", &hs.headings);
     section(&mut content, "hs.rec", &hs.rec);
     section(&mut content, "hs.desc", &hs.desc);
     section(&mut content, "hs.text", hs.text.as_bytes());

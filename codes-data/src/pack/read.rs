@@ -12,7 +12,6 @@ use crate::airport::{self, AirportTable};
 use crate::country::{self, CountryTable};
 use crate::currency::{self, CurrencyTable};
 use crate::hs::{self, Correlation, HsTable};
-use crate::hs_layout;
 use crate::layout;
 use crate::sha256::{hex, sha256};
 use crate::unlocode::{self, UnlocodeTable};
@@ -124,23 +123,21 @@ fn hs_table(mut bytes: impl FnMut(&str) -> Cow<'static, [u8]>) -> HsTable {
     let text = |bytes: Cow<'static, [u8]>| {
         Cow::Owned(String::from_utf8(bytes.into_owned()).unwrap_or_default())
     };
-    HsTable {
-        fixed: text(bytes("hs.fixed")),
-        chapters: bytes("hs.chapters"),
-        headings: bytes("hs.headings"),
-        rec: bytes("hs.rec"),
-        desc: bytes("hs.desc"),
-        text: text(bytes("hs.text")),
-        correlations: [
+    HsTable::new(
+        text(bytes("hs.fixed")),
+        bytes("hs.rec"),
+        bytes("hs.desc"),
+        text(bytes("hs.text")),
+        [
             Correlation::new(bytes("hs.correlation_2022_2017")),
             Correlation::new(bytes("hs.correlation_2017_2012")),
         ],
-    }
+    )
 }
 
 /// The names of the sections, as `write` writes them (`countries` and `currencies` since format
 /// version 2, `hs.*` since version 3).
-const SECTIONS: [&str; 25] = [
+const SECTIONS: [&str; 23] = [
     "editions",
     "unlocode.bucket",
     "unlocode.fixed",
@@ -159,8 +156,6 @@ const SECTIONS: [&str; 25] = [
     "countries",
     "currencies",
     "hs.fixed",
-    "hs.chapters",
-    "hs.headings",
     "hs.rec",
     "hs.desc",
     "hs.text",
@@ -441,53 +436,107 @@ fn check_airports(s: &Sections<'_>, names: bool) -> Result<(), PackError> {
     Ok(())
 }
 
-/// The HS sections hold exactly what the layout gives for the rows they hold: the rows are
-/// read back (every read of a damaged table gives an empty text, never a panic), checked by
-/// the layout as the build script's are (codes, order, parents, sections, descriptions, pairs),
-/// laid out again and compared byte for byte, so that no index or offset can point elsewhere
-/// than the writer put it.
+/// The HS sections hold a table as the layout writes it (`codes-data/src/hs.rs`): codes of 2,
+/// 4 or 6 digits, padded, sorted, each heading and subheading right after its chapter's or
+/// heading's rows and in no edition that its parent lacks, a known section, a description of
+/// each edition that has the code (inside the text, on character boundaries) and none for the
+/// others, and pairs between subheadings of their editions, sorted as written. Checked in one
+/// pass without building anything, so that the check stays small in the WebAssembly module.
 fn check_hs(s: &Sections<'_>, names: bool) -> Result<(), PackError> {
-    s.ascii("hs.fixed")?;
-    s.text("hs.text")?;
-    let mut missing = None;
-    let table = hs_table(|name| match s.bytes(name) {
-        Ok(b) => Cow::Owned(b.to_vec()),
-        Err(e) => {
-            missing.get_or_insert(e);
-            Cow::Owned(Vec::new())
-        }
-    });
-    if let Some(e) = missing {
-        return Err(e);
+    let fixed = s.ascii("hs.fixed")?.as_bytes();
+    let rec = s.bytes("hs.rec")?;
+    let desc = s.bytes("hs.desc")?;
+    let text = s.text("hs.text")?;
+    let bad = |i: usize, why: &str| malformed(format!("HS row {i}: {why}"));
+    if rec.len() % 3 != 0 || rec.len() / 3 >= 1 << 14 || fixed.len() != rec.len() * 2 {
+        return malformed("sections hs.rec and hs.fixed: not whole rows of the same count");
     }
-    let (rows, pairs) = table.to_rows();
-    let blobs = hs_layout::hs(
-        &rows,
-        [&pairs[0], &pairs[1]],
-        hs::hs_sections().len(),
-        names,
-    )
-    .or_else(|why| malformed(format!("HS: {why}")))?;
-    for (name, laid_out, held) in [
-        ("hs.fixed", blobs.fixed.as_bytes(), table.fixed.as_bytes()),
-        ("hs.chapters", &blobs.chapters[..], &table.chapters[..]),
-        ("hs.headings", &blobs.headings[..], &table.headings[..]),
-        ("hs.rec", &blobs.rec[..], &table.rec[..]),
-        ("hs.desc", &blobs.desc[..], &table.desc[..]),
-        ("hs.text", blobs.text.as_bytes(), table.text.as_bytes()),
-        (
-            "hs.correlation_2022_2017",
-            &blobs.correlations[0][..],
-            &table.correlations[0].bytes[..],
-        ),
-        (
-            "hs.correlation_2017_2012",
-            &blobs.correlations[1][..],
-            &table.correlations[1].bytes[..],
-        ),
+    let n = rec.len() / 3;
+    if desc.len() != if names { n * 18 } else { 0 } || (!names && !text.is_empty()) {
+        return malformed("section hs.desc: length does not match the rows");
+    }
+    let sections = hs::hs_sections().len();
+    // The rows of the last chapter and heading seen: a code's parent.
+    let mut parents: [Option<usize>; 2] = [None, None];
+    for i in 0..n {
+        let [section, level, editions] = [rec[i * 3], rec[i * 3 + 1], rec[i * 3 + 2]];
+        let padded = &fixed[i * 6..i * 6 + 6];
+        let level = usize::from(level);
+        let (code, pad) = padded.split_at(level.min(6));
+        if !matches!(level, 2 | 4 | 6)
+            || !code.iter().all(u8::is_ascii_digit)
+            || pad.iter().any(|&b| b != b' ')
+            || code == b"00"
+        {
+            return bad(i, "not a code of 2, 4 or 6 digits");
+        }
+        if i > 0 && fixed[i * 6 - 6..i * 6] >= *padded {
+            return bad(i, "not sorted by code, or repeated");
+        }
+        if usize::from(section) >= sections || editions == 0 || editions & !7 != 0 {
+            return bad(i, "unknown section or editions");
+        }
+        if level > 2 {
+            let parent = parents[level / 2 - 2].filter(|&p| {
+                fixed[p * 6..p * 6 + level - 2] == code[..level - 2]
+                    && rec[p * 3 + 2] & editions == editions
+            });
+            if parent.is_none() {
+                return bad(
+                    i,
+                    "its heading or chapter is missing in an edition that has it",
+                );
+            }
+        }
+        if level < 6 {
+            parents[level / 2 - 1] = Some(i);
+            if level == 2 {
+                parents[1] = None;
+            }
+        }
+        for (slot, bit) in [4u8, 2, 1].into_iter().enumerate().filter(|_| names) {
+            let o = (i * 3 + slot) * 6;
+            let start = le_u32(desc, o).unwrap_or(u32::MAX) as usize;
+            let len = usize::from(u16::from_le_bytes([desc[o + 4], desc[o + 5]]));
+            let fits = start
+                .checked_add(len)
+                .is_some_and(|end| text.get(start..end).is_some());
+            if editions & bit != 0 && (len == 0 || !fits)
+                || editions & bit == 0 && (start, len) != (0, 0)
+            {
+                return bad(
+                    i,
+                    "a description outside the text, or of an edition without the code",
+                );
+            }
+        }
+    }
+    let code_at = |i: usize, bit: u8| {
+        (i < n && rec[i * 3 + 1] == 6 && rec[i * 3 + 2] & bit != 0).then_some(i)
+    };
+    for (name, newer, older) in [
+        ("hs.correlation_2022_2017", 4u8, 2u8),
+        ("hs.correlation_2017_2012", 2, 1),
     ] {
-        if laid_out != held {
-            return malformed(format!("section {name}: does not match the codes it holds"));
+        let b = s.bytes(name)?;
+        if b.len() % 4 != 0 {
+            return malformed(format!("section {name}: not whole pairs"));
+        }
+        let p = b.len() / 4;
+        let at = |k: usize| u16::from_le_bytes([b[k * 2], b[k * 2 + 1]]);
+        let mut previous = None;
+        for k in 0..p {
+            let (a, o) = (at(k), at(p + k));
+            // The writer's order: by the newer code, then the older with the relationship's bits.
+            let key = (a, o);
+            let ok = code_at(usize::from(a), newer).is_some()
+                && code_at(usize::from(o & 0x3fff), older).is_some()
+                && previous < Some(key)
+                && !(a == o & 0x3fff && o >> 14 == 0);
+            if !ok {
+                return malformed(format!("section {name}: pair {k} is not a pair of subheadings of its editions, in order"));
+            }
+            previous = Some(key);
         }
     }
     Ok(())
