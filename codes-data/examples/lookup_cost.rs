@@ -12,8 +12,8 @@
 //! ```
 //!
 //! Each run looks up the codes of the criterion bench (`benches/lookups.rs`: 1,000 UN/LOCODEs
-//! spread over the table, 1,000 IATA and 1,000 ICAO codes) `ROUNDS` times; only the
-//! three `look_up_*` functions are counted, so the instructions of one look-up are a function's
+//! spread over the table, 1,000 IATA and 1,000 ICAO codes, and 1,000 HS codes of any edition
+//! looked up in HS 2017) `ROUNDS` times; only the `look_up_*` functions are counted, so the instructions of one look-up are a function's
 //! inclusive count divided by `ROUNDS` × 1,000. It prints how many were found, the same in both runs.
 
 use std::hint::black_box;
@@ -37,6 +37,18 @@ fn look_up_iata(tables: &Tables, codes: &[String]) -> usize {
     codes
         .iter()
         .filter(|c| tables.airport_by_iata(black_box(c)).is_some())
+        .count()
+}
+
+#[inline(never)]
+fn look_up_hs(tables: &Tables, codes: &[String]) -> usize {
+    codes
+        .iter()
+        .filter(|c| {
+            tables
+                .hs_in(black_box(c), codes_data::HsEdition::Hs2017)
+                .is_some()
+        })
         .count()
 }
 
@@ -84,16 +96,21 @@ fn main() {
         .map(str::to_string)
         .take(1000)
         .collect();
+    let hs = spread(codes_data::hs_len(), 1000, |i| {
+        codes_data::hs_at(i).map(|h| h.code().to_string())
+    });
     let mut found = 0;
     for _ in 0..rounds {
         found += look_up_unlocodes(&tables, &locodes)
             + look_up_iata(&tables, &iata)
-            + look_up_icao(&tables, &icao);
+            + look_up_icao(&tables, &icao)
+            + look_up_hs(&tables, &hs);
     }
     println!(
-        "{which}: {found} found in {rounds} rounds of {} UN/LOCODEs, {} IATA and {} ICAO codes",
+        "{which}: {found} found in {rounds} rounds of {} UN/LOCODEs, {} IATA, {} ICAO and {} HS codes (HS 2017)",
         locodes.len(),
         iata.len(),
-        icao.len()
+        icao.len(),
+        hs.len()
     );
 }

@@ -352,14 +352,6 @@ fn sort_key(code: &[u8]) -> u64 {
     u64::from_be_bytes(b) & 0xffff_ffff_ffff
 }
 
-/// The key of entry `i`, read in place.
-fn key_at(fixed: &[u8], i: usize) -> u64 {
-    match fixed.get(i * WIDTH..i * WIDTH + WIDTH) {
-        Some(&[a, b, c, d, e, f]) => u64::from_be_bytes([0, 0, a, b, c, d, e, f]),
-        _ => u64::MAX,
-    }
-}
-
 impl HsTable {
     /// A table of the blobs [`hs_layout::hs`](crate::hs_layout::hs) laid out.
     pub(crate) fn from_blobs(b: crate::hs_layout::HsBlobs) -> HsTable {
@@ -459,14 +451,17 @@ impl HsTable {
             Some(&row) if row != u16::MAX => usize::from(row),
             _ => return None,
         };
-        let mut i = first;
-        loop {
-            let key = key_at(fixed, i);
+        // Rows taken in chunks from the first, so that no row's bounds are checked again.
+        for (k, row) in fixed.get(first * WIDTH..)?.chunks_exact(WIDTH).enumerate() {
+            let key = match *row {
+                [a, b, c, d, e, f] => u64::from_be_bytes([0, 0, a, b, c, d, e, f]),
+                _ => u64::MAX,
+            };
             if key >= wanted {
-                return (key == wanted).then_some(i);
+                return (key == wanted).then_some(first + k);
             }
-            i += 1;
         }
+        None
     }
 
     /// [`hs_in`] in this table.
