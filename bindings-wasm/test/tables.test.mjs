@@ -190,14 +190,14 @@ test("bad packs throw an Error with the reason, and a validator made before keep
   const damaged = new Uint8Array(uneceBytes);
   damaged[damaged.length - 1] ^= 1;
   const wrongVersion = new Uint8Array(uneceBytes);
-  wrongVersion[8] = 3;
+  wrongVersion[8] = 4;
   const wrongMagic = new Uint8Array(uneceBytes);
   wrongMagic[0] = "X".charCodeAt(0);
   const bad = [
     ["truncated", uneceBytes.subarray(0, uneceBytes.length >> 1), /table pack: truncated/],
     ["only part of the header", uneceBytes.subarray(0, 20), /table pack: truncated|not a table pack/],
     ["wrong magic", wrongMagic, /not a table pack \(wrong magic\)/],
-    ["wrong version", wrongVersion, /format version 3, this library reads versions 1 to 2/],
+    ["wrong version", wrongVersion, /format version 4, this library reads versions 1 to 3/],
     ["bad checksum", damaged, /checksum mismatch/],
     ["zeros", new Uint8Array(4096), /not a table pack/],
     ["empty", new Uint8Array(0), /table pack/],

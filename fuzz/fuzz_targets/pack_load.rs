@@ -6,7 +6,9 @@
 
 use std::sync::OnceLock;
 
-use codes_data::{build_pack, AirportRow, PackInput, Tables, UnlocodeRow, HEADER_BYTES};
+use codes_data::{
+    build_pack, AirportRow, HsCodeRow, HsEdition, PackInput, Tables, UnlocodeRow, HEADER_BYTES,
+};
 use libfuzzer_sys::fuzz_target;
 use sha2::{Digest, Sha256};
 
@@ -54,10 +56,30 @@ fn seed() -> &'static [u8] {
                     .cloned()
                     .collect(),
             ),
+            // Small HS editions (chapter 01 and heading 8517, which the editions split
+            // differently), so that edits reach the HS sections and their correlations without
+            // the whole HS table in every input.
+            hs: HsEdition::ALL
+                .into_iter()
+                .map(|edition| (edition, small_hs(edition), "fuzz".to_owned()))
+                .collect(),
             ..PackInput::default()
         })
         .expect("the seed pack builds")
     })
+}
+
+/// The codes of chapter 01, chapter 85 and heading 8517 of one built-in edition.
+fn small_hs(edition: HsEdition) -> Vec<HsCodeRow> {
+    (0..codes_data::hs_len())
+        .filter_map(|i| codes_data::hs_at(i)?.in_edition(edition))
+        .filter(|h| h.code().starts_with("01") || h.code() == "85" || h.code().starts_with("8517"))
+        .map(|h| HsCodeRow {
+            code: h.code().into(),
+            section: None,
+            description: h.description().into(),
+        })
+        .collect()
 }
 
 /// Reads every entry of tables that loaded: a pack that passes the checks must never make a
@@ -89,6 +111,19 @@ fn read_all(tables: &Tables) {
     for currency in tables.currencies() {
         let _ = (currency.minor_units(), currency.superseded_by(), currency.name(codes_data::Lang::Ru));
         assert!(tables.currency(currency.alpha3()) == Some(currency), "a currency by its code");
+    }
+    for i in 0..tables.hs_len() {
+        let entry = tables.hs_at(i).expect("an index below the length");
+        let _ = (entry.description(), entry.parent(), entry.section(), entry.level());
+        for edition in entry.editions().iter() {
+            let found = tables.hs_in(entry.code(), edition);
+            assert!(found.is_some(), "an HS code is found in each edition that has it");
+            for to in HsEdition::ALL {
+                for pair in tables.hs_correlate(entry.code(), edition, to) {
+                    let _ = (pair.code, pair.relationship);
+                }
+            }
+        }
     }
     assert!(!tables.editions().is_empty());
 }
