@@ -301,17 +301,23 @@ fn bad_packs_give_clear_errors_and_never_panic() {
     );
 }
 
-/// The pack of format version 1 that `good` (version 2) was: the same bytes without the
-/// sections that version 2 added (written last), resealed.
-fn as_version_1(good: &[u8]) -> Vec<u8> {
-    let name = b"\x09countries";
+/// The pack of an older format `version` that `good` was: the same bytes without the sections
+/// that later versions added (written last, from the section `first_added` on), resealed.
+fn as_version(good: &[u8], version: u32, first_added: &str) -> Vec<u8> {
+    let mut name = vec![first_added.len() as u8];
+    name.extend_from_slice(first_added.as_bytes());
     let at = good.windows(name.len()).rposition(|w| w == name).unwrap();
-    let mut v1 = good[..at].to_vec();
-    v1[8..12].copy_from_slice(&1u32.to_le_bytes());
-    let len = (v1.len() - HEADER_BYTES) as u64;
-    v1[16..24].copy_from_slice(&len.to_le_bytes());
-    reseal(&mut v1);
-    v1
+    let mut old = good[..at].to_vec();
+    old[8..12].copy_from_slice(&version.to_le_bytes());
+    let len = (old.len() - HEADER_BYTES) as u64;
+    old[16..24].copy_from_slice(&len.to_le_bytes());
+    reseal(&mut old);
+    old
+}
+
+/// Version 1: no countries and currencies (added by version 2), nor HS (version 3).
+fn as_version_1(good: &[u8]) -> Vec<u8> {
+    as_version(good, 1, "countries")
 }
 
 #[test]
@@ -612,17 +618,9 @@ fn the_upstream_files_of_the_builtin_tables_give_the_builtin_pack() {
     );
 }
 
-/// The pack of format version 2 that `good` (version 3) was: the same bytes without the HS
-/// sections that version 3 added (written last), resealed.
+/// Version 2: no HS (added by version 3).
 fn as_version_2(good: &[u8]) -> Vec<u8> {
-    let name = b"\x08hs.fixed";
-    let at = good.windows(name.len()).rposition(|w| w == name).unwrap();
-    let mut v2 = good[..at].to_vec();
-    v2[8..12].copy_from_slice(&2u32.to_le_bytes());
-    let len = (v2.len() - HEADER_BYTES) as u64;
-    v2[16..24].copy_from_slice(&len.to_le_bytes());
-    reseal(&mut v2);
-    v2
+    as_version(good, 2, "hs.fixed")
 }
 
 #[test]
