@@ -328,7 +328,7 @@ impl Builder {
 
     // --- Harmonized System ----------------------------------------------------------
 
-    /// Layout (K codes of any edition, sorted by code as text; see `src/hs.rs`):
+    /// Layout (K codes of any edition, sorted by code as text; see `src/hs/mod.rs`):
     /// `hs_fixed.txt` K × 6 ASCII (code, space-padded), searched in place; `hs_rec.bin` K × 3
     /// (section index u8, level u8, editions bit mask u8); with names `hs_desc.bin` K × 3 ×
     /// (text offset u32, length u16) and `hs_text.txt` the distinct descriptions;

@@ -1,5 +1,5 @@
 //! Laying out the HS editions and their correlations in their compact form (documented in
-//! `src/hs.rs`): shared by the build script (`build/main.rs` includes this file), which writes
+//! `src/hs/mod.rs`): shared by the build script (`build/main.rs` includes this file), which writes
 //! the built-in tables, and by [`build_pack`](crate::build_pack), which writes a pack with an
 //! edition of its own, so that a pack holds exactly the bytes the built-in tables would hold
 //! for the same rows and is read by the same code.

@@ -436,7 +436,7 @@ fn check_airports(s: &Sections<'_>, names: bool) -> Result<(), PackError> {
     Ok(())
 }
 
-/// The HS sections hold a table as the layout writes it (`codes-data/src/hs.rs`): codes of 2,
+/// The HS sections hold a table as the layout writes it (`codes-data/src/hs/mod.rs`): codes of 2,
 /// 4 or 6 digits, padded, sorted, each heading and subheading right after its chapter's or
 /// heading's rows and in no edition that its parent lacks, a known section, a description of
 /// each edition that has the code (inside the text, on character boundaries) and none for the
