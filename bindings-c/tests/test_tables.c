@@ -2,7 +2,7 @@
  * made with a pack, the editions they report, the verdicts a pack changes, packs that are
  * refused, and tables shared by several threads.
  *
- * Usage: test_tables BUILTIN_PACK UNECE_PACK (scripts/lib/test-packs.sh writes both). */
+ * Usage: test_tables BUILTIN_PACK UNECE_PACK HS_PACK (scripts/lib/test-packs.sh writes them). */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +17,19 @@ static const char AT_ESQ9Z[] =
     " \"location\": {\"type\": \"seaport\", \"code\": \"ESQ9Z\"}, \"procedure\": \"import\","
     " \"detection\": {\"principal\": \"xray\"}, \"goods\": [{\"commodity\": \"drugs\", \"type\":"
     " \"cocaine\", \"quantity\": 300, \"unit\": \"kg\", \"concealment\": \"container_structure\"}],"
+    " \"conveyance\": [{\"type\": \"sea_container\", \"container\": \"MSKU6011673\"}],"
+    " \"route\": {\"departure\": \"EC\", \"destination\": \"ES\"}}";
+
+/* Cigars coded 240210, which HS 2022 of hs-2099.pack withdraws, and horses coded 010195, which it
+ * adds (the built-in HS 2022 has the first and not the second). */
+static const char HS_CODES[] =
+    "{\"reporting_country\": \"ES\", \"seizure_date\": \"2026-07-01\","
+    " \"location\": {\"type\": \"seaport\", \"code\": \"ESALG\"}, \"procedure\": \"import\","
+    " \"detection\": {\"principal\": \"xray\"}, \"goods\": ["
+    "{\"commodity\": \"tobacco\", \"type\": \"cigars\", \"quantity\": 40, \"unit\": \"kg\","
+    " \"hs_code\": \"240210\"},"
+    "{\"commodity\": \"tobacco\", \"type\": \"cigars\", \"quantity\": 40, \"unit\": \"kg\","
+    " \"hs_code\": \"010195\"}],"
     " \"conveyance\": [{\"type\": \"sea_container\", \"container\": \"MSKU6011673\"}],"
     " \"route\": {\"departure\": \"EC\", \"destination\": \"ES\"}}";
 
@@ -78,8 +91,8 @@ int main(int argc, char **argv)
     size_t len = 0;
     int i;
 
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s BUILTIN_PACK UNECE_PACK\n", argv[0]);
+    if (argc != 4) {
+        fprintf(stderr, "usage: %s BUILTIN_PACK UNECE_PACK HS_PACK\n", argv[0]);
         return 2;
     }
 
@@ -114,6 +127,31 @@ int main(int argc, char **argv)
     report = report_of(with_unece, AT_ESQ9Z);
     CHECK(!flags_location(report), "ESQ9Z with the fixtures: %s", check_shown(report));
     cen_string_free(report);
+
+    /* An HS edition of a pack: the verdicts change exactly on the codes it changes. */
+    {
+        cen_tables *hs = NULL;
+        cen_validator *with_hs = NULL;
+        char *a = report_of(plain, HS_CODES), *b = NULL;
+        CHECK(cen_tables_load(argv[3], &hs) == CEN_OK, "load %s: %s", argv[3], cen_last_error());
+        CHECK(cen_validator_new_with_tables(OPTIONS, hs, &with_hs) == CEN_OK, "%s",
+              cen_last_error());
+        b = report_of(with_hs, HS_CODES);
+        CHECK(check_contains(a, "\"path\":\"/goods/1/hs_code\"") &&
+                  !check_contains(a, "\"path\":\"/goods/0/hs_code\""),
+              "built-in HS 2022: %s", check_shown(a));
+        CHECK(check_contains(b, "\"path\":\"/goods/0/hs_code\"") &&
+                  !check_contains(b, "\"path\":\"/goods/1/hs_code\""),
+              "the pack's HS 2022: %s", check_shown(b));
+        CHECK(cen_tables_editions_json(hs, &editions) == CEN_OK, "hs editions");
+        CHECK(check_contains(editions, "\"source\":\"HS CSV: hs-2099.csv\""), "%s",
+              check_shown(editions));
+        cen_string_free(editions);
+        cen_string_free(a);
+        cen_string_free(b);
+        cen_validator_free(with_hs);
+        cen_tables_free(hs);
+    }
 
     /* The option `tables` names a pack file. */
     {

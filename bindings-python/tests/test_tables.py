@@ -20,6 +20,7 @@ PACKS = pathlib.Path(
 )
 BUILTIN = PACKS / "builtin.pack"
 UNECE = PACKS / "unece-2099-1.pack"
+HS_2099 = PACKS / "hs-2099.pack"
 
 # A seizure in the port the UNECE fixtures add (ESQ9Z), unknown to the built-in tables.
 AT_ESQ9Z = {
@@ -75,6 +76,27 @@ def test_the_unece_fixtures_change_the_verdict_on_esq9z_only_with_the_pack() -> 
         unlocode = [e for e in validator.editions() if e["table"] == "unlocode"]
         assert unlocode[0]["edition"] == "2099-1"
     assert [e for e in cen.editions() if e["table"] == "unlocode"][0]["edition"] != "2099-1"
+
+
+def hs_issues(report: cen.Report) -> list[tuple[str, str]]:
+    return [(i.rule, i.path) for i in report.issues if i.path.endswith("/hs_code")]
+
+
+def test_an_hs_edition_in_a_pack_changes_the_verdicts_exactly_there() -> None:
+    # HS 2022 of hs-2099.pack lacks 240210 (cigars) and has a made-up 010195.
+    record = json.loads(json.dumps(AT_ESQ9Z))
+    record["location"]["code"] = "ESALG"
+    record["goods"] = [
+        {"commodity": "tobacco", "type": "cigars", "quantity": 40, "unit": "kg", "hs_code": "240210"},
+        {"commodity": "tobacco", "type": "cigars", "quantity": 40, "unit": "kg", "hs_code": "010195"},
+    ]
+    today = "2026-11-28"
+    builtin = hs_issues(cen.Validator(today=today).validate(record))
+    packed = hs_issues(cen.Validator(today=today, tables=HS_2099).validate(record))
+    assert builtin == [("CEN-COD-005", "/goods/1/hs_code")]
+    assert packed == [("CEN-COD-005", "/goods/0/hs_code")]
+    hs = [e for e in cen.load_tables(HS_2099).editions() if e["table"] == "hs"][0]
+    assert (hs["edition"], hs["source"]) == ("HS 2022", "HS CSV: hs-2099.csv")
 
 
 def test_tables_are_shared_by_threads() -> None:

@@ -443,8 +443,12 @@ export class Tables {
   lookupCountry(code: string, lang?: Lang): CountryInfo | null;
   /** `lookupCurrency` in the pack's tables. */
   lookupCurrency(code: string, lang?: Lang): CurrencyInfo | null;
+  /** `lookupHs` in the pack's HS editions (a pack carries them since format version 3). */
+  lookupHs(code: string, edition?: HsEdition | null): HsInfo | null;
+  /** `hsCorrelate` with the pack's HS editions and the correlations kept with them. */
+  hsCorrelate(code: string, from: HsEdition, to: HsEdition): HsPair[];
   /**
-   * `search` in the pack's places and airports (countries, currencies and HS as built in).
+   * `search` in the pack's tables, with the names and descriptions the pack holds.
    * Needs the names file; the pack's index is built by its first search and kept.
    */
   search(table: SearchTable, query: string, options?: SearchOptions | string | null): SearchResult[];

@@ -487,10 +487,20 @@ export class Tables {
     return parseOrNull(guarded(() => this[RAW]().lookupCurrencyJson(code, lang)));
   }
 
+  /** `lookupHs` in the pack's HS editions (a pack carries them since format version 3). */
+  lookupHs(code, edition) {
+    return parseOrNull(guarded(() => this[RAW]().lookupHsJson(code, edition)));
+  }
+
+  /** `hsCorrelate` with the pack's HS editions and the correlations kept with them. */
+  hsCorrelate(code, from, to) {
+    return JSON.parse(guarded(() => this[RAW]().hsCorrelateJson(code, from, to)));
+  }
+
   /**
-   * `search` with the pack's places and airports (the names the pack holds; countries,
-   * currencies and HS as built in). Needs the names file; the pack's index is built by its first
-   * search (about as long as the built-in one's) and kept until the Tables are freed.
+   * `search` in the pack's tables, with the names and HS descriptions the pack holds. Needs the
+   * names file; the pack's index is built by its first search (about as long as the built-in
+   * one's) and kept until the Tables are freed.
    */
   search(table, query, options) {
     return parse(guarded(() => this[RAW]().searchJson(table, queryText(query), options)));

@@ -51,6 +51,18 @@ pub fn names_loaded() -> bool {
 }
 
 /// A look-up object as JSON text, with its texts put back when the names are loaded.
+/// Gives an HS entry without a description (a pack that holds none, whose HS editions are the
+/// built-in ones) the names file's, once it is loaded.
+pub(crate) fn fill_empty_hs_description(value: &mut Value) {
+    if value["description"] == "" {
+        NAMES.with(|cell| {
+            if let Some(names) = cell.get() {
+                names.fill_hs(value);
+            }
+        });
+    }
+}
+
 fn filled(value: Option<Value>, fill: fn(&Names, &mut Value)) -> Option<String> {
     let mut value = value?;
     NAMES.with(|cell| {
@@ -173,7 +185,7 @@ pub fn lookup_airport_json(code: JsValue, lang: JsValue) -> Result<Option<String
 }
 
 /// An HS edition argument: `"2012"`, `"2017"` or `"2022"`; `default` when undefined or null.
-fn hs_edition_of(
+pub(crate) fn hs_edition_of(
     edition: &JsValue,
     default: Option<HsEdition>,
     function: &str,

@@ -311,3 +311,30 @@ test("search offers a pack's places: tables.search and the option tables", async
   assert.throws(() => unece.search("planets", "mars"), /unknown table/);
   assert.throws(() => cen.search("seaport", "x", { tables: "unece.pack" }), /path cannot be read/);
 });
+
+test("a pack's HS edition changes the verdicts exactly there, and look-ups and search use it", async () => {
+  // hs-2099.pack: HS 2022 without 240210 (cigars) and with a made-up 010195.
+  const hs2099 = cen.loadTables(readFileSync(join(packs, "hs-2099.pack")));
+  const record = structuredClone(example);
+  record.goods = [
+    { ...example.goods[0], hs_code: "240210" },
+    { ...example.goods[0], hs_code: "010195" },
+  ];
+  const hsIssues = (report) => report.issues.filter((i) => i.path.endsWith("/hs_code")).map((i) => `${i.rule} ${i.path}`);
+  assert.deepEqual(hsIssues(cen.validate(record, { today: TODAY })), ["CEN-COD-005 /goods/1/hs_code"]);
+  assert.deepEqual(hsIssues(cen.validate(record, { today: TODAY, tables: hs2099 })), ["CEN-COD-005 /goods/0/hs_code"]);
+  const hs = hs2099.editions().find((e) => e.table === "hs");
+  assert.equal(hs.source, "HS CSV: hs-2099.csv");
+  assert.equal(hs2099.lookupHs("0101.95").description, "Horses; live, of a test edition");
+  assert.equal(hs2099.lookupHs("240210"), null);
+  assert.equal(hs2099.lookupHs("240210", "2017").edition, "2017");
+  assert.equal(cen.lookupHs("240210").code, "240210");
+  // UNSD's pairs of 240210 are kept but for the code the edition withdrew.
+  assert.deepEqual(cen.hsCorrelate("240210", "2017", "2022").map((p) => p.code), ["240210"]);
+  assert.deepEqual(hs2099.hsCorrelate("240210", "2017", "2022"), []);
+  assert.deepEqual(hs2099.hsCorrelate("851712", "2017", "2022"), cen.hsCorrelate("851712", "2017", "2022"));
+  assert.throws(() => hs2099.hsCorrelate("240210", "2018", "2022"), /cen: hsCorrelate: `2018` is not an HS edition/);
+  await cen.loadNames();
+  assert.deepEqual(hs2099.search("hs", "of a test edition").map((r) => r.code), ["010195"]);
+  assert.deepEqual(cen.search("hs", "of a test edition").map((r) => r.code), []);
+});
