@@ -34,6 +34,7 @@ pub fn validator(options: &ValidationOptions) -> Result<Validator, Failure> {
 
 /// A pack file's bytes and the tables loaded from exactly those bytes (`cen serve` hands the
 /// bytes to the form it serves), with the messages of [`tables`].
+#[cfg(feature = "serve")]
 pub(crate) fn pack_file(path: &Path) -> Result<(codes_data::Tables, Vec<u8>), Failure> {
     let refused = |error: codes_data::PackError| {
         Failure::Message(format!("--tables {}: {error}", path.display()))
