@@ -560,7 +560,8 @@ pub fn read_currencies(file: &str, bytes: &[u8]) -> Result<Vec<crate::Currency>,
 /// are skipped as the built-in tables skip them: `TOTAL`, and chapter 99 ("Commodities not
 /// specified according to kind", with its `9999` and `999999`; the WCO leaves chapters 98 and
 /// 99 to national use); every other code has 2, 4 or 6 digits, appears once and has a
-/// description. Without a `section` column, a code takes the section of its chapter.
+/// description. Without a `section` column, or where its cell is empty, a code takes the section
+/// of its chapter.
 pub fn read_hs(
     file: &str,
     bytes: &[u8],
@@ -604,6 +605,8 @@ pub fn read_hs(
         }
         let section = match section {
             None => None,
+            // An empty cell, as a missing column: the section of the code's chapter.
+            Some(roman) if roman.is_empty() => None,
             Some(roman) => Some(
                 crate::hs_sections()
                     .iter()

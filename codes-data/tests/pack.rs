@@ -837,6 +837,12 @@ fn hs_files_are_read_with_clear_errors() {
     )
     .unwrap();
     assert_eq!(rows[0].section, None);
+    let rows = read_hs(
+        "f.csv",
+        b"section,hscode,description\n,01,Animals\nI,0101,Horses\n",
+    )
+    .unwrap();
+    assert_eq!((rows[0].section, rows[1].section), (None, Some(0)));
     for (file, why) in [
         (
             &b"hscode,description\n0101x,Horses\n"[..],
