@@ -51,18 +51,6 @@ pub fn names_loaded() -> bool {
 }
 
 /// A look-up object as JSON text, with its texts put back when the names are loaded.
-/// Gives an HS entry without a description (a pack that holds none, whose HS editions are the
-/// built-in ones) the names file's, once it is loaded.
-pub(crate) fn fill_empty_hs_description(value: &mut Value) {
-    if value["description"] == "" {
-        NAMES.with(|cell| {
-            if let Some(names) = cell.get() {
-                names.fill_hs(value);
-            }
-        });
-    }
-}
-
 fn filled(value: Option<Value>, fill: fn(&Names, &mut Value)) -> Option<String> {
     let mut value = value?;
     NAMES.with(|cell| {
@@ -185,7 +173,7 @@ pub fn lookup_airport_json(code: JsValue, lang: JsValue) -> Result<Option<String
 }
 
 /// An HS edition argument: `"2012"`, `"2017"` or `"2022"`; `default` when undefined or null.
-pub(crate) fn hs_edition_of(
+fn hs_edition_of(
     edition: &JsValue,
     default: Option<HsEdition>,
     function: &str,
@@ -205,21 +193,49 @@ pub(crate) fn hs_edition_of(
 /// undefined), as JSON text (description empty until the names are loaded).
 #[wasm_bindgen(js_name = lookupHsJson)]
 pub fn lookup_hs_json(code: JsValue, edition: JsValue) -> Result<Option<String>, JsError> {
-    let edition = hs_edition_of(&edition, Some(HsEdition::NEWEST), "lookupHs")?;
-    let found = code_of(&code)
+    hs_json_in(&codes_data::Tables::builtin(), &code, &edition)
+}
+
+/// [`lookup_hs_json`] in `tables` (a pack's `Tables.lookupHs`). An entry without a description
+/// (the built-in tables, which this module ships without texts, or a pack whose HS is theirs)
+/// takes the names file's once it is loaded; a pack's own descriptions are kept.
+pub(crate) fn hs_json_in(
+    tables: &codes_data::Tables,
+    code: &JsValue,
+    edition: &JsValue,
+) -> Result<Option<String>, JsError> {
+    let edition = hs_edition_of(edition, Some(HsEdition::NEWEST), "lookupHs")?;
+    let mut found = code_of(code)
         .and_then(|code| lookups::normalise(Table::Hs, &code))
-        .and_then(|code| lookups::hs_in(&code, edition));
-    Ok(filled(found, Names::fill_hs))
+        .and_then(|code| lookups::hs_in_tables(tables, &code, edition));
+    if let Some(value) = found.as_mut().filter(|v| v["description"] == "") {
+        NAMES.with(|cell| {
+            if let Some(names) = cell.get() {
+                names.fill_hs(value);
+            }
+        });
+    }
+    Ok(found.map(|v| v.to_string()))
 }
 
 /// The codes of HS edition `to` that UNSD's correlation tables pair with `code` of edition
 /// `from` (spec 7.1), as JSON text: `[{"code", "relationship"}]`.
 #[wasm_bindgen(js_name = hsCorrelateJson)]
 pub fn hs_correlate_json(code: JsValue, from: JsValue, to: JsValue) -> Result<String, JsError> {
-    let from = hs_edition_of(&from, None, "hsCorrelate")?;
-    let to = hs_edition_of(&to, None, "hsCorrelate")?;
-    Ok(code_of(&code)
-        .map(|code| lookups::hs_correlate(&code, from, to))
+    hs_correlate_json_in(&codes_data::Tables::builtin(), &code, &from, &to)
+}
+
+/// [`hs_correlate_json`] in `tables` (a pack's `Tables.hsCorrelate`).
+pub(crate) fn hs_correlate_json_in(
+    tables: &codes_data::Tables,
+    code: &JsValue,
+    from: &JsValue,
+    to: &JsValue,
+) -> Result<String, JsError> {
+    let from = hs_edition_of(from, None, "hsCorrelate")?;
+    let to = hs_edition_of(to, None, "hsCorrelate")?;
+    Ok(code_of(code)
+        .map(|code| lookups::hs_correlate_in(tables, &code, from, to))
         .unwrap_or_else(|| Value::Array(Vec::new()))
         .to_string())
 }

@@ -121,26 +121,14 @@ impl RawTables {
     }
 
     /// An HS code of the pack's editions (HS 2022 when `edition` is undefined), as JSON text,
-    /// with the pack's description (the names file's for a pack that holds none, whose HS is
-    /// the built-in one).
+    /// with the pack's description.
     #[wasm_bindgen(js_name = lookupHsJson)]
     pub fn lookup_hs_json(
         &self,
         code: JsValue,
         edition: JsValue,
     ) -> Result<Option<String>, JsError> {
-        let edition = crate::reference::hs_edition_of(
-            &edition,
-            Some(codes_data::HsEdition::NEWEST),
-            "lookupHs",
-        )?;
-        let mut found = crate::reference::code_of(&code)
-            .and_then(|code| lookups::normalise(Table::Hs, &code))
-            .and_then(|code| lookups::hs_in_tables(&self.inner, &code, edition));
-        if let Some(value) = found.as_mut() {
-            crate::reference::fill_empty_hs_description(value);
-        }
-        Ok(found.map(|v| v.to_string()))
+        crate::reference::hs_json_in(&self.inner, &code, &edition)
     }
 
     /// The codes of HS edition `to` that the pack's correlations pair with `code` of edition
@@ -152,12 +140,7 @@ impl RawTables {
         from: JsValue,
         to: JsValue,
     ) -> Result<String, JsError> {
-        let from = crate::reference::hs_edition_of(&from, None, "hsCorrelate")?;
-        let to = crate::reference::hs_edition_of(&to, None, "hsCorrelate")?;
-        Ok(crate::reference::code_of(&code)
-            .map(|code| lookups::hs_correlate_in(&self.inner, &code, from, to))
-            .unwrap_or_else(|| serde_json::Value::Array(Vec::new()))
-            .to_string())
+        crate::reference::hs_correlate_json_in(&self.inner, &code, &from, &to)
     }
 }
 

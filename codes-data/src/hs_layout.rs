@@ -13,6 +13,10 @@ use std::collections::HashMap;
 /// Bits of the editions in `rec`: 1 HS 2012, 2 HS 2017, 4 HS 2022 (`HsEdition::bit`).
 pub const EDITION_BITS: [u8; 3] = [4, 2, 1];
 
+/// The editions of the two correlation tables, as bits of [`EDITION_BITS`]: (newer, older) of
+/// HS 2022 → 2017, then of HS 2017 → 2012.
+pub const CORRELATED: [(u8, u8); 2] = [(4, 2), (2, 1)];
+
 /// One code of any edition.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HsRow {
@@ -61,7 +65,8 @@ pub fn relationship_bits(text: &str) -> Option<u8> {
     }
 }
 
-fn well_formed(code: &str) -> bool {
+/// Whether a code has the shape of a table entry: 2, 4 or 6 ASCII digits.
+pub fn well_formed(code: &str) -> bool {
     matches!(code.len(), 2 | 4 | 6) && code.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -148,8 +153,7 @@ pub fn hs(
         b.desc.clear();
         b.text.clear();
     }
-    for (slot, (pairs, (newer, older))) in correlations.iter().zip([(4u8, 2u8), (2, 1)]).enumerate()
-    {
+    for (slot, (pairs, (newer, older))) in correlations.iter().zip(CORRELATED).enumerate() {
         let mut packed: Vec<(u16, u16)> = Vec::with_capacity(pairs.len());
         for p in pairs.iter() {
             let find = |code: &str, bit: u8| match index.get(code) {
@@ -204,14 +208,13 @@ pub struct HsCodeRow {
 
 /// Replaces the codes and descriptions of one edition (`slot`: 0 HS 2022, 1 HS 2017, 2 HS
 /// 2012) in `rows` (sorted by code) by `codes`, keeps the other editions as they are, and
-/// drops the correlation pairs whose codes the edition no longer has. Returns how many pairs
-/// were dropped.
+/// drops the correlation pairs whose codes the edition no longer has.
 pub fn replace_edition(
     rows: &mut Vec<HsRow>,
     pairs: &mut [Vec<HsPairRow>; 2],
     slot: usize,
     codes: &[HsCodeRow],
-) -> Result<usize, String> {
+) -> Result<(), String> {
     let bit = *EDITION_BITS.get(slot).ok_or("no such edition")?;
     let mut chapter_sections: HashMap<String, u8> = rows
         .iter()
@@ -263,13 +266,10 @@ pub fn replace_edition(
         .map(|r| (r.code.as_str(), r.editions))
         .collect();
     let has = |code: &str, bit: u8| editions.get(code).is_some_and(|e| e & bit != 0);
-    let mut dropped = 0;
-    for (table, (newer, older)) in pairs.iter_mut().zip([(4u8, 2u8), (2, 1)]) {
-        let before = table.len();
+    for (table, (newer, older)) in pairs.iter_mut().zip(CORRELATED) {
         table.retain(|p| has(&p.newer, newer) && has(&p.older, older));
-        dropped += before - table.len();
     }
-    Ok(dropped)
+    Ok(())
 }
 
 /// The pairs of each correlation table as UNSD counts them: the pairs held, and one `1:1` pair
@@ -277,7 +277,7 @@ pub fn replace_edition(
 /// layout).
 pub fn correlation_rows(rows: &[HsRow], pairs: &[Vec<HsPairRow>; 2]) -> [usize; 2] {
     let mut out = [0; 2];
-    for (k, (table, (newer, older))) in pairs.iter().zip([(4u8, 2u8), (2, 1)]).enumerate() {
+    for (k, (table, (newer, older))) in pairs.iter().zip(CORRELATED).enumerate() {
         let paired: std::collections::HashSet<&str> = table
             .iter()
             .flat_map(|p| [p.newer.as_str(), p.older.as_str()])

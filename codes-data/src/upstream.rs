@@ -384,7 +384,7 @@ pub fn read_airports(
     let mut stats = AirportStats::default();
     let mut iatas: std::collections::HashMap<String, usize> = Default::default();
     let mut icaos: std::collections::HashMap<String, usize> = Default::default();
-    for (line, cells) in named_columns(file, bytes, &AIRPORT_COLUMNS, "airportsdata's CSV")? {
+    for (line, cells) in named_columns(file, bytes, &AIRPORT_COLUMNS, &[], "airportsdata's CSV")? {
         stats.records += 1;
         let err = |why: String| UpstreamError {
             file: file.into(),
@@ -464,11 +464,13 @@ pub const CURRENCY_COLUMNS: [&str; 10] = [
 ];
 
 /// The records of a CSV file with a header naming `columns` (in any order, others ignored):
-/// for each record, its line and the cells of `columns` in their order.
+/// for each record, its line and the cells of `columns` in their order. A column named in
+/// `optional` may be missing from the header: its cells are then empty.
 fn named_columns<const N: usize>(
     file: &str,
     bytes: &[u8],
     columns: &[&str; N],
+    optional: &[&str],
     what: &str,
 ) -> Result<Vec<(usize, [String; N])>, UpstreamError> {
     let (text, _) = decode(bytes);
@@ -480,20 +482,19 @@ fn named_columns<const N: usize>(
             why: format!("empty: expected {what} with a header"),
         });
     };
-    let mut at = [0usize; N];
+    let mut at = [None; N];
     for (k, name) in columns.iter().enumerate() {
-        at[k] = header
-            .cells
-            .iter()
-            .position(|h| h.trim() == *name)
-            .ok_or_else(|| UpstreamError {
+        at[k] = header.cells.iter().position(|h| h.trim() == *name);
+        if at[k].is_none() && !optional.contains(name) {
+            return Err(UpstreamError {
                 file: file.into(),
                 line: header.line,
                 why: format!(
                     "no column {name:?} in the header ({what} has {})",
                     columns.join(", ")
                 ),
-            })?;
+            });
+        }
     }
     let width = header.cells.len();
     let mut out = Vec::new();
@@ -507,7 +508,9 @@ fn named_columns<const N: usize>(
         }
         let mut cells: [String; N] = std::array::from_fn(|_| String::new());
         for k in 0..N {
-            cells[k] = clean(&r.cells[at[k]], file, r.line, columns[k])?.to_owned();
+            if let Some(at) = at[k] {
+                cells[k] = clean(&r.cells[at], file, r.line, columns[k])?.to_owned();
+            }
         }
         out.push((r.line, cells));
     }
@@ -519,7 +522,7 @@ fn named_columns<const N: usize>(
 pub fn read_countries(file: &str, bytes: &[u8]) -> Result<Vec<crate::Country>, UpstreamError> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for (line, c) in named_columns(file, bytes, &COUNTRY_COLUMNS, "a countries CSV")? {
+    for (line, c) in named_columns(file, bytes, &COUNTRY_COLUMNS, &[], "a countries CSV")? {
         let err = |why: String| UpstreamError {
             file: file.into(),
             line,
@@ -539,7 +542,7 @@ pub fn read_countries(file: &str, bytes: &[u8]) -> Result<Vec<crate::Country>, U
 pub fn read_currencies(file: &str, bytes: &[u8]) -> Result<Vec<crate::Currency>, UpstreamError> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for (line, c) in named_columns(file, bytes, &CURRENCY_COLUMNS, "a currencies CSV")? {
+    for (line, c) in named_columns(file, bytes, &CURRENCY_COLUMNS, &[], "a currencies CSV")? {
         let err = |why: String| UpstreamError {
             file: file.into(),
             line,
@@ -566,35 +569,25 @@ pub fn read_hs(
     file: &str,
     bytes: &[u8],
 ) -> Result<Vec<crate::hs_layout::HsCodeRow>, UpstreamError> {
-    let what = "an HS CSV (hscode, description and optionally section)";
-    let rows: Vec<(usize, String, Option<String>, String)> =
-        match named_columns(file, bytes, &["hscode", "section", "description"], what) {
-            Ok(rows) => rows
-                .into_iter()
-                .map(|(line, [code, section, description])| {
-                    (line, code, Some(section), description)
-                })
-                .collect(),
-            Err(e) if e.why.starts_with("no column \"section\"") => {
-                named_columns(file, bytes, &["hscode", "description"], what)?
-                    .into_iter()
-                    .map(|(line, [code, description])| (line, code, None, description))
-                    .collect()
-            }
-            Err(e) => return Err(e),
-        };
+    let rows = named_columns(
+        file,
+        bytes,
+        &["hscode", "description", "section"],
+        &["section"],
+        "an HS CSV (hscode, description and optionally section)",
+    )?;
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(rows.len());
-    for (line, code, section, description) in rows {
+    for (line, [code, description, section]) in rows {
         let err = |why: String| UpstreamError {
             file: file.into(),
             line,
             why,
         };
-        if code == "TOTAL" || code.starts_with("99") || section.as_deref() == Some("TOTAL") {
+        if code == "TOTAL" || code.starts_with("99") || section == "TOTAL" {
             continue;
         }
-        if !matches!(code.len(), 2 | 4 | 6) || !code.bytes().all(|b| b.is_ascii_digit()) {
+        if !crate::hs_layout::well_formed(&code) {
             return Err(err(format!("{code:?}: an HS code has 2, 4 or 6 digits")));
         }
         if !seen.insert(code.clone()) {
@@ -603,11 +596,10 @@ pub fn read_hs(
         if description.is_empty() {
             return Err(err(format!("{code}: no description")));
         }
-        let section = match section {
-            None => None,
-            // An empty cell, as a missing column: the section of the code's chapter.
-            Some(roman) if roman.is_empty() => None,
-            Some(roman) => Some(
+        // An empty cell, as a missing column: the section of the code's chapter.
+        let section = match section.as_str() {
+            "" => None,
+            roman => Some(
                 crate::hs_sections()
                     .iter()
                     .position(|s| s.roman() == roman)

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use crate::blob::{blob, slice, text};
 
 mod correlation;
-use crate::hs_layout::{HsPairRow, HsRow};
+use crate::hs_layout::{well_formed, HsPairRow, HsRow};
 pub(crate) use correlation::Correlation;
 pub use correlation::{hs_correlate, HsPair, HsRelationship};
 
@@ -338,12 +338,6 @@ impl core::fmt::Debug for HsEntry<'_> {
             .field("description", &self.description())
             .finish()
     }
-}
-
-/// Whether a code has the shape of a table entry: 2, 4 or 6 ASCII digits.
-fn well_formed(code: &str) -> bool {
-    let b = code.as_bytes();
-    matches!(b.len(), 2 | 4 | 6) && b.iter().all(u8::is_ascii_digit)
 }
 
 /// A code padded with spaces to six bytes, as a number that sorts as the text does (a space

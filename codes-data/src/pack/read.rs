@@ -514,10 +514,10 @@ fn check_hs(s: &Sections<'_>, names: bool) -> Result<(), PackError> {
     let code_at = |i: usize, bit: u8| {
         (i < n && rec[i * 3 + 1] == 6 && rec[i * 3 + 2] & bit != 0).then_some(i)
     };
-    for (name, newer, older) in [
-        ("hs.correlation_2022_2017", 4u8, 2u8),
-        ("hs.correlation_2017_2012", 2, 1),
-    ] {
+    for (name, (newer, older)) in ["hs.correlation_2022_2017", "hs.correlation_2017_2012"]
+        .into_iter()
+        .zip(crate::hs_layout::CORRELATED)
+    {
         let b = s.bytes(name)?;
         if b.len() % 4 != 0 {
             return malformed(format!("section {name}: not whole pairs"));
