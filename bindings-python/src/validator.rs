@@ -11,7 +11,7 @@ use pyo3::sync::MutexExt;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
 
 use crate::frame;
-use crate::host::Records;
+use crate::host::{Records, Sizes};
 use crate::options::OptionArgs;
 use crate::pipeline::{self, Chunk, Threads, CHUNK};
 use crate::report::{py_repr, PyReport};
@@ -59,19 +59,21 @@ pub fn validate_records<'py>(
     let out = PyList::empty(py);
     let mut iterator = iterator;
     let mut started = false;
+    let mut sizes = Sizes::default();
     let next = || -> PyResult<Option<Records>> {
         // A long stream can be interrupted (Ctrl-C) between chunks.
         if started {
             py.check_signals()?;
         }
         started = true;
-        let mut chunk = Records::default();
+        let mut chunk = Records::with_room_for(sizes);
         while chunk.len() < CHUNK {
             match iterator.next() {
                 Some(item) => chunk.push(&item?),
                 None => break,
             }
         }
+        sizes = chunk.sizes();
         Ok(Some(chunk))
     };
     let consume = |report| out.append(PyReport::create(py, report)?);

@@ -33,4 +33,4 @@ mod tape;
 
 pub use python_text::key_text;
 pub use reader::to_json;
-pub use records::Records;
+pub use records::{Records, Sizes};
