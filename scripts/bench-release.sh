@@ -7,7 +7,7 @@
 #
 # Python: bindings-python/bench/bench.py in two fresh virtual environments with the same pinned
 # packages (pandas, pydantic, jsonschema-rs, fastjsonschema); in one cen is built from the tree
-# (`maturin develop --release`), in the other the wheel of dist/ is installed.
+# (`maturin develop --profile wheel`), in the other the wheel of dist/ is installed.
 # WebAssembly: bindings-wasm/bench/bench.mjs (NATIVE=0: the Node side only) on the tree's
 # package (bindings-wasm/, as bindings-wasm/scripts/build.sh leaves it) and on the npm tarball
 # of dist/ installed into a fresh Node project (CEN_WASM_DIR).
@@ -50,7 +50,7 @@ for side in intree installed; do
     "$work/$side/bin/python" -m pip install -q --disable-pip-version-check --only-binary :all: \
         -c bindings-python/requirements-dev.txt "${bench_packages[@]}"
 done
-VIRTUAL_ENV="$work/intree" "$VENV/bin/maturin" develop --quiet --release -m bindings-python/Cargo.toml
+VIRTUAL_ENV="$work/intree" "$VENV/bin/maturin" develop --quiet --profile wheel -m bindings-python/Cargo.toml
 "$work/installed/bin/python" -m pip install -q --disable-pip-version-check --no-deps "$wheel"
 
 echo "== WebAssembly: the tarball in a fresh Node project"

@@ -69,12 +69,12 @@ if [ "$(cargo cyclonedx --version 2>/dev/null)" != "cargo-cyclonedx-cyclonedx $C
         cargo install --quiet --locked --force cargo-cyclonedx --version "$CYCLONEDX_VERSION"
 fi
 
-# 2. Python: the code of scripts/test-python.sh's `maturin develop --release`, linked by zig
+# 2. Python: the code of scripts/test-python.sh's wheel (profile `wheel`, decision 102), linked by zig
 # against glibc 2.17 (decision 100): the system's linker on a new system ties the wheel to that
 # system's glibc (2.34 on Debian 12), which RHEL 8 or Ubuntu 20.04 do not have.
 echo "== Python wheel and sdist"
 # maturin finds zig as `python -m ziglang` with the first python on the PATH: the venv's.
-PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" build --quiet --release --zig \
+PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" build --quiet --profile wheel --zig \
     --compatibility manylinux2014 -m bindings-python/Cargo.toml --out "$stage/python"
 "$VENV/bin/maturin" sdist -m bindings-python/Cargo.toml --out "$stage/python" >/dev/null
 wheel=$(ls "$stage"/python/cen-"$version"-cp39-abi3-manylinux*_x86_64.whl) ||

@@ -23,8 +23,8 @@ cargo clippy --quiet -p bindings-python --all-targets -- -D warnings
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-echo "== maturin build --release (abi3 wheel)"
-"$VENV/bin/maturin" build --quiet --release -m bindings-python/Cargo.toml --out "$work/dist"
+echo "== maturin build --profile wheel (abi3 wheel)"
+"$VENV/bin/maturin" build --quiet --profile wheel -m bindings-python/Cargo.toml --out "$work/dist"
 wheel=$(ls "$work"/dist/cen-*-cp39-abi3-*.whl)
 echo "built $(basename "$wheel")"
 

@@ -31,8 +31,8 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-echo "== maturin build --release (the binding with validate_arrow)"
-"$VENV/bin/maturin" build --quiet --release -m bindings-python/Cargo.toml --out "$work/dist"
+echo "== maturin build --profile wheel (the binding with validate_arrow)"
+"$VENV/bin/maturin" build --quiet --profile wheel -m bindings-python/Cargo.toml --out "$work/dist"
 "${PIP[@]}" --force-reinstall --no-deps "$work"/dist/cen-*-cp39-abi3-*.whl
 
 echo "== pytest: validate_arrow"

@@ -15,6 +15,11 @@
 
 use pyo3::prelude::*;
 
+/// The module's own Rust allocations (decoded records, reports) go to mimalloc: a tenth faster
+/// than glibc's allocator for `validate_many`; Python's objects stay Python's (decision 102).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod arrow;
 mod arrow_cells;
 mod beyond_validation;
