@@ -226,15 +226,31 @@ def test_the_size_limit_is_the_compact_json_of_the_dict_to_the_byte(extra: dict[
     assert report.issues[0].message == text_report.issues[0].message
 
 
-@pytest.mark.parametrize("count", [1, 40, 5000])
-def test_floats_read_after_the_padding_count_to_the_byte(count: int) -> None:
-    """The reader puts off measuring floats until the size could pass the limit: floats that
-    come last, after a padding that leaves less room than their bound, are measured exactly."""
-    floats = [FLOATS[i % len(FLOATS)] for i in range(count)]
+ESCAPED = ["\x01" * 7, '"\\' * 9, "\n\t\r\b\f", "é\x1f\u2028"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [FLOATS[0]],
+        [FLOATS[i % len(FLOATS)] for i in range(40)],
+        [FLOATS[i % len(FLOATS)] for i in range(5000)],
+        ESCAPED,
+        ESCAPED * 2000,
+        {"\x01key\n": 1, '"\\': {"\x7f\x1b": "\x00"}},
+        [ESCAPED, FLOATS, {"\x02": 0.1}] * 300,
+    ],
+    ids=["1-float", "40-floats", "5000-floats", "escapes", "8000-escaped",
+         "escaped-keys", "mixed"],
+)
+def test_values_read_after_the_padding_count_to_the_byte(tail: Any) -> None:
+    """The reader puts off measuring floats and escapes until the size could pass the limit:
+    values that come last, after a padding that leaves less room than their bound, are
+    measured exactly."""
     record = base()
     record.pop("narrative", None)
     record["narrative"] = ""
-    record["colour"] = floats
+    record["colour"] = tail
     record["narrative"] = "x" * (LIMIT - compact_size(record))
     assert list(record)[-1] == "colour" and compact_size(record) == LIMIT
     assert all(i.rule != "CEN-SCH-001" for i in cen.validate(record, today=TODAY).issues)

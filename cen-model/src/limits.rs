@@ -30,16 +30,33 @@ pub fn json_string_len(text: &str) -> usize {
     if !needs_escape(bytes) {
         return 2 + bytes.len();
     }
-    2 + bytes.len()
-        + bytes
-            .iter()
-            .map(|b| match b {
-                b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
-                0..=0x1f => 5,
-                _ => 0,
-            })
-            .sum::<usize>()
+    2 + bytes.len() + escape_extra(bytes)
 }
+
+/// What escaping adds to these bytes in JSON text, byte by byte: one for `"`, `\\`, `\n`, `\r`,
+/// `\t`, `\b` and `\f`, five for the other control characters, nothing for the rest. The
+/// bytes of several strings may be counted at once: [`json_string_len`] of each is `2 +
+/// len` plus its share. At most [`MAX_ESCAPE_EXTRA`] per byte.
+///
+/// ```
+/// use cen_model::limits::escape_extra;
+/// assert_eq!(escape_extra(b"plain"), 0);
+/// assert_eq!(escape_extra(b"a\"b\n\x01"), 1 + 1 + 5);
+/// ```
+pub fn escape_extra(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
+            0..=0x1f => 5,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// The most that escaping adds to one byte of a string ([`escape_extra`]): a control character
+/// becomes `\u00XX`.
+pub const MAX_ESCAPE_EXTRA: usize = 5;
 
 /// Whether any byte must be escaped in JSON: a control character, `"` or `\\`.
 ///

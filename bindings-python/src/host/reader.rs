@@ -4,7 +4,7 @@
 //! counts the compact JSON size of what it reads and stops as soon as it passes the limit, and
 //! bounds the depth, which also ends cycles. Strings are read as CPython's own UTF-8.
 
-use cen_model::limits::{decimal_len, json_string_len, MAX_DEPTH};
+use cen_model::limits::{decimal_len, escape_extra, MAX_DEPTH, MAX_ESCAPE_EXTRA};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
@@ -27,40 +27,68 @@ const FLOAT_LEN_BOUND: usize = 32;
 
 /// Reads host values onto a tape, counting their compact JSON size.
 ///
-/// A float's length is the length of its shortest `repr`, which takes a formatting of the
-/// number to know (a fifth of the cost of reading a record of the benchmark). It is put off:
-/// `size` counts every value read but the floats in `unmeasured`, which count for
-/// [`FLOAT_LEN_BOUND`] each until the total could pass the limit; only then are they formatted.
-/// The size passes the limit at exactly the value where it did when every float was formatted
-/// at once (the bound is never below a float's length), so the same limit is reported.
+/// Two parts of that size take work to know exactly, and are put off until the total could
+/// pass the limit (the size passes the limit at exactly the value where it would if everything
+/// were measured at once, since each part is counted for at least its length until then; so
+/// the same limit is reported):
+/// - a float's length is that of its shortest `repr`, which takes formatting the number (a
+///   fifth of the cost of reading a record of the benchmark): the floats in `unmeasured`
+///   count for [`FLOAT_LEN_BOUND`] each;
+/// - a string's escapes take a look at each of its bytes (a twelfth of the cost): `size`
+///   counts each string and key as `2 + len`, and the bytes of the tape's text from
+///   `text_measured` on count for [`MAX_ESCAPE_EXTRA`] more each, until they are scanned.
+///
+/// A record of the benchmark, about 560 bytes of JSON, is thus never measured: its bound stays
+/// far below 1 MiB.
 pub(super) struct Reader<'t> {
-    pub(super) tape: &'t mut Tape,
-    pub(super) size: usize,
-    pub(super) limit: usize,
+    tape: &'t mut Tape,
+    size: usize,
+    limit: usize,
     /// Floats read whose length `size` does not count yet (empty when reading starts).
-    pub(super) unmeasured: &'t mut Vec<f64>,
+    unmeasured: &'t mut Vec<f64>,
+    /// Where the tape's text whose escapes `size` does not count yet starts.
+    text_measured: usize,
 }
 
-impl Reader<'_> {
+impl<'t> Reader<'t> {
+    /// A reader that appends one value to `tape` and stops once its size passes `limit`;
+    /// `unmeasured` is a buffer for the floats, empty.
+    pub(super) fn new(tape: &'t mut Tape, limit: usize, unmeasured: &'t mut Vec<f64>) -> Self {
+        let text_measured = tape.text.len();
+        Reader {
+            tape,
+            size: 0,
+            limit,
+            unmeasured,
+            text_measured,
+        }
+    }
+
     #[inline]
     fn add(&mut self, bytes: usize) -> Result<(), Stop> {
         // Sizes are bytes held in memory: no sum here comes near `usize::MAX`.
         self.size += bytes;
-        if self.size + self.unmeasured.len() * FLOAT_LEN_BOUND <= self.limit {
+        let unscanned = self.tape.text.len() - self.text_measured;
+        let bound =
+            self.size + self.unmeasured.len() * FLOAT_LEN_BOUND + unscanned * MAX_ESCAPE_EXTRA;
+        if bound <= self.limit {
             Ok(())
         } else {
-            self.measure_floats()
+            self.measure()
         }
     }
 
-    /// The total could pass the limit: the floats put off are measured, and the limit checked
-    /// on the exact size.
+    /// The total could pass the limit: the floats and the escapes put off are measured, and
+    /// the limit checked on the exact size.
     #[cold]
     #[inline(never)]
-    fn measure_floats(&mut self) -> Result<(), Stop> {
+    fn measure(&mut self) -> Result<(), Stop> {
         for x in self.unmeasured.drain(..) {
             self.size += python_float_len(x);
         }
+        let text = self.tape.text.as_bytes();
+        self.size += escape_extra(text.get(self.text_measured..).unwrap_or_default());
+        self.text_measured = text.len();
         if self.size > self.limit {
             Err(Stop::TooLarge)
         } else {
@@ -71,8 +99,8 @@ impl Reader<'_> {
     fn string(&mut self, text: &Bound<'_, PyString>) -> Result<(), Stop> {
         match utf8(text) {
             Some(text) => {
-                self.add(json_string_len(text))?;
                 self.tape.push_str(text);
+                self.add(2 + text.len())?;
             }
             // Lone surrogates: not representable as UTF-8 JSON.
             None => {
@@ -81,6 +109,12 @@ impl Reader<'_> {
             }
         }
         Ok(())
+    }
+
+    /// A key: its text on the tape, and its size with the colon.
+    fn key(&mut self, text: &str) -> Result<(), Stop> {
+        self.tape.push_str(text);
+        self.add(3 + text.len())
     }
 
     /// Reads one value at depth `level` (the record itself is level 1). The exact built-in
@@ -157,15 +191,12 @@ impl Reader<'_> {
         for (key, item) in dict.iter() {
             if key.is_exact_instance_of::<PyString>() {
                 if let Some(text) = key.cast::<PyString>().ok().and_then(utf8) {
-                    self.add(json_string_len(text) + 1)?;
-                    self.tape.push_str(text);
+                    self.key(text)?;
                     self.value(&item, level + 1)?;
                     continue;
                 }
             }
-            let key = key_text(&key);
-            self.add(json_string_len(&key) + 1)?;
-            self.tape.push_str(&key);
+            self.key(&key_text(&key))?;
             self.value(&item, level + 1)?;
         }
         Ok(())
@@ -265,12 +296,7 @@ fn utf8<'a>(text: &'a Bound<'_, PyString>) -> Option<&'a str> {
 pub fn to_json(obj: &Bound<'_, PyAny>) -> Result<Value, String> {
     let mut tape = Tape::default();
     let mut unmeasured = Vec::new();
-    let mut reader = Reader {
-        tape: &mut tape,
-        size: 0,
-        limit: usize::MAX,
-        unmeasured: &mut unmeasured,
-    };
+    let mut reader = Reader::new(&mut tape, usize::MAX, &mut unmeasured);
     reader
         .value(obj, 1)
         .map_err(|_| "the value is nested deeper than 32 levels".to_owned())?;

@@ -109,12 +109,7 @@ impl Records {
         } else {
             let (nodes, text) = (self.tape.nodes.len(), self.tape.text.len());
             self.unmeasured.clear();
-            let mut reader = Reader {
-                tape: &mut self.tape,
-                size: 0,
-                limit: MAX_RECORD_BYTES,
-                unmeasured: &mut self.unmeasured,
-            };
+            let mut reader = Reader::new(&mut self.tape, MAX_RECORD_BYTES, &mut self.unmeasured);
             match reader.value(obj, 1) {
                 Ok(()) => Given::Tree(nodes),
                 Err(stop) => {
