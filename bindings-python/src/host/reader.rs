@@ -38,12 +38,16 @@ const FLOAT_LEN_BOUND: usize = 32;
 ///   counts each string and key as `2 + len`, and the bytes of the tape's text from
 ///   `text_measured` on count for [`MAX_ESCAPE_EXTRA`] more each, until they are scanned.
 ///
+/// `room` is what the limit leaves above that bound, so that each value costs one comparison.
 /// A record of the benchmark, about 560 bytes of JSON, is thus never measured: its bound stays
 /// far below 1 MiB.
 pub(super) struct Reader<'t> {
     tape: &'t mut Tape,
+    /// The size read, floats and escapes not yet measured left out.
     size: usize,
     limit: usize,
+    /// `limit` less `size` and the bounds of what is not measured yet.
+    room: usize,
     /// Floats read whose length `size` does not count yet (empty when reading starts).
     unmeasured: &'t mut Vec<f64>,
     /// Where the tape's text whose escapes `size` does not count yet starts.
@@ -59,22 +63,23 @@ impl<'t> Reader<'t> {
             tape,
             size: 0,
             limit,
+            room: limit,
             unmeasured,
             text_measured,
         }
     }
 
-    #[inline]
-    fn add(&mut self, bytes: usize) -> Result<(), Stop> {
+    /// Counts `bytes` of JSON text, and `unmeasured` more that they may take once measured.
+    #[inline(always)]
+    fn add(&mut self, bytes: usize, unmeasured: usize) -> Result<(), Stop> {
         // Sizes are bytes held in memory: no sum here comes near `usize::MAX`.
         self.size += bytes;
-        let unscanned = self.tape.text.len() - self.text_measured;
-        let bound =
-            self.size + self.unmeasured.len() * FLOAT_LEN_BOUND + unscanned * MAX_ESCAPE_EXTRA;
-        if bound <= self.limit {
-            Ok(())
-        } else {
-            self.measure()
+        match self.room.checked_sub(bytes + unmeasured) {
+            Some(room) => {
+                self.room = room;
+                Ok(())
+            }
+            None => self.measure(),
         }
     }
 
@@ -89,22 +94,25 @@ impl<'t> Reader<'t> {
         let text = self.tape.text.as_bytes();
         self.size += escape_extra(text.get(self.text_measured..).unwrap_or_default());
         self.text_measured = text.len();
-        if self.size > self.limit {
-            Err(Stop::TooLarge)
-        } else {
-            Ok(())
+        match self.limit.checked_sub(self.size) {
+            Some(room) => {
+                self.room = room;
+                Ok(())
+            }
+            None => Err(Stop::TooLarge),
         }
     }
 
+    #[inline(always)]
     fn string(&mut self, text: &Bound<'_, PyString>) -> Result<(), Stop> {
         match utf8(text) {
             Some(text) => {
                 self.tape.push_str(text);
-                self.add(2 + text.len())?;
+                self.add(2 + text.len(), text.len() * MAX_ESCAPE_EXTRA)?;
             }
             // Lone surrogates: not representable as UTF-8 JSON.
             None => {
-                self.add(4)?;
+                self.add(4, 0)?;
                 self.tape.nodes.push(Node::Opaque);
             }
         }
@@ -112,9 +120,10 @@ impl<'t> Reader<'t> {
     }
 
     /// A key: its text on the tape, and its size with the colon.
+    #[inline(always)]
     fn key(&mut self, text: &str) -> Result<(), Stop> {
         self.tape.push_str(text);
-        self.add(3 + text.len())
+        self.add(3 + text.len(), text.len() * MAX_ESCAPE_EXTRA)
     }
 
     /// Reads one value at depth `level` (the record itself is level 1). The exact built-in
@@ -147,13 +156,13 @@ impl<'t> Reader<'t> {
             }
         }
         if obj.is_none() {
-            self.add(4)?;
+            self.add(4, 0)?;
             self.tape.nodes.push(Node::Null);
             return Ok(());
         }
         if obj.is_instance_of::<PyBool>() {
             let flag = obj.is_truthy().unwrap_or(false);
-            self.add(if flag { 4 } else { 5 })?;
+            self.add(if flag { 4 } else { 5 }, 0)?;
             self.tape.nodes.push(Node::Bool(flag));
             return Ok(());
         }
@@ -176,7 +185,7 @@ impl<'t> Reader<'t> {
         if let Ok(tuple) = obj.cast::<PyTuple>() {
             return self.items(tuple.iter(), tuple.len(), level);
         }
-        self.add(4)?;
+        self.add(4, 0)?;
         self.tape.nodes.push(Node::Opaque);
         Ok(())
     }
@@ -186,7 +195,7 @@ impl<'t> Reader<'t> {
             return Err(Stop::TooDeep);
         }
         let len = dict.len();
-        self.add(2 + len.saturating_sub(1))?;
+        self.add(2 + len.saturating_sub(1), 0)?;
         self.tape.nodes.push(Node::Map(len));
         for (key, item) in dict.iter() {
             if key.is_exact_instance_of::<PyString>() {
@@ -211,7 +220,7 @@ impl<'t> Reader<'t> {
         if level > MAX_DEPTH {
             return Err(Stop::TooDeep);
         }
-        self.add(2 + len.saturating_sub(1))?;
+        self.add(2 + len.saturating_sub(1), 0)?;
         let at = self.tape.nodes.len();
         self.tape.nodes.push(Node::List(len));
         let mut count = 0;
@@ -226,25 +235,25 @@ impl<'t> Reader<'t> {
 
     fn float(&mut self, x: f64) -> Result<(), Stop> {
         self.unmeasured.push(x);
-        self.add(0)?;
+        self.add(0, FLOAT_LEN_BOUND)?;
         self.tape.nodes.push(Node::Float(x));
         Ok(())
     }
 
     fn int(&mut self, number: &Bound<'_, PyInt>) -> Result<(), Stop> {
         if let Ok(n) = number.extract::<i64>() {
-            self.add(decimal_len(n.unsigned_abs()) + usize::from(n < 0))?;
+            self.add(decimal_len(n.unsigned_abs()) + usize::from(n < 0), 0)?;
             self.tape.nodes.push(Node::Int(n));
             return Ok(());
         }
         if let Ok(n) = number.extract::<u64>() {
-            self.add(decimal_len(n))?;
+            self.add(decimal_len(n), 0)?;
             self.tape.nodes.push(Node::UInt(n));
             return Ok(());
         }
         // Beyond 64 bits: a double, as a JSON parser reads such a literal; ±infinity past the
         // double's range, which the decoder reports as not finite (CEN-SCH-006).
-        self.add(int_repr(number).len())?;
+        self.add(int_repr(number).len(), 0)?;
         let x = number.extract::<f64>().unwrap_or_else(|_| {
             if number.lt(0).unwrap_or(false) {
                 f64::NEG_INFINITY
