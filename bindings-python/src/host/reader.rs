@@ -196,8 +196,11 @@ impl<'t> Reader<'t> {
         }
         let len = dict.len();
         self.add(2 + len.saturating_sub(1), 0)?;
+        let at = self.tape.nodes.len();
         self.tape.nodes.push(Node::Map(len));
-        for (key, item) in dict.iter() {
+        let mut count = 0;
+        for (key, item) in entries(dict) {
+            count += 1;
             if key.is_exact_instance_of::<PyString>() {
                 if let Some(text) = key.cast::<PyString>().ok().and_then(utf8) {
                     self.key(text)?;
@@ -208,6 +211,8 @@ impl<'t> Reader<'t> {
             self.key(&key_text(&key))?;
             self.value(&item, level + 1)?;
         }
+        // The count read, whatever the length said.
+        self.tape.nodes[at] = Node::Map(count);
         Ok(())
     }
 
@@ -298,6 +303,36 @@ fn utf8<'a>(text: &'a Bound<'_, PyString>) -> Option<&'a str> {
     #[allow(unsafe_code)]
     Some(unsafe {
         std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.cast::<u8>(), length))
+    })
+}
+
+/// The entries of a dict in order, each key and value a new reference.
+///
+/// pyo3's own iterator asks the dict's size at each step (a call into CPython under the
+/// stable ABI) to panic if the dict changes while it is read; reading never runs Python code
+/// that could change it but for a finalizer run by a garbage collection, and `PyDict_Next`
+/// stays within the dict's current table whatever happens to it, so this reads on (the
+/// count of entries read is what goes on the tape) where pyo3 would raise.
+fn entries<'a, 'py>(
+    dict: &'a Bound<'py, PyDict>,
+) -> impl Iterator<Item = (Bound<'py, PyAny>, Bound<'py, PyAny>)> + 'a {
+    let mut position: pyo3::ffi::Py_ssize_t = 0;
+    std::iter::from_fn(move || {
+        let mut key = std::ptr::null_mut();
+        let mut value = std::ptr::null_mut();
+        // SAFETY: `dict` is a live dict and the GIL is held (a `Bound` proves both);
+        // `PyDict_Next` only reads it, and lends its key and value, which become new
+        // references at once, before anything else can run.
+        #[allow(unsafe_code)]
+        unsafe {
+            if pyo3::ffi::PyDict_Next(dict.as_ptr(), &mut position, &mut key, &mut value) == 0 {
+                return None;
+            }
+            Some((
+                Bound::from_borrowed_ptr(dict.py(), key),
+                Bound::from_borrowed_ptr(dict.py(), value),
+            ))
+        }
     })
 }
 
