@@ -73,8 +73,9 @@ fi
 # against glibc 2.17 (decision 100): the system's linker on a new system ties the wheel to that
 # system's glibc (2.34 on Debian 12), which RHEL 8 or Ubuntu 20.04 do not have.
 echo "== Python wheel and sdist"
-# maturin finds zig as `python -m ziglang` with the first python on the PATH: the venv's.
-PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" build --quiet --profile wheel --zig \
+# maturin finds zig as `python -m ziglang` with the first python on the PATH: the venv's, by an
+# absolute path, since zig also compiles mimalloc's C (decision 102) from that crate's folder.
+PATH="$root/$VENV/bin:$PATH" "$VENV/bin/maturin" build --quiet --profile wheel --zig \
     --compatibility manylinux2014 -m bindings-python/Cargo.toml --out "$stage/python"
 "$VENV/bin/maturin" sdist -m bindings-python/Cargo.toml --out "$stage/python" >/dev/null
 wheel=$(ls "$stage"/python/cen-"$version"-cp39-abi3-manylinux*_x86_64.whl) ||
