@@ -205,17 +205,13 @@ pub(crate) fn hs_json_in(
     edition: &JsValue,
 ) -> Result<Option<String>, JsError> {
     let edition = hs_edition_of(edition, Some(HsEdition::NEWEST), "lookupHs")?;
-    let mut found = code_of(code)
+    let found = code_of(code)
         .and_then(|code| lookups::normalise(Table::Hs, &code))
         .and_then(|code| lookups::hs_in_tables(tables, &code, edition));
-    if let Some(value) = found.as_mut().filter(|v| v["description"] == "") {
-        NAMES.with(|cell| {
-            if let Some(names) = cell.get() {
-                names.fill_hs(value);
-            }
-        });
-    }
-    Ok(found.map(|v| v.to_string()))
+    Ok(match found {
+        Some(value) if value["description"] != "" => Some(value.to_string()),
+        found => filled(found, Names::fill_hs),
+    })
 }
 
 /// The codes of HS edition `to` that UNSD's correlation tables pair with `code` of edition
