@@ -82,7 +82,9 @@ impl<'de, T: FieldValue> Visitor<'de> for ListVisitor<'_, T> {
             return Ok(wrong_type(self.kind, self.ctx));
         };
         let (findings_before, invalid_before) = (self.ctx.findings.len(), self.ctx.invalid.len());
-        let mut items = Vec::new();
+        // Hosts know their length: one allocation, instead of growing by doubling (items past
+        // the limit are never kept, so the limit bounds the room).
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(*max));
         let mut count = 0usize;
         loop {
             if count == *max {

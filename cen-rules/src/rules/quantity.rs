@@ -52,7 +52,9 @@ pub const CIGARETTES_PER_LINE: f64 = 50_000_000.0;
 /// assert_eq!(cen_rules::quantity::decimals(1e21), 0);
 /// ```
 pub fn decimals(value: f64) -> u32 {
-    if !value.is_finite() {
+    // A whole number has no decimals in its shortest form either (`1e21` included): most
+    // quantities and amounts are whole, and formatting costs a thousand instructions.
+    if !value.is_finite() || value.fract() == 0.0 {
         return 0;
     }
     let mut buffer = ryu::Buffer::new();
@@ -186,6 +188,42 @@ mod tests {
         assert_eq!(decimals(1.5e-7), 8);
         assert_eq!(decimals(123456789.125), 3);
         assert_eq!(decimals(-0.0), 0);
+    }
+
+    #[test]
+    fn whole_numbers_have_no_decimals_in_their_shortest_form() {
+        // The shortcut for whole numbers against what the shortest form says, at every scale
+        // a double reaches: small, around 2^53 where the spacing passes 1, and beyond.
+        let mut wholes: Vec<f64> = (0..2_000).map(f64::from).collect();
+        for exponent in 0..=308 {
+            let scale = 10f64.powi(exponent);
+            wholes.extend([
+                scale,
+                scale * 1.5,
+                scale * 9.999_999_999_999_9,
+                -scale * 7.25,
+            ]);
+        }
+        for power in 50..=60 {
+            let two = 2f64.powi(power);
+            wholes.extend([two - 3.0, two - 1.0, two, two + 2.0, two + 6.0]);
+        }
+        let mut checked = 0;
+        for value in wholes.into_iter().filter(|v| v.fract() == 0.0) {
+            let text = ryu::Buffer::new().format_finite(value).to_owned();
+            let (mantissa, exponent) = match text.split_once('e') {
+                Some((m, e)) => (m.to_owned(), e.parse::<i32>().unwrap()),
+                None => (text.clone(), 0),
+            };
+            let fraction = mantissa
+                .split_once('.')
+                .map_or("", |(_, f)| f)
+                .trim_end_matches('0');
+            assert!(fraction.len() as i32 <= exponent, "{value}: {text}");
+            assert_eq!(decimals(value), 0, "{text}");
+            checked += 1;
+        }
+        assert!(checked > 3_000);
     }
 
     #[test]
