@@ -7,6 +7,7 @@
 use cen_model::limits::{decimal_len, escape_extra, MAX_DEPTH, MAX_ESCAPE_EXTRA};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::PyTypeInfo;
 use serde_json::Value;
 
 use super::python_text::{int_repr, key_text, python_float_len};
@@ -130,30 +131,20 @@ impl<'t> Reader<'t> {
     /// types, by far the most common, are recognised by their type alone; subclasses (an
     /// `OrderedDict`, a `str` enum, an `IntEnum`) then by `isinstance`.
     pub(super) fn value(&mut self, obj: &Bound<'_, PyAny>, level: usize) -> Result<(), Stop> {
-        if obj.is_exact_instance_of::<PyString>() {
-            if let Ok(text) = obj.cast::<PyString>() {
-                return self.string(text);
-            }
+        if let Some(text) = exact::<PyString>(obj) {
+            return self.string(text);
         }
-        if obj.is_exact_instance_of::<PyDict>() {
-            if let Ok(dict) = obj.cast::<PyDict>() {
-                return self.dict(dict, level);
-            }
+        if let Some(dict) = exact::<PyDict>(obj) {
+            return self.dict(dict, level);
         }
-        if obj.is_exact_instance_of::<PyInt>() {
-            if let Ok(number) = obj.cast::<PyInt>() {
-                return self.int(number);
-            }
+        if let Some(number) = exact::<PyInt>(obj) {
+            return self.int(number);
         }
-        if obj.is_exact_instance_of::<PyFloat>() {
-            if let Ok(number) = obj.cast::<PyFloat>() {
-                return self.float(number.value());
-            }
+        if let Some(number) = exact::<PyFloat>(obj) {
+            return self.float(number.value());
         }
-        if obj.is_exact_instance_of::<PyList>() {
-            if let Ok(list) = obj.cast::<PyList>() {
-                return self.items(list.iter(), list.len(), level);
-            }
+        if let Some(list) = exact::<PyList>(obj) {
+            return self.items(list.iter(), list.len(), level);
         }
         if obj.is_none() {
             self.add(4, 0)?;
@@ -201,12 +192,10 @@ impl<'t> Reader<'t> {
         let mut count = 0;
         for (key, item) in entries(dict) {
             count += 1;
-            if key.is_exact_instance_of::<PyString>() {
-                if let Some(text) = key.cast::<PyString>().ok().and_then(utf8) {
-                    self.key(text)?;
-                    self.value(&item, level + 1)?;
-                    continue;
-                }
+            if let Some(text) = exact::<PyString>(&key).and_then(utf8) {
+                self.key(text)?;
+                self.value(&item, level + 1)?;
+                continue;
             }
             self.key(&key_text(&key))?;
             self.value(&item, level + 1)?;
@@ -268,6 +257,20 @@ impl<'t> Reader<'t> {
         });
         self.tape.nodes.push(Node::Float(x));
         Ok(())
+    }
+}
+
+/// `obj` as a `T` when its type is exactly `T`: one comparison of type pointers, where a checked
+/// cast would then ask CPython for the type's flags (a call, under the stable ABI) to allow
+/// for subclasses.
+#[inline(always)]
+fn exact<'a, 'py, T: PyTypeInfo>(obj: &'a Bound<'py, PyAny>) -> Option<&'a Bound<'py, T>> {
+    if obj.is_exact_instance_of::<T>() {
+        // SAFETY: the object's type is exactly `T`.
+        #[allow(unsafe_code)]
+        Some(unsafe { obj.cast_unchecked::<T>() })
+    } else {
+        None
     }
 }
 
