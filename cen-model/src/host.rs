@@ -51,10 +51,11 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de;
 use serde_json::{Map, Number, Value};
 
 use crate::limits::{float_len, integer_len, json_string_len, Budget, MAX_DEPTH, MAX_RECORD_BYTES};
+use crate::tape::Tape;
 
 /// What a host value is, as JSON sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -165,10 +166,91 @@ impl From<HostError> for ReadError {
     }
 }
 
-/// A host value being read by the decoder, each value charged to the budget as it is read.
-pub(crate) struct Read<'b, H> {
-    pub(crate) value: H,
-    pub(crate) budget: &'b Budget,
+/// Writes a host value onto a tape, each value charged to the budget as it is read (a
+/// container its brackets and commas when it is entered), and gives its index. Reading stops
+/// at the first value past the size limit, the first container nested deeper than
+/// [`MAX_DEPTH`] (after its length is asked and charged), or the first question the host
+/// cannot answer: whichever comes first in document order.
+pub(crate) fn write<H: HostValue>(
+    value: H,
+    tape: &mut Tape,
+    budget: &Budget,
+) -> Result<usize, ReadError> {
+    let at = tape.len();
+    write_value(value, tape, budget, 1)?;
+    Ok(at)
+}
+
+fn write_value<H: HostValue>(
+    value: H,
+    tape: &mut Tape,
+    budget: &Budget,
+    level: usize,
+) -> Result<(), ReadError> {
+    match value.kind()? {
+        HostKind::Null => {
+            charge(budget, 4)?;
+            tape.push_null();
+        }
+        HostKind::Bool(flag) => {
+            charge(budget, if flag { 4 } else { 5 })?;
+            tape.push_bool(flag);
+        }
+        HostKind::Int(n) => {
+            charge(budget, integer_len(n))?;
+            tape.push_int(n);
+        }
+        HostKind::UInt(n) => {
+            charge(budget, crate::limits::decimal_len(n))?;
+            tape.push_uint(n);
+        }
+        HostKind::Float(x) => {
+            charge(budget, value.float_len(x))?;
+            tape.push_float(x);
+        }
+        HostKind::Text(text) => {
+            charge(budget, json_string_len(&text))?;
+            tape.push_str(&text);
+        }
+        HostKind::Opaque => {
+            charge(budget, 4)?;
+            tape.push_opaque();
+        }
+        HostKind::List => {
+            let (count, items) = value.items()?;
+            charge(budget, brackets(count))?;
+            if level > MAX_DEPTH {
+                return Err(ReadError::TooDeep);
+            }
+            let at = tape.push_list(count);
+            let mut read = 0;
+            for item in items {
+                write_value(item?, tape, budget, level + 1)?;
+                read += 1;
+            }
+            tape.set_count(at, read);
+        }
+        HostKind::Map => {
+            let (count, entries) = value.entries()?;
+            charge(budget, brackets(count))?;
+            if level > MAX_DEPTH {
+                return Err(ReadError::TooDeep);
+            }
+            let at = tape.push_map(count);
+            let mut read = 0;
+            for entry in entries {
+                let (key, item) = entry?;
+                let text = H::key(&key)?;
+                // The key, its quotes and the colon after it.
+                charge(budget, json_string_len(&text) + 1)?;
+                tape.push_str(&text);
+                write_value(item, tape, budget, level + 1)?;
+                read += 1;
+            }
+            tape.set_count(at, read);
+        }
+    }
+    Ok(())
 }
 
 fn charge(budget: &Budget, bytes: usize) -> Result<(), ReadError> {
@@ -182,134 +264,6 @@ fn charge(budget: &Budget, bytes: usize) -> Result<(), ReadError> {
 /// The size of a container's brackets and separators: `[]` or `{}` and a comma between items.
 fn brackets(count: usize) -> usize {
     2 + count.saturating_sub(1)
-}
-
-impl<'de, H: HostValue> Deserializer<'de> for Read<'_, H> {
-    type Error = ReadError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        let budget = self.budget;
-        match self.value.kind()? {
-            HostKind::Null => {
-                charge(budget, 4)?;
-                visitor.visit_unit()
-            }
-            HostKind::Bool(flag) => {
-                charge(budget, if flag { 4 } else { 5 })?;
-                visitor.visit_bool(flag)
-            }
-            // As serde_json presents the same number read from text: non-negative as u64.
-            HostKind::Int(n) => {
-                charge(budget, integer_len(n))?;
-                if n >= 0 {
-                    visitor.visit_u64(n as u64)
-                } else {
-                    visitor.visit_i64(n)
-                }
-            }
-            HostKind::UInt(n) => {
-                charge(budget, crate::limits::decimal_len(n))?;
-                visitor.visit_u64(n)
-            }
-            HostKind::Float(x) => {
-                charge(budget, self.value.float_len(x))?;
-                visitor.visit_f64(x)
-            }
-            HostKind::Text(text) => {
-                charge(budget, json_string_len(&text))?;
-                visitor.visit_str(&text)
-            }
-            HostKind::Opaque => {
-                charge(budget, 4)?;
-                visitor.visit_bytes(&[])
-            }
-            HostKind::List => {
-                let (count, items) = self.value.items()?;
-                charge(budget, brackets(count))?;
-                visitor.visit_seq(ReadItems { items, budget })
-            }
-            HostKind::Map => {
-                let (count, entries) = self.value.entries()?;
-                charge(budget, brackets(count))?;
-                visitor.visit_map(ReadEntries {
-                    entries,
-                    value: None,
-                    budget,
-                })
-            }
-        }
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
-        ignored_any
-    }
-}
-
-struct ReadItems<'b, I> {
-    items: I,
-    budget: &'b Budget,
-}
-
-impl<'de, H: HostValue, I: Iterator<Item = Result<H, HostError>>> SeqAccess<'de>
-    for ReadItems<'_, I>
-{
-    type Error = ReadError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, ReadError> {
-        match self.items.next() {
-            None => Ok(None),
-            Some(item) => seed
-                .deserialize(Read {
-                    value: item?,
-                    budget: self.budget,
-                })
-                .map(Some),
-        }
-    }
-}
-
-struct ReadEntries<'b, H: HostValue, E> {
-    entries: E,
-    value: Option<H>,
-    budget: &'b Budget,
-}
-
-impl<'de, H: HostValue, E: Iterator<Item = Result<(H::Key, H), HostError>>> MapAccess<'de>
-    for ReadEntries<'_, H, E>
-{
-    type Error = ReadError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, ReadError> {
-        let Some(entry) = self.entries.next() else {
-            return Ok(None);
-        };
-        let (key, value) = entry?;
-        self.value = Some(value);
-        let text = H::key(&key)?;
-        // The key, its quotes and the colon after it.
-        charge(self.budget, json_string_len(&text) + 1)?;
-        seed.deserialize(de::value::StrDeserializer::<ReadError>::new(&text))
-            .map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
-        let value = self
-            .value
-            .take()
-            .ok_or_else(|| ReadError::Host("a value was asked before its key".to_owned()))?;
-        seed.deserialize(Read {
-            value,
-            budget: self.budget,
-        })
-    }
 }
 
 /// A value that JSON cannot hold, met by [`to_json`].

@@ -31,10 +31,11 @@ mod record;
 pub mod required;
 pub mod schema;
 pub mod shape;
+pub mod tape;
 
 pub use date::Date;
 pub use decode::{
-    decode_bytes, decode_host, decode_json, decode_value, decode_with, Decoded, Fatal,
+    decode_bytes, decode_host, decode_json, decode_tape, decode_value, decode_with, Decoded, Fatal,
 };
 pub use enums::*;
 pub use fields::{all_fields, field_names, kind_at};

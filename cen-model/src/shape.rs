@@ -277,26 +277,26 @@ macro_rules! model_object {
                 &$shape
             }
 
-            fn decode_key<'de, A: serde::de::MapAccess<'de>>(
+            fn decode_key(
                 &mut self,
                 key: &str,
-                map: &mut A,
+                cursor: &mut $crate::decode::Cursor<'_>,
                 ctx: &mut $crate::decode::Ctx,
                 seen: &mut u64,
-            ) -> Result<$crate::decode::KeyOutcome, A::Error> {
+            ) -> $crate::decode::KeyOutcome {
                 const NAMES: &[&str] = &[$($json),+];
                 match key {
                     $( $json => {
                         const INDEX: usize = $crate::shape::index_of(NAMES, $json);
                         if *seen & (1 << INDEX) != 0 {
-                            return Ok($crate::decode::KeyOutcome::Duplicate);
+                            return $crate::decode::KeyOutcome::Duplicate;
                         }
                         *seen |= 1 << INDEX;
                         let field = &$shape.fields[INDEX];
-                        self.$field = map.next_value_seed($crate::decode::FieldSeed::<$ty>::new(field, ctx))?;
-                        Ok($crate::decode::KeyOutcome::Decoded)
+                        self.$field = $crate::decode::decode_field::<$ty>(field, cursor, ctx);
+                        $crate::decode::KeyOutcome::Decoded
                     } )+
-                    _ => Ok($crate::decode::KeyOutcome::Unknown),
+                    _ => $crate::decode::KeyOutcome::Unknown,
                 }
             }
         }

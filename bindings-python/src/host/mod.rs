@@ -25,11 +25,9 @@
 //! - [`python_text`]: Python scalars (dict keys, ints, floats) as `json.dumps` writes them;
 //! - [`tape`]: the tape itself; [`deserializer`]: serde over it, for the core's decoder.
 
-mod deserializer;
 mod python_text;
 mod reader;
 mod records;
-mod tape;
 
 pub use python_text::key_text;
 pub use reader::to_json;

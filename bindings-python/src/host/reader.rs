@@ -1,4 +1,4 @@
-//! Python values read onto a [`Tape`] under the record limits, while the GIL is held.
+//! Python values read onto the core's [`Tape`] under the record limits, while the GIL is held.
 //!
 //! The reader recognises the JSON types (exact built-in types first, then their subclasses),
 //! counts the compact JSON size of what it reads and stops as soon as it passes the limit, and
@@ -11,7 +11,7 @@ use pyo3::PyTypeInfo;
 use serde_json::Value;
 
 use super::python_text::{int_repr, key_text, python_float_len};
-use super::tape::{Node, Tape};
+use cen_model::tape::Tape;
 
 /// Why reading stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,7 @@ impl<'t> Reader<'t> {
     /// A reader that appends one value to `tape` and stops once its size passes `limit`;
     /// `unmeasured` is a buffer for the floats, empty.
     pub(super) fn new(tape: &'t mut Tape, limit: usize, unmeasured: &'t mut Vec<f64>) -> Self {
-        let text_measured = tape.text.len();
+        let text_measured = tape.text().len();
         Reader {
             tape,
             size: 0,
@@ -92,7 +92,7 @@ impl<'t> Reader<'t> {
         for x in self.unmeasured.drain(..) {
             self.size += python_float_len(x);
         }
-        let text = self.tape.text.as_bytes();
+        let text = self.tape.text().as_bytes();
         self.size += escape_extra(text.get(self.text_measured..).unwrap_or_default());
         self.text_measured = text.len();
         match self.limit.checked_sub(self.size) {
@@ -114,7 +114,7 @@ impl<'t> Reader<'t> {
             // Lone surrogates: not representable as UTF-8 JSON.
             None => {
                 self.add(4, 0)?;
-                self.tape.nodes.push(Node::Opaque);
+                self.tape.push_opaque();
             }
         }
         Ok(())
@@ -148,13 +148,13 @@ impl<'t> Reader<'t> {
         }
         if obj.is_none() {
             self.add(4, 0)?;
-            self.tape.nodes.push(Node::Null);
+            self.tape.push_null();
             return Ok(());
         }
         if obj.is_instance_of::<PyBool>() {
             let flag = obj.is_truthy().unwrap_or(false);
             self.add(if flag { 4 } else { 5 }, 0)?;
-            self.tape.nodes.push(Node::Bool(flag));
+            self.tape.push_bool(flag);
             return Ok(());
         }
         // Subclasses of the JSON types.
@@ -177,7 +177,7 @@ impl<'t> Reader<'t> {
             return self.items(tuple.iter(), tuple.len(), level);
         }
         self.add(4, 0)?;
-        self.tape.nodes.push(Node::Opaque);
+        self.tape.push_opaque();
         Ok(())
     }
 
@@ -187,8 +187,7 @@ impl<'t> Reader<'t> {
         }
         let len = dict.len();
         self.add(2 + len.saturating_sub(1), 0)?;
-        let at = self.tape.nodes.len();
-        self.tape.nodes.push(Node::Map(len));
+        let at = self.tape.push_map(len);
         let mut count = 0;
         for (key, item) in entries(dict) {
             count += 1;
@@ -201,7 +200,7 @@ impl<'t> Reader<'t> {
             self.value(&item, level + 1)?;
         }
         // The count read, whatever the length said.
-        self.tape.nodes[at] = Node::Map(count);
+        self.tape.set_count(at, count);
         Ok(())
     }
 
@@ -215,34 +214,33 @@ impl<'t> Reader<'t> {
             return Err(Stop::TooDeep);
         }
         self.add(2 + len.saturating_sub(1), 0)?;
-        let at = self.tape.nodes.len();
-        self.tape.nodes.push(Node::List(len));
+        let at = self.tape.push_list(len);
         let mut count = 0;
         for item in items {
             self.value(&item, level + 1)?;
             count += 1;
         }
         // The count read, whatever the length said.
-        self.tape.nodes[at] = Node::List(count);
+        self.tape.set_count(at, count);
         Ok(())
     }
 
     fn float(&mut self, x: f64) -> Result<(), Stop> {
         self.unmeasured.push(x);
         self.add(0, FLOAT_LEN_BOUND)?;
-        self.tape.nodes.push(Node::Float(x));
+        self.tape.push_float(x);
         Ok(())
     }
 
     fn int(&mut self, number: &Bound<'_, PyInt>) -> Result<(), Stop> {
         if let Ok(n) = number.extract::<i64>() {
             self.add(decimal_len(n.unsigned_abs()) + usize::from(n < 0), 0)?;
-            self.tape.nodes.push(Node::Int(n));
+            self.tape.push_int(n);
             return Ok(());
         }
         if let Ok(n) = number.extract::<u64>() {
             self.add(decimal_len(n), 0)?;
-            self.tape.nodes.push(Node::UInt(n));
+            self.tape.push_uint(n);
             return Ok(());
         }
         // Beyond 64 bits: a double, as a JSON parser reads such a literal; ±infinity past the
@@ -255,7 +253,7 @@ impl<'t> Reader<'t> {
                 f64::INFINITY
             }
         });
-        self.tape.nodes.push(Node::Float(x));
+        self.tape.push_float(x);
         Ok(())
     }
 }

@@ -12,7 +12,7 @@ use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyByteArray, PyBytes, PyString};
 
 use super::reader::{Reader, Stop};
-use super::tape::Tape;
+use cen_model::tape::Tape;
 
 /// How one record of a chunk was given.
 #[derive(Debug)]
@@ -64,10 +64,7 @@ impl Records {
     pub fn with_room_for(sizes: Sizes) -> Records {
         let room = |n: usize| n + n / 8;
         Records {
-            tape: Tape {
-                nodes: Vec::with_capacity(room(sizes.nodes)),
-                text: String::with_capacity(room(sizes.text)),
-            },
+            tape: Tape::with_capacity(room(sizes.nodes), room(sizes.text)),
             given: Vec::with_capacity(sizes.records),
             unmeasured: Vec::new(),
         }
@@ -77,8 +74,8 @@ impl Records {
     pub fn sizes(&self) -> Sizes {
         Sizes {
             records: self.given.len(),
-            nodes: self.tape.nodes.len(),
-            text: self.tape.text.len(),
+            nodes: self.tape.len(),
+            text: self.tape.text().len(),
         }
     }
 
@@ -107,14 +104,13 @@ impl Records {
         } else if obj.is_instance_of::<PyByteArray>() {
             Given::Owned(obj.extract::<Vec<u8>>().unwrap_or_default())
         } else {
-            let (nodes, text) = (self.tape.nodes.len(), self.tape.text.len());
+            let mark = self.tape.mark();
             self.unmeasured.clear();
             let mut reader = Reader::new(&mut self.tape, MAX_RECORD_BYTES, &mut self.unmeasured);
             match reader.value(obj, 1) {
-                Ok(()) => Given::Tree(nodes),
+                Ok(()) => Given::Tree(mark.node()),
                 Err(stop) => {
-                    self.tape.nodes.truncate(nodes);
-                    self.tape.text.truncate(text);
+                    self.tape.truncate(mark);
                     match stop {
                         Stop::TooLarge => Given::TooLarge,
                         Stop::TooDeep => Given::TooDeep,
@@ -128,7 +124,7 @@ impl Records {
     /// Checks record `i` (any thread, no GIL needed).
     pub fn check(&self, i: usize, validator: &Validator) -> Checked {
         match self.given.get(i) {
-            Some(Given::Tree(at)) => validator.check_with(&self.tape.deserializer(*at)),
+            Some(Given::Tree(at)) => validator.check_read(&cen_model::decode_tape(&self.tape, *at)),
             Some(Given::Json(text)) => validator.check(Input::Json(text)),
             Some(Given::Bytes(bytes)) => validator.check(Input::Bytes(bytes)),
             Some(Given::Owned(bytes)) => validator.check(Input::Bytes(bytes)),

@@ -49,11 +49,6 @@ impl Path {
         self.len = self.len.saturating_sub(1);
     }
 
-    #[inline]
-    pub(super) fn len(&self) -> usize {
-        self.len
-    }
-
     fn segments(&self) -> &[Segment] {
         self.segments.get(..self.len).unwrap_or(&self.segments)
     }
@@ -68,11 +63,6 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// The depth of the value being decoded: the record is level 1, its fields level 2.
-    pub(super) fn level(&self) -> usize {
-        self.path.len() + 1
-    }
-
     fn pointer(&self) -> String {
         let mut out = String::new();
         for segment in self.path.segments() {
@@ -144,7 +134,7 @@ mod tests {
         for i in 0..PATH_CAPACITY + 3 {
             ctx.path.push(Segment::Index(i));
         }
-        assert_eq!(ctx.level(), PATH_CAPACITY + 4);
+        assert_eq!(ctx.path.len, PATH_CAPACITY + 3);
         for _ in 0..3 {
             ctx.path.pop();
         }

@@ -1,13 +1,10 @@
-//! What decoding one field gives ([`Fit`]), and the traits the record's types implement to be
-//! decoded: [`FieldValue`] for any value a field holds, [`DecodeObject`] for the objects
-//! (implemented by `model_object!` in [`crate::shape`]).
-
-use std::marker::PhantomData;
-
-use serde::de::{DeserializeSeed, Deserializer, MapAccess};
+//! What decoding one field gives ([`Fit`]), the traits the record's types implement to be
+//! decoded ([`FieldValue`] for any value a field holds, [`DecodeObject`] for the objects,
+//! implemented by `model_object!` in [`crate::shape`]), and the [`Cursor`] they read with.
 
 use super::context::{Ctx, Segment};
 use crate::shape::{FieldShape, Kind, ObjectShape};
+use crate::tape::{Node, Tape};
 
 /// The outcome of decoding one value.
 pub enum Fit<T> {
@@ -19,14 +16,56 @@ pub enum Fit<T> {
     Valid(T),
 }
 
+/// Reads the values of a tape in order. Each decoding step takes exactly one value, with
+/// everything inside it, so that the cursor always stands at the start of a value.
+pub struct Cursor<'t> {
+    tape: &'t Tape,
+    at: usize,
+}
+
+impl<'t> Cursor<'t> {
+    /// A cursor at the value that starts at node `at`.
+    pub fn new(tape: &'t Tape, at: usize) -> Self {
+        Cursor { tape, at }
+    }
+
+    /// The next node; past the end of the tape (a writer's mistake), `null`.
+    #[inline]
+    pub(super) fn next(&mut self) -> Node {
+        let node = self.tape.node(self.at).unwrap_or(Node::Null);
+        self.at += 1;
+        node
+    }
+
+    /// The text of a string node.
+    #[inline]
+    pub(super) fn text(&self, start: usize, end: usize) -> &'t str {
+        self.tape.str_at(start, end)
+    }
+
+    /// Skips `count` values.
+    pub(super) fn skip_values(&mut self, count: usize) {
+        for _ in 0..count {
+            self.at = self.tape.skip(self.at);
+        }
+    }
+
+    /// Skips what is inside `node`, just read: the items of an array, the entries of an object.
+    #[inline]
+    pub(super) fn skip_inside(&mut self, node: Node) {
+        match node {
+            Node::List(count) => self.skip_values(count),
+            Node::Map(count) => self.skip_values(count.saturating_mul(2)),
+            _ => {}
+        }
+    }
+}
+
 /// A type that a field of the record can hold.
 pub trait FieldValue: Sized {
-    /// Decodes one value of this kind; structural problems become findings in `ctx`.
-    fn decode<'de, D: Deserializer<'de>>(
-        de: D,
-        kind: &'static Kind,
-        ctx: &mut Ctx,
-    ) -> Result<Fit<Self>, D::Error>;
+    /// Decodes the value at the cursor as this kind, and moves past it; structural problems
+    /// become findings in `ctx`.
+    fn decode(cursor: &mut Cursor<'_>, kind: &'static Kind, ctx: &mut Ctx) -> Fit<Self>;
 
     /// What stands in an array for an item that did not fit, so that later indices keep their
     /// meaning; `None` drops the item.
@@ -49,44 +88,30 @@ pub enum KeyOutcome {
 pub trait DecodeObject: Default {
     /// The shape of the object.
     fn shape() -> &'static ObjectShape;
-    /// Decodes the value of `key` if it is a field not seen before (`seen` has one bit per field).
-    fn decode_key<'de, A: MapAccess<'de>>(
+    /// Decodes the value of `key`, at the cursor, if it is a field not seen before (`seen` has
+    /// one bit per field).
+    fn decode_key(
         &mut self,
         key: &str,
-        map: &mut A,
+        cursor: &mut Cursor<'_>,
         ctx: &mut Ctx,
         seen: &mut u64,
-    ) -> Result<KeyOutcome, A::Error>;
+    ) -> KeyOutcome;
 }
 
-/// The seed of one field: pushes the field on the path and decodes its value.
-pub struct FieldSeed<'c, T> {
+/// Decodes the value of `field` at the cursor, with the field on the path: the value if it
+/// fits, nothing if it is `null` or does not fit (then with its finding).
+#[inline]
+pub fn decode_field<T: FieldValue>(
     field: &'static FieldShape,
-    ctx: &'c mut Ctx,
-    marker: PhantomData<T>,
-}
-
-impl<'c, T> FieldSeed<'c, T> {
-    /// The seed of `field`.
-    pub fn new(field: &'static FieldShape, ctx: &'c mut Ctx) -> Self {
-        FieldSeed {
-            field,
-            ctx,
-            marker: PhantomData,
-        }
-    }
-}
-
-impl<'de, T: FieldValue> DeserializeSeed<'de> for FieldSeed<'_, T> {
-    type Value = Option<T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Option<T>, D::Error> {
-        self.ctx.path.push(Segment::Field(self.field.name));
-        let decoded = T::decode(de, &self.field.kind, self.ctx)?;
-        self.ctx.path.pop();
-        Ok(match decoded {
-            Fit::Valid(value) => Some(value),
-            Fit::Null | Fit::Invalid => None,
-        })
+    cursor: &mut Cursor<'_>,
+    ctx: &mut Ctx,
+) -> Option<T> {
+    ctx.path.push(Segment::Field(field.name));
+    let decoded = T::decode(cursor, &field.kind, ctx);
+    ctx.path.pop();
+    match decoded {
+        Fit::Valid(value) => Some(value),
+        Fit::Null | Fit::Invalid => None,
     }
 }

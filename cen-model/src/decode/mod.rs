@@ -1,38 +1,39 @@
-//! Lenient, single-pass decoding of a record that reports *every* structural problem.
+//! Lenient decoding of a record that reports *every* structural problem.
 //!
 //! A strict serde derive stops at the first problem; the rules need them all (CEN-SCH-002,
-//! -003, -005 and -006 for each bad field, with its JSON Pointer). The decoder walks any serde
-//! [`Deserializer`] (JSON text, a `serde_json::Value`, and through the bindings Python or
-//! JavaScript values) with the shape of [`crate::shape`], keeps every value that fits, and
-//! records a finding for each one that does not. A value that does not fit is dropped from the
-//! typed record and its pointer is listed in [`Decoded::invalid`]: it still counts as present
-//! for required-field checks, and takes part in no other comparison (spec 3, "No cascades").
+//! -003, -005 and -006 for each bad field, with its JSON Pointer). Every input is first read
+//! onto a [`Tape`] (JSON text, a `serde_json::Value`, any serde deserializer, a host value,
+//! and Python objects by the Python binding), under the record limits; one decoder then walks
+//! the tape with the shape of [`crate::shape`], keeps every value that fits, and records a
+//! finding for each one that does not. A value that does not fit is dropped from the typed
+//! record and its pointer is listed in [`Decoded::invalid`]: it still counts as present for
+//! required-field checks, and takes part in no other comparison (spec 3, "No cascades").
 //!
 //! Only a problem of the input as a whole (not JSON, not an object, not UTF-8, over 1 MiB,
-//! nested deeper than 32) stops decoding: that is a [`Fatal`] error, CEN-SCH-001.
+//! nested deeper than 32) stops decoding: that is a [`Fatal`] error, CEN-SCH-001, found while
+//! reading onto the tape.
 
 mod container;
 mod context;
 mod field;
 mod scalar;
-mod skip;
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::Deserializer;
 use serde_json::Value;
 
 use crate::finding::*;
-use crate::host::{HostValue, Read};
+use crate::host::{HostValue, ReadError};
 use crate::limits::{compact_len, value_depth, Budget};
 use crate::record::Record;
-use container::RootVisitor;
-use skip::TOO_DEEP;
+use crate::tape::{Tape, TOO_DEEP};
 
 pub use crate::limits::{MAX_DEPTH, MAX_RECORD_BYTES};
 pub use container::decode_object;
 pub use context::Ctx;
-pub use field::{DecodeObject, FieldSeed, FieldValue, Fit, KeyOutcome};
+pub use field::{decode_field, Cursor, DecodeObject, FieldValue, Fit, KeyOutcome};
 
 /// Why an input is not a record at all (CEN-SCH-001).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,14 +124,14 @@ pub fn decode_json(text: &str) -> Result<Decoded, Fatal> {
         return Err(Fatal::TooLarge);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut ctx = Ctx::default();
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let record = deserializer
-        .deserialize_any(RootVisitor { ctx: &mut ctx })
-        .map_err(fatal)?;
-    deserializer.end().map_err(fatal)?;
-    let record = record.ok_or(Fatal::NotObject)?;
-    Ok(ctx.finish(record))
+    with_scratch_tape(|tape| {
+        // Strings take no more room than the text they are written in; a value, a few bytes.
+        tape.reserve(text.len() / 6, text.len());
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let at = tape.read(&mut deserializer).map_err(fatal)?;
+        deserializer.end().map_err(fatal)?;
+        decode_tape(tape, at)
+    })
 }
 
 /// Decodes a record from a JSON value (as the bindings build from host objects). The size limit
@@ -142,7 +143,10 @@ pub fn decode_value(value: &Value) -> Result<Decoded, Fatal> {
     if compact_len(value, MAX_RECORD_BYTES) > MAX_RECORD_BYTES {
         return Err(Fatal::TooLarge);
     }
-    decode_with(value)
+    with_scratch_tape(|tape| {
+        let at = tape.push_json(value);
+        decode_tape(tape, at)
+    })
 }
 
 /// Decodes a record from any serde deserializer. Depth is limited here; the size limit is the
@@ -151,12 +155,10 @@ pub fn decode_value(value: &Value) -> Result<Decoded, Fatal> {
 /// (`visit_bytes`): it is then CEN-SCH-002 at its path, like any value of the wrong type, and
 /// a non-finite number as an `f64`: CEN-SCH-006.
 pub fn decode_with<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decoded, Fatal> {
-    let mut ctx = Ctx::default();
-    let record = deserializer
-        .deserialize_any(RootVisitor { ctx: &mut ctx })
-        .map_err(fatal)?
-        .ok_or(Fatal::NotObject)?;
-    Ok(ctx.finish(record))
+    with_scratch_tape(|tape| {
+        let at = tape.read(deserializer).map_err(fatal)?;
+        decode_tape(tape, at)
+    })
 }
 
 /// Decodes a record from a host value (a Python object, a JavaScript value: see
@@ -171,16 +173,48 @@ pub fn decode_with<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decoded
 /// assert_eq!(decoded, cen_model::decode_value(&value).unwrap());
 /// ```
 pub fn decode_host<H: HostValue>(value: H) -> Result<Decoded, Fatal> {
-    let budget = Budget::new(MAX_RECORD_BYTES);
-    let decoded = decode_with(Read {
-        value,
-        budget: &budget,
-    });
-    if budget.is_over() {
-        return Err(Fatal::TooLarge);
-    }
-    decoded
+    with_scratch_tape(|tape| {
+        let budget = Budget::new(MAX_RECORD_BYTES);
+        let at = crate::host::write(value, tape, &budget).map_err(|error| match error {
+            ReadError::TooLarge => Fatal::TooLarge,
+            ReadError::TooDeep => Fatal::TooDeep,
+            ReadError::Host(message) => fatal(message),
+        })?;
+        decode_tape(tape, at)
+    })
 }
+
+/// Decodes the record that starts at node `at` of a tape (see [`crate::tape`]): how the Python
+/// binding decodes, on any thread, the records it read while it held the GIL. Anything but an
+/// object there is [`Fatal::NotObject`]; the limits are the writer's.
+pub fn decode_tape(tape: &Tape, at: usize) -> Result<Decoded, Fatal> {
+    let mut ctx = Ctx::default();
+    let mut cursor = Cursor::new(tape, at);
+    let record = container::decode_root(&mut cursor, &mut ctx).ok_or(Fatal::NotObject)?;
+    Ok(ctx.finish(record))
+}
+
+thread_local! {
+    /// A tape for each thread to read its records onto, kept from record to record for its
+    /// room (a record would otherwise grow a new one, by doubling, every time).
+    static SCRATCH: Cell<Tape> = Cell::new(Tape::default());
+}
+
+/// Runs `read` with this thread's scratch tape, emptied (or a new one, if `read` runs within
+/// another read).
+fn with_scratch_tape<T>(read: impl FnOnce(&mut Tape) -> T) -> T {
+    let mut tape = SCRATCH.take();
+    tape.clear();
+    let result = read(&mut tape);
+    // A tape that took in a very large record gives its room back.
+    if tape.capacity_bytes() <= SCRATCH_KEEP_BYTES {
+        SCRATCH.set(tape);
+    }
+    result
+}
+
+/// The most room a scratch tape keeps between records (a record of the benchmarks takes 2 KB).
+const SCRATCH_KEEP_BYTES: usize = 256 * 1024;
 
 fn fatal(error: impl fmt::Display) -> Fatal {
     let message = error.to_string();
