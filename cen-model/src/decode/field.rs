@@ -101,7 +101,7 @@ pub trait DecodeObject: Default {
 
 /// Decodes the value of `field` at the cursor, with the field on the path: the value if it
 /// fits, nothing if it is `null` or does not fit (then with its finding).
-#[inline]
+#[inline(always)]
 pub fn decode_field<T: FieldValue>(
     field: &'static FieldShape,
     cursor: &mut Cursor<'_>,

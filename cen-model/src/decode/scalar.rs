@@ -21,7 +21,7 @@ enum Atom<'t> {
 }
 
 /// Reads the value at the cursor as an atom, skipping what is inside an array or object.
-#[inline]
+#[inline(always)]
 fn atom<'t>(cursor: &mut Cursor<'t>) -> Atom<'t> {
     match cursor.next() {
         Node::Null => Atom::Null,
