@@ -3,8 +3,9 @@
 //!
 //! A binding implements [`HostValue`] (what a value is, its text, its number, its items, its
 //! entries) and nothing else: the core reads a record from it with [`crate::decode_host`]
-//! (the lenient decoder, every structural problem with its path, under the record limits of
-//! [`crate::limits`]), and any other value as JSON with [`to_json`] (options, look-ups).
+//! (onto a [`crate::tape::Tape`] under the record limits of [`crate::limits`], then the one
+//! lenient decoder, every structural problem with its path), and any other value as JSON with
+//! [`to_json`] (options, look-ups).
 //!
 //! Every value keeps its meaning: NaN and the infinities stay numbers (CEN-SCH-006 where a
 //! number is expected), and a value JSON cannot hold ([`HostKind::Opaque`]: a Python

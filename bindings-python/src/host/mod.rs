@@ -1,15 +1,14 @@
 //! Python values in, under the record limits: what `validate` and `validate_many` read.
 //!
-//! Records are read, while the GIL is held, onto a [`tape::Tape`]: the values of a chunk of records
-//! flattened in document order, their strings in one buffer (two allocations for a whole
-//! chunk, whatever its size). The core then decodes each record from the tape through serde
-//! ([`cen_rules::Validator::check_with`]) on any thread, the GIL released, borrowing keys and
-//! strings from the buffer as it would from JSON text.
+//! Records are read, while the GIL is held, onto the core's [`cen_model::tape::Tape`]: the
+//! values of a chunk of records flattened in document order, their strings in one buffer (two
+//! allocations for a whole chunk, whatever its size). The core's one decoder then decodes each
+//! record from the tape ([`cen_model::decode_tape`]) on any thread, the GIL released, as it
+//! decodes every other input.
 //!
 //! The tape keeps what JSON cannot: a NaN or an infinity stays an `f64` (CEN-SCH-006 at its
 //! path), and an object JSON cannot represent (a `datetime`, a set, bytes, a custom object) is
-//! presented to the decoder as bytes (`visit_bytes`), so that it is CEN-SCH-002 at its own
-//! path instead of a failure of the whole record.
+//! an opaque value, CEN-SCH-002 at its own path instead of a failure of the whole record.
 //!
 //! The limits of CEN-SCH-001 apply to host values as to text (docs/decisions.md #1, #2): the
 //! size is that of the value's compact JSON text, `json.dumps(value, separators=(",", ":"),
@@ -22,8 +21,7 @@
 //! - [`records`]: [`Records`], what the rest of the binding holds and checks;
 //! - [`reader`]: Python values read onto a tape under the limits, and [`to_json`] for options
 //!   and look-ups;
-//! - [`python_text`]: Python scalars (dict keys, ints, floats) as `json.dumps` writes them;
-//! - [`tape`]: the tape itself; [`deserializer`]: serde over it, for the core's decoder.
+//! - [`python_text`]: Python scalars (dict keys, ints, floats) as `json.dumps` writes them.
 
 mod python_text;
 mod reader;
