@@ -203,12 +203,13 @@ thread_local! {
 /// Runs `read` with this thread's scratch tape, emptied (or a new one, if `read` runs within
 /// another read).
 fn with_scratch_tape<T>(read: impl FnOnce(&mut Tape) -> T) -> T {
-    let mut tape = SCRATCH.take();
+    // A thread's storage is gone while the thread ends: a new tape then, not a panic.
+    let mut tape = SCRATCH.try_with(Cell::take).unwrap_or_default();
     tape.clear();
     let result = read(&mut tape);
     // A tape that took in a very large record gives its room back.
     if tape.capacity_bytes() <= SCRATCH_KEEP_BYTES {
-        SCRATCH.set(tape);
+        let _ = SCRATCH.try_with(|scratch| scratch.set(tape));
     }
     result
 }
