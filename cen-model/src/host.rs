@@ -219,10 +219,7 @@ fn write_value<H: HostValue>(
         }
         HostKind::List => {
             let (count, items) = value.items()?;
-            charge(budget, brackets(count))?;
-            if level > MAX_DEPTH {
-                return Err(ReadError::TooDeep);
-            }
+            enter(budget, count, level)?;
             let at = tape.push_list(count);
             let mut read = 0;
             for item in items {
@@ -233,10 +230,7 @@ fn write_value<H: HostValue>(
         }
         HostKind::Map => {
             let (count, entries) = value.entries()?;
-            charge(budget, brackets(count))?;
-            if level > MAX_DEPTH {
-                return Err(ReadError::TooDeep);
-            }
+            enter(budget, count, level)?;
             let at = tape.push_map(count);
             let mut read = 0;
             for entry in entries {
@@ -260,6 +254,16 @@ fn charge(budget: &Budget, bytes: usize) -> Result<(), ReadError> {
     } else {
         Err(ReadError::TooLarge)
     }
+}
+
+/// Enters a container of `count` items at depth `level`: its brackets and commas are charged,
+/// then its depth checked (the order in which the decoder always met them).
+fn enter(budget: &Budget, count: usize, level: usize) -> Result<(), ReadError> {
+    charge(budget, brackets(count))?;
+    if level > MAX_DEPTH {
+        return Err(ReadError::TooDeep);
+    }
+    Ok(())
 }
 
 /// The size of a container's brackets and separators: `[]` or `{}` and a comma between items.

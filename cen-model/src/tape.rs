@@ -30,6 +30,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
+use crate::host::Unrepresentable;
 use crate::limits::MAX_DEPTH;
 
 /// The message of the error that stops reading at a value nested deeper than [`MAX_DEPTH`].
@@ -289,13 +290,14 @@ impl Tape {
         }
     }
 
-    /// The value that starts at node `at` as JSON; what JSON cannot hold is refused.
-    pub fn to_json(&self, at: usize) -> Result<Value, String> {
+    /// The value that starts at node `at` as JSON; the first value JSON cannot hold is refused,
+    /// for the writer to name in its host's words.
+    pub fn to_json(&self, at: usize) -> Result<Value, Unrepresentable> {
         let mut position = at;
         self.json_at(&mut position)
     }
 
-    fn json_at(&self, position: &mut usize) -> Result<Value, String> {
+    fn json_at(&self, position: &mut usize) -> Result<Value, Unrepresentable> {
         let at = *position;
         *position += 1;
         Ok(match self.node(at).unwrap_or(Node::Null) {
@@ -305,11 +307,9 @@ impl Tape {
             Node::UInt(n) => Value::from(n),
             Node::Float(x) => serde_json::Number::from_f64(x)
                 .map(Value::Number)
-                .ok_or_else(|| format!("{x} is not a finite number"))?,
+                .ok_or(Unrepresentable::NonFinite(x))?,
             Node::Str { start, end } => Value::String(self.str_at(start, end).to_owned()),
-            Node::Opaque => {
-                return Err("the value holds an object that is not JSON data (only dict, list, tuple, str, int, float, bool and None are)".to_owned())
-            }
+            Node::Opaque => return Err(Unrepresentable::Opaque),
             Node::List(count) => Value::Array(
                 (0..count)
                     .map(|_| self.json_at(position))

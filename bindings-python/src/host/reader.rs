@@ -11,6 +11,7 @@ use pyo3::PyTypeInfo;
 use serde_json::Value;
 
 use super::python_text::{int_repr, key_text, python_float_len};
+use cen_model::host::Unrepresentable;
 use cen_model::tape::Tape;
 
 /// Why reading stopped.
@@ -345,5 +346,8 @@ pub fn to_json(obj: &Bound<'_, PyAny>) -> Result<Value, String> {
     reader
         .value(obj, 1)
         .map_err(|_| "the value is nested deeper than 32 levels".to_owned())?;
-    tape.to_json(0)
+    tape.to_json(0).map_err(|refused| match refused {
+        Unrepresentable::NonFinite(x) => format!("{x} is not a finite number"),
+        Unrepresentable::Opaque => "the value holds an object that is not JSON data (only dict, list, tuple, str, int, float, bool and None are)".to_owned(),
+    })
 }
