@@ -7,6 +7,7 @@ import collections
 import datetime
 import decimal
 import enum
+import gc
 import json
 import math
 import random
@@ -139,6 +140,49 @@ def test_lone_surrogates_are_not_utf8() -> None:
     text = json.dumps(base(), ensure_ascii=False)[:-1] + ', "case_ref": "\ud800"}'
     report = cen.validate(text, today=TODAY)
     assert [(i.rule, i.path) for i in report.issues] == [("CEN-SCH-001", "")]
+
+
+def test_a_key_with_lone_surrogates_is_an_unknown_field_read_with_its_neighbours() -> None:
+    # The reader borrows values from their dict; a key it cannot read as UTF-8 makes it read
+    # the record again with references of its own (see reader.rs): the same report either way.
+    record = base()
+    record["\ud800-key"] = {"inner": ["a", 1, 2.5, {"deep": None}]}
+    record["case_ref"] = "after the odd key"
+    found = issues(record)
+    # Its text as before: each byte of the surrogate (encoded as it stands) replaced.
+    assert found == [("CEN-SCH-003", "/\ufffd\ufffd\ufffd-key")]
+    many = cen.validate_many([record, base()], today=TODAY)
+    assert [(i.rule, i.path) for i in many[0].issues] == found
+
+
+class Emptying(int):
+    """An int too large for 64 bits whose conversion to float empties what holds it and runs
+    the garbage collector: Python code run in the middle of reading a record."""
+
+    holder: Any = None
+
+    def __float__(self) -> float:
+        self.holder.clear()
+        gc.collect()
+        return 1e300
+
+
+@pytest.mark.parametrize("kind", ["dict", "list"])
+def test_python_code_run_while_reading_cannot_free_what_is_read(kind: str) -> None:
+    number = Emptying(10**30)
+    siblings: list[Any] = ["x" * 1000, {"y": ["z" * 100]}, 2**40, 1.5]
+    holder: Any = (
+        {"number": number, **{f"k{i}": v for i, v in enumerate(siblings)}}
+        if kind == "dict"
+        else [number, *siblings]
+    )
+    number.holder = holder
+    del siblings
+    record = base()
+    record["extra"] = holder
+    report = cen.validate(record, today=TODAY)
+    assert [(i.rule, i.path) for i in report.issues] == [("CEN-SCH-003", "/extra")]
+    assert not holder  # the code ran
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyByteArray, PyBytes, PyString};
 
-use super::reader::{Reader, Stop};
+use super::reader::{read, Stop};
 use cen_model::tape::Tape;
 
 /// How one record of a chunk was given.
@@ -105,17 +105,10 @@ impl Records {
             Given::Owned(obj.extract::<Vec<u8>>().unwrap_or_default())
         } else {
             let mark = self.tape.mark();
-            self.unmeasured.clear();
-            let mut reader = Reader::new(&mut self.tape, MAX_RECORD_BYTES, &mut self.unmeasured);
-            match reader.value(obj, 1) {
+            match read(&mut self.tape, obj, MAX_RECORD_BYTES, &mut self.unmeasured) {
                 Ok(()) => Given::Tree(mark.node()),
-                Err(stop) => {
-                    self.tape.truncate(mark);
-                    match stop {
-                        Stop::TooLarge => Given::TooLarge,
-                        Stop::TooDeep => Given::TooDeep,
-                    }
-                }
+                Err(Stop::TooLarge) => Given::TooLarge,
+                Err(Stop::TooDeep) => Given::TooDeep,
             }
         };
         self.given.push(given);
