@@ -18,7 +18,56 @@ use pyo3::prelude::*;
 /// The module's own Rust allocations (decoded records, reports) go to mimalloc: a tenth faster
 /// than glibc's allocator for `validate_many`; Python's objects stay Python's (decision 102).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: Mimalloc = Mimalloc;
+
+/// mimalloc, asked for alignment only when a layout needs more than every block has.
+///
+/// The `mimalloc` crate calls `mi_malloc_aligned` for every allocation, whose checks of the
+/// alignment come before mimalloc's fast path. Every mimalloc block is aligned to at least a
+/// pointer's size, which is all that text and most vectors ask for, so those take `mi_malloc`
+/// straight away.
+struct Mimalloc;
+
+/// The alignment of every block mimalloc returns (`MI_INTPTR_SIZE`).
+const BLOCK_ALIGN: usize = std::mem::size_of::<usize>();
+
+// SAFETY: each function is mimalloc's own for the same request; a layout aligned beyond
+// `BLOCK_ALIGN` goes to mimalloc's aligned functions, and every block, however it was
+// allocated, is freed by `mi_free`, which takes them all.
+#[allow(unsafe_code)]
+unsafe impl std::alloc::GlobalAlloc for Mimalloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.align() <= BLOCK_ALIGN {
+            libmimalloc_sys::mi_malloc(layout.size()).cast()
+        } else {
+            libmimalloc_sys::mi_malloc_aligned(layout.size(), layout.align()).cast()
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.align() <= BLOCK_ALIGN {
+            libmimalloc_sys::mi_zalloc(layout.size()).cast()
+        } else {
+            libmimalloc_sys::mi_zalloc_aligned(layout.size(), layout.align()).cast()
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
+        libmimalloc_sys::mi_free(ptr.cast());
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, size: usize) -> *mut u8 {
+        if layout.align() <= BLOCK_ALIGN {
+            libmimalloc_sys::mi_realloc(ptr.cast(), size).cast()
+        } else {
+            libmimalloc_sys::mi_realloc_aligned(ptr.cast(), size, layout.align()).cast()
+        }
+    }
+}
 
 mod arrow;
 mod arrow_cells;
