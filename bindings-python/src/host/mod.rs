@@ -6,6 +6,9 @@
 //! record from the tape ([`cen_model::decode_tape`]) on any thread, the GIL released, as it
 //! decodes every other input.
 //!
+//! Strings, numbers, `None` and booleans are read borrowed from their dict or list; what could
+//! run Python code while it is read is held first (docs/decisions.md #104).
+//!
 //! The tape keeps what JSON cannot: a NaN or an infinity stays an `f64` (CEN-SCH-006 at its
 //! path), and an object JSON cannot represent (a `datetime`, a set, bytes, a custom object) is
 //! an opaque value, CEN-SCH-002 at its own path instead of a failure of the whole record.
