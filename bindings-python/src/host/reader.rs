@@ -279,16 +279,23 @@ impl<'t> Reader<'t> {
         Ok(())
     }
 
+    /// The start of an array of `len` items at depth `level`: the depth checked, its brackets
+    /// and commas counted, and its node put on the tape, whose count is set once the items
+    /// are read.
+    fn open_array(&mut self, len: usize, level: usize) -> Result<usize, Halt> {
+        if level > MAX_DEPTH {
+            return Err(Stop::TooDeep.into());
+        }
+        self.add(2 + len.saturating_sub(1), 0)?;
+        Ok(self.tape.push_list(len))
+    }
+
     /// A list, held by the caller. Its items are borrowed: each one read is given a reference
     /// of its own if reading it could run Python code (see [`Reader::value`]), and an item
     /// that is gone (the list shortened by such code) ends the list.
     fn list(&mut self, list: &Bound<'_, PyList>, level: usize) -> Result<(), Halt> {
-        if level > MAX_DEPTH {
-            return Err(Stop::TooDeep.into());
-        }
         let len = list.len();
-        self.add(2 + len.saturating_sub(1), 0)?;
-        let at = self.tape.push_list(len);
+        let at = self.open_array(len, level)?;
         let mut count = 0;
         while count < len {
             // SAFETY: `list` is a live list and the GIL is held (a `Bound` proves both);
@@ -312,19 +319,16 @@ impl<'t> Reader<'t> {
         Ok(())
     }
 
-    /// A tuple (a subclass of a JSON type's place: an array), held by the caller.
+    /// A tuple, read as an array, held by the caller.
     fn tuple(&mut self, tuple: &Bound<'_, PyTuple>, level: usize) -> Result<(), Halt> {
-        if level > MAX_DEPTH {
-            return Err(Stop::TooDeep.into());
-        }
         let len = tuple.len();
-        self.add(2 + len.saturating_sub(1), 0)?;
-        let at = self.tape.push_list(len);
+        let at = self.open_array(len, level)?;
         let mut count = 0;
         for item in tuple.iter() {
             self.value(&item, level + 1)?;
             count += 1;
         }
+        // The count read, whatever the length said.
         self.tape.set_count(at, count);
         Ok(())
     }
