@@ -271,14 +271,11 @@ fn brackets(count: usize) -> usize {
     2 + count.saturating_sub(1)
 }
 
-/// A value that JSON cannot hold, met by [`to_json`].
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Unrepresentable {
-    /// A number that is not finite (NaN, ±infinity).
-    NonFinite(f64),
-    /// A value of [`HostKind::Opaque`].
-    Opaque,
-}
+/// A value that JSON cannot hold, met by [`to_json`] (the tape's own, which [`Tape::to_json`]
+/// meets too: kept there, so that the tape needs nothing of this module).
+///
+/// [`Tape::to_json`]: crate::tape::Tape::to_json
+pub use crate::tape::Unrepresentable;
 
 /// Converts a host value to a JSON value, under the depth limit and a size limit of `limit`
 /// bytes of compact JSON. `on_other` decides what a value JSON cannot hold becomes (given its

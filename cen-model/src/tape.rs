@@ -30,8 +30,17 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use crate::host::Unrepresentable;
 use crate::limits::MAX_DEPTH;
+
+/// A value that JSON cannot hold, met by [`Tape::to_json`] and by `host::to_json`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Unrepresentable {
+    /// A number that is not finite (NaN, ±infinity).
+    NonFinite(f64),
+    /// A value JSON has no form for: a [`Node::Opaque`], or a host value of
+    /// `HostKind::Opaque`.
+    Opaque,
+}
 
 /// The message of the error that stops reading at a value nested deeper than [`MAX_DEPTH`].
 pub(crate) const TOO_DEEP: &str = "nested deeper than 32 levels";
