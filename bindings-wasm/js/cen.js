@@ -166,6 +166,25 @@ function bytesOfRecord(record) {
 const sendable = (record) => (typeof record === "object" && record !== null && plainJson(record) ? JSON.stringify(record) : record);
 const parseOrNull = (text) => (text === undefined ? null : parse(text));
 
+const FORMS = ["long", "simplified"];
+const SOURCES = ["cen", "ncen", "cencomm"];
+
+/**
+ * The report of a record without issues, from the number `validateUtf8Packed` packs it into
+ * (bindings-wasm/src/validate.rs, `packed`): the very object that parsing its JSON text would
+ * give, keys in the same order, built in a fraction of the time of that parse.
+ */
+function unpacked(packed) {
+  return {
+    valid: (packed & 2) !== 0,
+    form: FORMS[(packed >>> 2) & 1],
+    source: SOURCES[(packed >>> 3) & 3],
+    counts: { error: 0, warning: 0, info: 0 },
+    quality: packed >>> 8,
+    issues: [],
+  };
+}
+
 /** Options as the core reads them, kept so that a validator can be rebuilt after a reset. */
 function snapshot(options) {
   return typeof options === "string" || options == null ? options : JSON.stringify(options);
@@ -242,7 +261,13 @@ function fieldIssues(text, path, value, record, validate) {
  * object. Throws an Error only for bad options; a bad record gets a report.
  */
 export function validate(record, options) {
-  return parse(validateToJson(record, options));
+  if (hasTables(options)) return withTables(options, (validator) => validator.validate(record));
+  return guarded(() => {
+    const bytes = bytesOfRecord(record);
+    if (bytes === undefined) return parse(raw.validateToJson(record, options));
+    const packed = raw.validateUtf8Packed(bytes, options);
+    return packed === 0 ? parse(raw.takeReportJson()) : unpacked(packed);
+  });
 }
 
 /** Like `validate`, but returns the report as JSON text, byte for byte that of every surface. */
@@ -335,7 +360,13 @@ export class Validator {
   }
 
   validate(record) {
-    return parse(this.validateToJson(record));
+    return guarded(() => {
+      const bytes = bytesOfRecord(record);
+      if (bytes === undefined) return parse(this.#validator().validateToJson(record));
+      const validator = this.#validator();
+      const packed = validator.validateUtf8Packed(bytes);
+      return packed === 0 ? parse(validator.takeReportJson()) : unpacked(packed);
+    });
   }
 
   validateToJson(record) {

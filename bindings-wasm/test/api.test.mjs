@@ -43,6 +43,28 @@ test("an object, its JSON text and its UTF-8 bytes give the same report", () => 
   assert.equal(cen.validateToJson(new TextEncoder().encode(text).buffer, options), expected);
 });
 
+test("Validator.validate gives the same object as the report's JSON text, packed or not", () => {
+  // A report without issues crosses from WebAssembly as one number (bindings-wasm/src/
+  // validate.rs, `packed`); every form and source, with issues and without, gives what parsing
+  // the report's JSON text gives, keys in the same order.
+  let packedSeen = 0;
+  for (const form of ["long", "simplified"]) {
+    for (const source of ["cen", "ncen", "cencomm"]) {
+      const validator = new cen.Validator({ today, form, source });
+      for (const name of ["long-air-passenger", "long-sea-container", "invalid-movement"]) {
+        const given = record(name);
+        const expected = validator.validateToJson(given);
+        const report = validator.validate(given);
+        assert.equal(JSON.stringify(report), JSON.stringify(JSON.parse(expected)), `${name}, ${form}, ${source}`);
+        assert.equal(Object.getPrototypeOf(report), Object.prototype);
+        if (report.issues.length === 0) packedSeen++;
+        assert.deepEqual(validator.validate(JSON.stringify(given)), report, "as JSON text");
+      }
+    }
+  }
+  assert.ok(packedSeen >= 6, `reports without issues: ${packedSeen}`);
+});
+
 test("messages follow the language of the options", () => {
   const bad = record("invalid-movement");
   const en = cen.validate(bad, options).issues[3].message;

@@ -70,8 +70,19 @@ function check(c, lossless) {
     assert.equal(validateToJson(compact(lossless.get("input")), options), blessed, "as JSON text");
     assert.equal(validateToJson(JSON.stringify(c.input), options), blessed, "as JSON.stringify text");
     assert.deepEqual(validate(c.input, options), JSON.parse(blessed), "a plain object equal to the report");
+    // Validator.validate builds a report without issues from a packed number, any other from
+    // its JSON text: the same object either way, keys in the same order.
+    const sameObject = JSON.stringify(JSON.parse(blessed));
+    const validator = new Validator(options);
+    assert.equal(JSON.stringify(validator.validate(c.input)), sameObject, "Validator.validate(object)");
+    assert.equal(JSON.stringify(validator.validate(JSON.stringify(c.input))), sameObject, "Validator.validate(text)");
   } else if ("input_text" in c) {
     assert.equal(validateToJson(c.input_text, options), blessed, "as JSON text");
+    assert.equal(
+      JSON.stringify(new Validator(options).validate(c.input_text)),
+      JSON.stringify(JSON.parse(blessed)),
+      "Validator.validate(text)",
+    );
     __setTextPath(false);
     try {
       assert.equal(validateToJson(c.input_text, options), blessed, "as JSON text, copied as a string");
