@@ -179,7 +179,7 @@ fn report_of_utf8(validator: &Validator, bytes: &[u8]) -> Report {
     validator.report(validator.check_read(&cen_model::decode_bytes(bytes)), None)
 }
 
-/// A report without issues as one number, which the JavaScript `Validator.validate` turns into
+/// A report without issues as one number, which the JavaScript `validate` and `Validator.validate` turn into
 /// the report's object itself (`js/cen.js`, `unpacked`) instead of parsing the report's JSON
 /// text: that parse, and carrying the text out of WebAssembly, took a tenth of `validate` on an
 /// object. Bit 0 set: a report without issues; bit 1: `valid`; bit 2: the form (0 `long`, 1
@@ -531,5 +531,58 @@ impl RawBatch {
     /// The report of a checked record as the next of the batch.
     fn next_report(&self, checked: Checked) -> String {
         self.batch.borrow_mut().finish(checked).to_json()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cen_model::Enumeration;
+
+    fn validator(options: Options) -> Validator {
+        Validator::new(Options {
+            today: Date::parse("2026-11-28"),
+            ..options
+        })
+        .expect("options")
+    }
+
+    #[test]
+    fn a_report_without_issues_packs_every_field_and_one_with_issues_does_not() {
+        let record = include_str!("../../examples/records/long-air-passenger.json");
+        let mut packed_reports = 0;
+        for form in [Form::Long, Form::Simplified] {
+            for source in [Source::Cen, Source::Ncen, Source::Cencomm] {
+                let report = report_of_utf8(
+                    &validator(Options {
+                        form: Some(form),
+                        source: Some(source),
+                        ..Options::default()
+                    }),
+                    record.as_bytes(),
+                );
+                let Some(code) = packed(&report) else {
+                    assert!(!report.issues.is_empty());
+                    continue;
+                };
+                assert_eq!(code & 1, 1);
+                assert_eq!(code & 2 != 0, report.valid);
+                assert_eq!(
+                    ["long", "simplified"][(code >> 2 & 1) as usize],
+                    form.as_str()
+                );
+                let sources = ["cen", "ncen", "cencomm"];
+                assert_eq!(sources[(code >> 3 & 3) as usize], source.as_str());
+                assert_eq!(code >> 8, u32::from(report.quality));
+                packed_reports += 1;
+            }
+        }
+        assert!(
+            packed_reports >= 3,
+            "{packed_reports} reports without issues"
+        );
+        let invalid = report_of_utf8(&validator(Options::default()), b"{}");
+        assert!(!invalid.issues.is_empty());
+        assert_eq!(packed(&invalid), None);
     }
 }
