@@ -26,6 +26,7 @@ pub(super) enum Stop {
 /// Why reading of one pass stopped: a limit, or a borrowed value that may have been freed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Halt {
+    /// A limit was passed: the record's report says which.
     Limit(Stop),
     /// A borrowed key could not be read as UTF-8: raising that error may have run the garbage
     /// collector, and with it finalizers that could free the entry's borrowed value, so the
@@ -43,8 +44,8 @@ impl From<Stop> for Halt {
 /// `unmeasured` is a buffer for the floats (its content does not matter).
 ///
 /// The first pass borrows the leaves from their containers, as `jsonschema_rs` does: taking a
-/// reference to each string and number and giving it back took a fifth of the reading, two
-/// calls into CPython per value under the stable ABI. A record whose reading could have freed
+/// reference to each string and number and giving it back took a sixth of the reading (two
+/// calls into CPython per value under the stable ABI). A record whose reading could have freed
 /// something borrowed (a key with lone surrogates) is read again, every value owned.
 pub(super) fn read(
     tape: &mut Tape,
