@@ -147,9 +147,13 @@ fn check(validator: &Validator, record: JsValue) -> Checked {
                 return too_large(validator);
             }
             if !host::is_well_formed(text) {
-                return validator.check_read(&cen_model::decode_bytes(&wtf8(text)));
+                return cen_model::with_bytes_decoded(&wtf8(text), |decoded| {
+                    validator.check_read(decoded)
+                });
             }
-            validator.check_read(&cen_model::decode_json(&String::from(text)))
+            cen_model::with_json_decoded(&String::from(text), |decoded| {
+                validator.check_read(decoded)
+            })
         }
         host::kind::BINARY => {
             // A detached buffer has no bytes left.
@@ -158,7 +162,7 @@ fn check(validator: &Validator, record: JsValue) -> Checked {
             if bytes.length() as usize > MAX_RECORD_BYTES {
                 return too_large(validator);
             }
-            validator.check_read(&cen_model::decode_bytes(&bytes.to_vec()))
+            cen_model::with_bytes_decoded(&bytes.to_vec(), |decoded| validator.check_read(decoded))
         }
         _ => validator.check_host(JsHost(record)),
     }
@@ -176,7 +180,10 @@ fn validate_utf8(validator: &Validator, bytes: &[u8]) -> String {
 }
 
 fn report_of_utf8(validator: &Validator, bytes: &[u8]) -> Report {
-    validator.report(validator.check_read(&cen_model::decode_bytes(bytes)), None)
+    validator.report(
+        cen_model::with_bytes_decoded(bytes, |decoded| validator.check_read(decoded)),
+        None,
+    )
 }
 
 /// A report without issues as one number, which the JavaScript `validate` and `Validator.validate` turn into
@@ -517,7 +524,9 @@ impl RawBatch {
     /// The report of the next record of the batch, given as the UTF-8 bytes of JSON text.
     #[wasm_bindgen(js_name = validateUtf8ToJson)]
     pub fn validate_utf8_to_json(&self, bytes: &[u8]) -> String {
-        self.next_report(self.validator.check_read(&cen_model::decode_bytes(bytes)))
+        let checked =
+            cen_model::with_bytes_decoded(bytes, |decoded| self.validator.check_read(decoded));
+        self.next_report(checked)
     }
 
     /// How many records the batch has reported.

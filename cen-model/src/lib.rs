@@ -35,7 +35,8 @@ pub mod tape;
 
 pub use date::Date;
 pub use decode::{
-    decode_bytes, decode_host, decode_json, decode_tape, decode_value, decode_with, Decoded, Fatal,
+    decode_bytes, decode_host, decode_json, decode_tape, decode_tape_over, decode_value,
+    decode_with, with_bytes_decoded, with_json_decoded, with_tape_decoded, Decoded, Fatal,
 };
 pub use enums::*;
 pub use fields::{all_fields, field_names, kind_at};

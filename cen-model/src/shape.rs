@@ -293,11 +293,21 @@ macro_rules! model_object {
                         }
                         *seen |= 1 << INDEX;
                         let field = &$shape.fields[INDEX];
-                        self.$field = $crate::decode::decode_field::<$ty>(field, cursor, ctx);
+                        $crate::decode::decode_field_over::<$ty>(field, cursor, ctx, &mut self.$field);
                         $crate::decode::KeyOutcome::Decoded
                     } )+
                     _ => $crate::decode::KeyOutcome::Unknown,
                 }
+            }
+
+            fn clear_unseen(&mut self, seen: u64) {
+                const NAMES: &[&str] = &[$($json),+];
+                $( {
+                    const INDEX: usize = $crate::shape::index_of(NAMES, $json);
+                    if seen & (1 << INDEX) == 0 {
+                        self.$field = None;
+                    }
+                } )+
             }
         }
 

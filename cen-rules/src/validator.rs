@@ -275,24 +275,18 @@ impl Validator {
 
     /// Checks a record given as JSON text.
     pub fn validate_json(&self, text: &str) -> Report {
-        self.report(
-            self.check_decoded(&cen_model::decode_json(text), Vec::new()),
-            None,
-        )
+        self.report(self.check(Input::Json(text)), None)
     }
 
     /// Checks a record given as bytes (CEN-SCH-001 when they are not UTF-8).
     pub fn validate_bytes(&self, bytes: &[u8]) -> Report {
-        self.report(
-            self.check_decoded(&cen_model::decode_bytes(bytes), Vec::new()),
-            None,
-        )
+        self.report(self.check(Input::Bytes(bytes)), None)
     }
 
     /// Checks a record given as a JSON value.
     pub fn validate_value(&self, value: &Value) -> Report {
         self.report(
-            self.check_decoded(&cen_model::decode_value(value), Vec::new()),
+            self.check_decoded(cen_model::decode_value(value).as_ref(), Vec::new()),
             None,
         )
     }
@@ -304,7 +298,7 @@ impl Validator {
 
     /// [`Validator::validate_with`] without reporting yet (see [`Checked`]).
     pub fn check_with<'de, D: serde::Deserializer<'de>>(&self, deserializer: D) -> Checked {
-        self.check_decoded(&cen_model::decode_with(deserializer), Vec::new())
+        self.check_decoded(cen_model::decode_with(deserializer).as_ref(), Vec::new())
     }
 
     /// Checks a record given as a host value (a Python object, a JavaScript value: see
@@ -323,13 +317,24 @@ impl Validator {
 
     /// [`Validator::validate_host`] without reporting yet (see [`Checked`]).
     pub fn check_host<H: cen_model::host::HostValue>(&self, value: H) -> Checked {
-        self.check_decoded(&cen_model::decode_host(value), Vec::new())
+        self.check_decoded(cen_model::decode_host(value).as_ref(), Vec::new())
     }
 
-    /// Checks a record decoded earlier ([`cen_model::decode_host`] and the other decoders):
-    /// how a binding reads host values while it holds its interpreter's lock, then checks them
-    /// on other threads.
-    pub fn check_read(&self, decoded: &Result<Decoded, Fatal>) -> Checked {
+    /// Checks a record decoded earlier ([`cen_model::decode_host`] and the other decoders, as
+    /// `decoded.as_ref()`) or given by [`cen_model::with_tape_decoded`] and its kin: how a
+    /// binding reads host values while it holds its interpreter's lock, then checks them on
+    /// other threads.
+    ///
+    /// ```
+    /// let validator = cen_rules::Validator::from_json_options(r#"{"today": "2026-11-28"}"#).unwrap();
+    /// let text = r#"{"reporting_country": "BE"}"#;
+    /// let checked = cen_model::with_json_decoded(text, |decoded| validator.check_read(decoded));
+    /// let report = validator.report(checked, None);
+    /// assert_eq!(report.to_json(), validator.validate_json(text).to_json());
+    /// let decoded = cen_model::decode_json(text);
+    /// assert_eq!(validator.report(validator.check_read(decoded.as_ref()), None), report);
+    /// ```
+    pub fn check_read(&self, decoded: Result<&Decoded, &Fatal>) -> Checked {
         self.check_decoded(decoded, Vec::new())
     }
 
@@ -348,7 +353,7 @@ impl Validator {
 
     /// [`Validator::report_fatal`] without reporting yet, to keep its place in a batch.
     pub fn check_fatal(&self, fatal: &Fatal) -> Checked {
-        self.check_decoded(&Err(fatal.clone()), Vec::new())
+        self.check_decoded(Err(fatal), Vec::new())
     }
 
     /// [`Validator::report_unreadable`] without reporting yet, to keep its place in a batch.
@@ -397,13 +402,21 @@ impl Validator {
     /// Checks a record without reporting it yet (see [`Checked`]).
     pub fn check(&self, input: Input<'_>) -> Checked {
         match input {
-            Input::Json(text) => self.check_decoded(&cen_model::decode_json(text), Vec::new()),
-            Input::Bytes(bytes) => self.check_decoded(&cen_model::decode_bytes(bytes), Vec::new()),
-            Input::Value(value) => self.check_decoded(&cen_model::decode_value(value), Vec::new()),
+            Input::Json(text) => cen_model::with_json_decoded(text, |decoded| {
+                self.check_decoded(decoded, Vec::new())
+            }),
+            Input::Bytes(bytes) => cen_model::with_bytes_decoded(bytes, |decoded| {
+                self.check_decoded(decoded, Vec::new())
+            }),
+            Input::Value(value) => {
+                self.check_decoded(cen_model::decode_value(value).as_ref(), Vec::new())
+            }
             Input::Record(record) => match serde_json::to_value(record) {
-                Ok(value) => self.check_decoded(&cen_model::decode_value(&value), Vec::new()),
+                Ok(value) => {
+                    self.check_decoded(cen_model::decode_value(&value).as_ref(), Vec::new())
+                }
                 Err(error) => {
-                    self.check_decoded(&Err(Fatal::NotJson(error.to_string())), Vec::new())
+                    self.check_decoded(Err(&Fatal::NotJson(error.to_string())), Vec::new())
                 }
             },
         }
@@ -414,15 +427,17 @@ impl Validator {
         // As JSON text when the header allows it: three times faster than building a value.
         let mut text = Vec::with_capacity(1024);
         if let Some(findings) = layout.write_json(cells, &mut text) {
-            return self.check_decoded(&cen_model::decode_bytes(&text), findings);
+            return cen_model::with_bytes_decoded(&text, |decoded| {
+                self.check_decoded(decoded, findings)
+            });
         }
         let row = layout.record(cells);
-        self.check_decoded(&cen_model::decode_value(&row.value), row.findings)
+        self.check_decoded(cen_model::decode_value(&row.value).as_ref(), row.findings)
     }
 
     fn check_decoded(
         &self,
-        decoded: &Result<Decoded, Fatal>,
+        decoded: Result<&Decoded, &Fatal>,
         extra: Vec<cen_model::Finding>,
     ) -> Checked {
         let decoded = match decoded {
@@ -567,7 +582,8 @@ mod tests {
     /// must agree with.
     fn by_value(validator: &Validator, layout: &Layout, cells: &[Cell<'_>]) -> String {
         let row = layout.record(cells);
-        let checked = validator.check_decoded(&cen_model::decode_value(&row.value), row.findings);
+        let checked =
+            validator.check_decoded(cen_model::decode_value(&row.value).as_ref(), row.findings);
         validator.report(checked, None).to_json()
     }
 

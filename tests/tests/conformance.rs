@@ -108,3 +108,52 @@ fn every_rule_fires_somewhere_and_every_rule_has_a_near_miss() {
         );
     }
 }
+
+/// The core decodes each record of a batch over the one before it (reusing its room): any
+/// record of the vectors decoded over any other must be exactly the record decoded alone,
+/// nothing of the one before left in it.
+#[test]
+fn every_record_decoded_over_any_other_is_the_record_decoded_alone() {
+    use cen_model::tape::Tape;
+    let mut tape = Tape::default();
+    let mut starts = Vec::new();
+    for (_, doc) in vector_files() {
+        for case in doc["cases"].as_array().unwrap() {
+            let inputs = match case_input(case) {
+                Some(input) => vec![input],
+                None => batch_inputs(case).unwrap_or_default(),
+            };
+            for input in inputs {
+                let text = match input {
+                    CaseInput::Value(value) => value.to_string(),
+                    CaseInput::Text(text) => text,
+                    CaseInput::Bytes(bytes) => match String::from_utf8(bytes) {
+                        Ok(text) => text,
+                        Err(_) => continue,
+                    },
+                };
+                let mark = tape.mark();
+                match tape.read(&mut serde_json::Deserializer::from_str(&text)) {
+                    Ok(at) => starts.push(at),
+                    Err(_) => tape.truncate(mark),
+                }
+            }
+        }
+    }
+    assert!(starts.len() >= 200, "{} records read", starts.len());
+    let alone: Vec<_> = starts
+        .iter()
+        .map(|&at| cen_model::decode_tape(&tape, at))
+        .collect();
+    let mut compared = 0;
+    for (a, first) in starts.iter().zip(&alone) {
+        let Ok(first) = first else { continue };
+        for (&b, second) in starts.iter().zip(&alone) {
+            let mut decoded = first.clone();
+            let over = cen_model::decode_tape_over(&tape, b, &mut decoded).map(|()| decoded);
+            assert_eq!(&over, second, "node {b} decoded over node {a}");
+            compared += 1;
+        }
+    }
+    assert!(compared >= 200 * 200, "{compared} pairs");
+}

@@ -117,7 +117,9 @@ impl Records {
     /// Checks record `i` (any thread, no GIL needed).
     pub fn check(&self, i: usize, validator: &Validator) -> Checked {
         match self.given.get(i) {
-            Some(Given::Tree(at)) => validator.check_read(&cen_model::decode_tape(&self.tape, *at)),
+            Some(Given::Tree(at)) => cen_model::with_tape_decoded(&self.tape, *at, |decoded| {
+                validator.check_read(decoded)
+            }),
             Some(Given::Json(text)) => validator.check(Input::Json(text)),
             Some(Given::Bytes(bytes)) => validator.check(Input::Bytes(bytes)),
             Some(Given::Owned(bytes)) => validator.check(Input::Bytes(bytes)),

@@ -12,6 +12,21 @@ use crate::tape::Node;
 
 impl<T: FieldValue> FieldValue for Vec<T> {
     fn decode(cursor: &mut Cursor<'_>, kind: &'static Kind, ctx: &mut Ctx) -> Fit<Self> {
+        let mut items = Vec::new();
+        match Self::decode_over(&mut items, cursor, kind, ctx) {
+            Fit::Valid(()) => Fit::Valid(items),
+            Fit::Null => Fit::Null,
+            Fit::Invalid => Fit::Invalid,
+        }
+    }
+
+    /// Each item decoded over the one at its place, if any; what is left over is dropped.
+    fn decode_over(
+        items: &mut Self,
+        cursor: &mut Cursor<'_>,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Fit<()> {
         let count = match cursor.next() {
             Node::List(count) => count,
             Node::Null => return Fit::Null,
@@ -30,22 +45,50 @@ impl<T: FieldValue> FieldValue for Vec<T> {
             cursor.skip_values(count);
             return out_of_range(ParamValue::Int(*max as i64), "items", ctx);
         }
-        let mut items = Vec::with_capacity(count);
+        items.reserve(count.saturating_sub(items.len()));
+        // Items kept so far: an item that does not fit and has no placeholder is dropped, and
+        // the next one is decoded over what it left.
+        let mut kept = 0;
         for index in 0..count {
             ctx.path.push(Segment::Index(index));
-            match T::decode(cursor, item_kind, ctx) {
-                Fit::Valid(value) => items.push(value),
-                Fit::Invalid => items.extend(T::placeholder()),
+            let fit = match items.get_mut(kept) {
+                Some(item) => T::decode_over(item, cursor, item_kind, ctx),
+                None => match T::decode(cursor, item_kind, ctx) {
+                    Fit::Valid(value) => {
+                        items.push(value);
+                        Fit::Valid(())
+                    }
+                    Fit::Null => Fit::Null,
+                    Fit::Invalid => Fit::Invalid,
+                },
+            };
+            match fit {
+                Fit::Valid(()) => kept += 1,
+                Fit::Invalid => kept += put_placeholder(items, kept),
                 Fit::Null => {
                     // An item cannot be absent: a null item has the wrong type.
                     let _: Fit<T> = wrong_type(item_kind, ctx);
-                    items.extend(T::placeholder());
+                    kept += put_placeholder(items, kept);
                 }
             }
             ctx.path.pop();
         }
-        Fit::Valid(items)
+        items.truncate(kept);
+        Fit::Valid(())
     }
+}
+
+/// Puts the placeholder of an item that did not fit at `at` (see [`FieldValue::placeholder`]),
+/// and gives how many items that keeps: 1, or 0 when the item is dropped.
+fn put_placeholder<T: FieldValue>(items: &mut Vec<T>, at: usize) -> usize {
+    let Some(placeholder) = T::placeholder() else {
+        return 0;
+    };
+    match items.get_mut(at) {
+        Some(item) => *item = placeholder,
+        None => items.push(placeholder),
+    }
+    1
 }
 
 /// Decodes any object type of the record.
@@ -54,8 +97,26 @@ pub fn decode_object<T: DecodeObject>(
     kind: &'static Kind,
     ctx: &mut Ctx,
 ) -> Fit<T> {
+    let mut value = T::default();
+    match decode_object_over(&mut value, cursor, kind, ctx) {
+        Fit::Valid(()) => Fit::Valid(value),
+        Fit::Null => Fit::Null,
+        Fit::Invalid => Fit::Invalid,
+    }
+}
+
+/// Decodes any object type of the record over `value` (see [`FieldValue::decode_over`]).
+pub fn decode_object_over<T: DecodeObject>(
+    value: &mut T,
+    cursor: &mut Cursor<'_>,
+    kind: &'static Kind,
+    ctx: &mut Ctx,
+) -> Fit<()> {
     match cursor.next() {
-        Node::Map(count) => Fit::Valid(decode_fields(cursor, count, ctx)),
+        Node::Map(count) => {
+            decode_fields(value, cursor, count, ctx);
+            Fit::Valid(())
+        }
         Node::Null => Fit::Null,
         other => {
             cursor.skip_inside(other);
@@ -64,9 +125,14 @@ pub fn decode_object<T: DecodeObject>(
     }
 }
 
-/// Decodes the `count` entries of an object, the cursor at its first key.
-fn decode_fields<T: DecodeObject>(cursor: &mut Cursor<'_>, count: usize, ctx: &mut Ctx) -> T {
-    let mut value = T::default();
+/// Decodes the `count` entries of an object over `value`, the cursor at its first key: each
+/// field given is decoded over what `value` held, and the others are emptied.
+fn decode_fields<T: DecodeObject>(
+    value: &mut T,
+    cursor: &mut Cursor<'_>,
+    count: usize,
+    ctx: &mut Ctx,
+) {
     let mut seen = 0u64;
     for _ in 0..count {
         // Every writer of a tape writes keys as strings.
@@ -95,14 +161,18 @@ fn decode_fields<T: DecodeObject>(cursor: &mut Cursor<'_>, count: usize, ctx: &m
             }
         }
     }
-    value
+    value.clear_unseen(seen);
 }
 
-/// The top level: an object, or nothing (the caller turns nothing into CEN-SCH-001).
-pub(super) fn decode_root(cursor: &mut Cursor<'_>, ctx: &mut Ctx) -> Option<Record> {
+/// The top level, decoded over `record`: false when it is not an object (the caller turns
+/// that into CEN-SCH-001), and `record` then holds anything.
+pub(super) fn decode_root(cursor: &mut Cursor<'_>, ctx: &mut Ctx, record: &mut Record) -> bool {
     match cursor.next() {
-        Node::Map(count) => Some(decode_fields(cursor, count, ctx)),
-        _ => None,
+        Node::Map(count) => {
+            decode_fields(record, cursor, count, ctx);
+            true
+        }
+        _ => false,
     }
 }
 
@@ -112,6 +182,15 @@ macro_rules! object_field_values {
             impl FieldValue for $t {
                 fn decode(cursor: &mut Cursor<'_>, kind: &'static Kind, ctx: &mut Ctx) -> Fit<Self> {
                     decode_object::<$t>(cursor, kind, ctx)
+                }
+
+                fn decode_over(
+                    value: &mut Self,
+                    cursor: &mut Cursor<'_>,
+                    kind: &'static Kind,
+                    ctx: &mut Ctx,
+                ) -> Fit<()> {
+                    decode_object_over(value, cursor, kind, ctx)
                 }
 
                 fn placeholder() -> Option<Self> {

@@ -2,7 +2,6 @@
 
 use crate::finding::{Finding, Params};
 use crate::pointer::push_token;
-use crate::record::Record;
 
 use super::Decoded;
 
@@ -60,6 +59,9 @@ pub struct Ctx {
     pub(super) path: Path,
     pub(super) findings: Vec<Finding>,
     pub(super) invalid: Vec<String>,
+    /// Bytes of text decoded into the record's strings: whether the record is small enough
+    /// for its thread to keep its room for the next one.
+    pub(super) text_decoded: usize,
 }
 
 impl Ctx {
@@ -90,12 +92,24 @@ impl Ctx {
             .push(Finding::new(rule, pointer, params).variant(variant));
     }
 
-    pub(super) fn finish(self, record: Record) -> Decoded {
-        Decoded {
-            record,
-            findings: self.findings,
-            invalid: self.invalid,
+    /// A decoding that writes its findings into the room of `decoded`'s (emptied first).
+    pub(super) fn reusing(decoded: &mut Decoded) -> Ctx {
+        let mut findings = std::mem::take(&mut decoded.findings);
+        let mut invalid = std::mem::take(&mut decoded.invalid);
+        findings.clear();
+        invalid.clear();
+        Ctx {
+            path: Path::default(),
+            findings,
+            invalid,
+            text_decoded: 0,
         }
+    }
+
+    /// Gives the findings to the decoded record whose room they took.
+    pub(super) fn finish(self, decoded: &mut Decoded) {
+        decoded.findings = self.findings;
+        decoded.invalid = self.invalid;
     }
 }
 

@@ -67,6 +67,28 @@ pub trait FieldValue: Sized {
     /// become findings in `ctx`.
     fn decode(cursor: &mut Cursor<'_>, kind: &'static Kind, ctx: &mut Ctx) -> Fit<Self>;
 
+    /// Decodes the value at the cursor over `value`, whatever it holds, reusing its room (a
+    /// string's bytes, an object's fields, an array's items): how a record is decoded over the
+    /// one before it without allocating again. After `Fit::Valid(())`, `value` is exactly what
+    /// [`FieldValue::decode`] gives; after `Null` or `Invalid` it holds anything, and the caller
+    /// drops or replaces it.
+    #[inline]
+    fn decode_over(
+        value: &mut Self,
+        cursor: &mut Cursor<'_>,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Fit<()> {
+        match Self::decode(cursor, kind, ctx) {
+            Fit::Valid(decoded) => {
+                *value = decoded;
+                Fit::Valid(())
+            }
+            Fit::Null => Fit::Null,
+            Fit::Invalid => Fit::Invalid,
+        }
+    }
+
     /// What stands in an array for an item that did not fit, so that later indices keep their
     /// meaning; `None` drops the item.
     fn placeholder() -> Option<Self> {
@@ -97,6 +119,9 @@ pub trait DecodeObject: Default {
         ctx: &mut Ctx,
         seen: &mut u64,
     ) -> KeyOutcome;
+    /// Empties the fields whose bit is not set in `seen` (one bit per field, as in
+    /// [`DecodeObject::decode_key`]): what is left of an object decoded over another.
+    fn clear_unseen(&mut self, seen: u64);
 }
 
 /// Decodes the value of `field` at the cursor, with the field on the path: the value if it
@@ -107,11 +132,36 @@ pub fn decode_field<T: FieldValue>(
     cursor: &mut Cursor<'_>,
     ctx: &mut Ctx,
 ) -> Option<T> {
+    let mut slot = None;
+    decode_field_over(field, cursor, ctx, &mut slot);
+    slot
+}
+
+/// Decodes the value of `field` at the cursor over `slot`, with the field on the path: the
+/// value if it fits, reusing what `slot` held; nothing if it is `null` or does not fit (then
+/// with its finding). The same as `*slot = decode_field(field, cursor, ctx)`, without
+/// allocating again what `slot` already has room for.
+#[inline(always)]
+pub fn decode_field_over<T: FieldValue>(
+    field: &'static FieldShape,
+    cursor: &mut Cursor<'_>,
+    ctx: &mut Ctx,
+    slot: &mut Option<T>,
+) {
     ctx.path.push(Segment::Field(field.name));
-    let decoded = T::decode(cursor, &field.kind, ctx);
+    let fit = match slot {
+        Some(value) => T::decode_over(value, cursor, &field.kind, ctx),
+        None => match T::decode(cursor, &field.kind, ctx) {
+            Fit::Valid(value) => {
+                *slot = Some(value);
+                Fit::Valid(())
+            }
+            Fit::Null => Fit::Null,
+            Fit::Invalid => Fit::Invalid,
+        },
+    };
     ctx.path.pop();
-    match decoded {
-        Fit::Valid(value) => Some(value),
-        Fit::Null | Fit::Invalid => None,
+    if !matches!(fit, Fit::Valid(())) {
+        *slot = None;
     }
 }

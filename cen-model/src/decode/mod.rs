@@ -31,9 +31,11 @@ use crate::record::Record;
 use crate::tape::{Tape, TOO_DEEP};
 
 pub use crate::limits::{MAX_DEPTH, MAX_RECORD_BYTES};
-pub use container::decode_object;
+pub use container::{decode_object, decode_object_over};
 pub use context::Ctx;
-pub use field::{decode_field, Cursor, DecodeObject, FieldValue, Fit, KeyOutcome};
+pub use field::{
+    decode_field, decode_field_over, Cursor, DecodeObject, FieldValue, Fit, KeyOutcome,
+};
 
 /// Why an input is not a record at all (CEN-SCH-001).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,18 +122,25 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, Fatal> {
 
 /// Decodes a record from JSON text (see [`decode_bytes`]).
 pub fn decode_json(text: &str) -> Result<Decoded, Fatal> {
+    with_scratch_tape(|tape| {
+        let at = read_json(text, tape)?;
+        decode_tape(tape, at)
+    })
+}
+
+/// Reads JSON text onto `tape` under the size limit, a leading byte order mark ignored, and
+/// gives the node where the value starts.
+fn read_json(text: &str, tape: &mut Tape) -> Result<usize, Fatal> {
     if text.len() > MAX_RECORD_BYTES {
         return Err(Fatal::TooLarge);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    with_scratch_tape(|tape| {
-        // Strings take no more room than the text they are written in; a value, a few bytes.
-        tape.reserve(text.len() / 6, text.len());
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let at = tape.read(&mut deserializer).map_err(fatal)?;
-        deserializer.end().map_err(fatal)?;
-        decode_tape(tape, at)
-    })
+    // Strings take no more room than the text they are written in; a value, a few bytes.
+    tape.reserve(text.len() / 6, text.len());
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let at = tape.read(&mut deserializer).map_err(fatal)?;
+    deserializer.end().map_err(fatal)?;
+    Ok(at)
 }
 
 /// Decodes a record from a JSON value (as the bindings build from host objects). The size limit
@@ -188,11 +197,114 @@ pub fn decode_host<H: HostValue>(value: H) -> Result<Decoded, Fatal> {
 /// binding decodes, on any thread, the records it read while it held the GIL. Anything but an
 /// object there is [`Fatal::NotObject`]; the limits are the writer's.
 pub fn decode_tape(tape: &Tape, at: usize) -> Result<Decoded, Fatal> {
-    let mut ctx = Ctx::default();
-    let mut cursor = Cursor::new(tape, at);
-    let record = container::decode_root(&mut cursor, &mut ctx).ok_or(Fatal::NotObject)?;
-    Ok(ctx.finish(record))
+    let mut decoded = Decoded::default();
+    decode_tape_over(tape, at, &mut decoded)?;
+    Ok(decoded)
 }
+
+/// [`decode_tape`] over a record decoded before, reusing its room (its strings, objects, arrays
+/// and findings): `decoded` becomes exactly what [`decode_tape`] gives, and on an error holds
+/// anything. What [`with_tape_decoded`] does for each thread.
+///
+/// ```
+/// let mut tape = cen_model::tape::Tape::default();
+/// let first = tape.read(&mut serde_json::Deserializer::from_str(r#"{"narrative": "first", "goods": []}"#)).unwrap();
+/// let second = tape.read(&mut serde_json::Deserializer::from_str(r#"{"narrative": 7}"#)).unwrap();
+/// let mut decoded = cen_model::decode_tape(&tape, first).unwrap();
+/// cen_model::decode_tape_over(&tape, second, &mut decoded).unwrap();
+/// assert_eq!(decoded, cen_model::decode_tape(&tape, second).unwrap());
+/// assert_eq!(decoded.record.narrative, None);
+/// assert_eq!(decoded.invalid, ["/narrative"]);
+/// ```
+pub fn decode_tape_over(tape: &Tape, at: usize, decoded: &mut Decoded) -> Result<(), Fatal> {
+    decode_over(tape, at, decoded).map(|_text| ())
+}
+
+/// [`decode_tape_over`], giving the bytes of text decoded into the record's strings.
+fn decode_over(tape: &Tape, at: usize, decoded: &mut Decoded) -> Result<usize, Fatal> {
+    let mut ctx = Ctx::reusing(decoded);
+    let mut cursor = Cursor::new(tape, at);
+    let is_object = container::decode_root(&mut cursor, &mut ctx, &mut decoded.record);
+    let text = ctx.text_decoded;
+    ctx.finish(decoded);
+    if is_object {
+        Ok(text)
+    } else {
+        Err(Fatal::NotObject)
+    }
+}
+
+/// Decodes the record that starts at node `at` of a tape and gives it to `use_decoded`, as
+/// `use_decoded(decode_tape(tape, at).as_ref())` would, but over the record this thread decoded
+/// last ([`decode_tape_over`]): a record like the one before it is decoded without allocating.
+/// How the core checks the records of a batch.
+///
+/// ```
+/// let mut tape = cen_model::tape::Tape::default();
+/// let at = tape.read(&mut serde_json::Deserializer::from_str(r#"{"reporting_country": "BE"}"#)).unwrap();
+/// let country = cen_model::with_tape_decoded(&tape, at, |decoded| {
+///     decoded.ok().and_then(|d| d.record.reporting_country.clone())
+/// });
+/// assert_eq!(country.as_deref(), Some("BE"));
+/// ```
+pub fn with_tape_decoded<T>(
+    tape: &Tape,
+    at: usize,
+    use_decoded: impl FnOnce(Result<&Decoded, &Fatal>) -> T,
+) -> T {
+    // Boxed, so that taking it and putting it back moves a pointer, not the record. A record
+    // decoded within `use_decoded` finds none kept, and decodes into a new one; so does one
+    // decoded while the thread ends, when its storage is gone.
+    let mut decoded = KEPT.try_with(Cell::take).ok().flatten().unwrap_or_default();
+    let (output, text) = match decode_over(tape, at, &mut decoded) {
+        Ok(text) => (use_decoded(Ok(&decoded)), text),
+        Err(fatal) => (use_decoded(Err(&fatal)), 0),
+    };
+    // A very large record gives its room back.
+    let small = text <= KEEP_TEXT_BYTES
+        && decoded.findings.capacity() <= KEEP_FINDINGS
+        && decoded.invalid.capacity() <= KEEP_FINDINGS;
+    if small {
+        let _ = KEPT.try_with(|kept| kept.set(Some(decoded)));
+    }
+    output
+}
+
+/// [`decode_json`] given to `use_decoded` the way of [`with_tape_decoded`].
+pub fn with_json_decoded<T>(
+    text: &str,
+    use_decoded: impl FnOnce(Result<&Decoded, &Fatal>) -> T,
+) -> T {
+    with_scratch_tape(|tape| match read_json(text, tape) {
+        Ok(at) => with_tape_decoded(tape, at, use_decoded),
+        Err(fatal) => use_decoded(Err(&fatal)),
+    })
+}
+
+/// [`decode_bytes`] given to `use_decoded` the way of [`with_tape_decoded`].
+pub fn with_bytes_decoded<T>(
+    bytes: &[u8],
+    use_decoded: impl FnOnce(Result<&Decoded, &Fatal>) -> T,
+) -> T {
+    if bytes.len() > MAX_RECORD_BYTES {
+        return use_decoded(Err(&Fatal::TooLarge));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => with_json_decoded(text, use_decoded),
+        Err(_) => use_decoded(Err(&Fatal::NotUtf8)),
+    }
+}
+
+thread_local! {
+    /// The record each thread decoded last, kept for its room (see [`with_tape_decoded`]).
+    static KEPT: Cell<Option<Box<Decoded>>> = const { Cell::new(None) };
+}
+
+/// The most text a kept record may have held (a record of the benchmarks holds 300 bytes).
+const KEEP_TEXT_BYTES: usize = 64 * 1024;
+
+/// The most findings a kept record may have had room for.
+const KEEP_FINDINGS: usize = 256;
 
 thread_local! {
     /// A tape for each thread to read its records onto, kept from record to record for its

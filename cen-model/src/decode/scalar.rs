@@ -62,6 +62,21 @@ pub(super) fn out_of_range<T>(limit: ParamValue, variant: &'static str, ctx: &mu
 
 impl FieldValue for String {
     fn decode(cursor: &mut Cursor<'_>, kind: &'static Kind, ctx: &mut Ctx) -> Fit<Self> {
+        let mut value = String::new();
+        match Self::decode_over(&mut value, cursor, kind, ctx) {
+            Fit::Valid(()) => Fit::Valid(value),
+            Fit::Null => Fit::Null,
+            Fit::Invalid => Fit::Invalid,
+        }
+    }
+
+    /// The text copied into the string's own room: no allocation when it fits there.
+    fn decode_over(
+        value: &mut Self,
+        cursor: &mut Cursor<'_>,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Fit<()> {
         match atom(cursor) {
             Atom::Null => Fit::Null,
             Atom::Str(text) => match kind {
@@ -69,7 +84,12 @@ impl FieldValue for String {
                 Kind::Text(max) if text.len() > *max && text.chars().nth(*max).is_some() => {
                     out_of_range(ParamValue::Int(*max as i64), "text", ctx)
                 }
-                _ => Fit::Valid(text.to_owned()),
+                _ => {
+                    ctx.text_decoded += text.len();
+                    value.clear();
+                    value.push_str(text);
+                    Fit::Valid(())
+                }
             },
             _ => wrong_type(kind, ctx),
         }
