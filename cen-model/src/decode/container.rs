@@ -20,6 +20,15 @@ impl<T: FieldValue> FieldValue for Vec<T> {
         }
     }
 
+    fn decode_into(
+        slot: &mut Option<Self>,
+        cursor: &mut Cursor<'_>,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Fit<()> {
+        Self::decode_over(slot.get_or_insert_with(Vec::new), cursor, kind, ctx)
+    }
+
     /// Each item decoded over the one at its place, if any; what is left over is dropped.
     fn decode_over(
         items: &mut Self,
@@ -53,14 +62,14 @@ impl<T: FieldValue> FieldValue for Vec<T> {
             ctx.path.push(Segment::Index(index));
             let fit = match items.get_mut(kept) {
                 Some(item) => T::decode_over(item, cursor, item_kind, ctx),
-                None => match T::decode(cursor, item_kind, ctx) {
-                    Fit::Valid(value) => {
+                None => {
+                    let mut slot = None;
+                    let fit = T::decode_into(&mut slot, cursor, item_kind, ctx);
+                    if let (Fit::Valid(()), Some(value)) = (&fit, slot) {
                         items.push(value);
-                        Fit::Valid(())
                     }
-                    Fit::Null => Fit::Null,
-                    Fit::Invalid => Fit::Invalid,
-                },
+                    fit
+                }
             };
             match fit {
                 Fit::Valid(()) => kept += 1,
@@ -191,6 +200,15 @@ macro_rules! object_field_values {
                     ctx: &mut Ctx,
                 ) -> Fit<()> {
                     decode_object_over(value, cursor, kind, ctx)
+                }
+
+                fn decode_into(
+                    slot: &mut Option<Self>,
+                    cursor: &mut Cursor<'_>,
+                    kind: &'static Kind,
+                    ctx: &mut Ctx,
+                ) -> Fit<()> {
+                    decode_object_over(slot.get_or_insert_with(<$t>::default), cursor, kind, ctx)
                 }
 
                 fn placeholder() -> Option<Self> {

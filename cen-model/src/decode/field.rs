@@ -89,6 +89,31 @@ pub trait FieldValue: Sized {
         }
     }
 
+    /// Decodes the value at the cursor into `slot`: over what it holds, or into a new value.
+    /// After `Fit::Valid(())`, `slot` holds exactly what [`FieldValue::decode`] gives; after
+    /// `Null` or `Invalid` it holds anything. Types with room of their own decode a new value
+    /// as an empty one decoded over ([`FieldValue::decode_over`]), so that the decoder of each
+    /// type is compiled once.
+    #[inline]
+    fn decode_into(
+        slot: &mut Option<Self>,
+        cursor: &mut Cursor<'_>,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Fit<()> {
+        match slot {
+            Some(value) => Self::decode_over(value, cursor, kind, ctx),
+            None => match Self::decode(cursor, kind, ctx) {
+                Fit::Valid(value) => {
+                    *slot = Some(value);
+                    Fit::Valid(())
+                }
+                Fit::Null => Fit::Null,
+                Fit::Invalid => Fit::Invalid,
+            },
+        }
+    }
+
     /// What stands in an array for an item that did not fit, so that later indices keep their
     /// meaning; `None` drops the item.
     fn placeholder() -> Option<Self> {
@@ -149,17 +174,7 @@ pub fn decode_field_over<T: FieldValue>(
     slot: &mut Option<T>,
 ) {
     ctx.path.push(Segment::Field(field.name));
-    let fit = match slot {
-        Some(value) => T::decode_over(value, cursor, &field.kind, ctx),
-        None => match T::decode(cursor, &field.kind, ctx) {
-            Fit::Valid(value) => {
-                *slot = Some(value);
-                Fit::Valid(())
-            }
-            Fit::Null => Fit::Null,
-            Fit::Invalid => Fit::Invalid,
-        },
-    };
+    let fit = T::decode_into(slot, cursor, &field.kind, ctx);
     ctx.path.pop();
     if !matches!(fit, Fit::Valid(())) {
         *slot = None;

@@ -70,6 +70,15 @@ impl FieldValue for String {
         }
     }
 
+    fn decode_into(
+        slot: &mut Option<Self>,
+        cursor: &mut Cursor<'_>,
+        kind: &'static Kind,
+        ctx: &mut Ctx,
+    ) -> Fit<()> {
+        Self::decode_over(slot.get_or_insert_with(String::new), cursor, kind, ctx)
+    }
+
     /// The text copied into the string's own room: no allocation when it fits there.
     fn decode_over(
         value: &mut Self,
