@@ -3,8 +3,8 @@
 //! Records are read, while the GIL is held, onto the core's [`cen_model::tape::Tape`]: the
 //! values of a chunk of records flattened in document order, their strings in one buffer (two
 //! allocations for a whole chunk, whatever its size). The core's one decoder then decodes each
-//! record from the tape ([`cen_model::decode_tape`]) on any thread, the GIL released, as it
-//! decodes every other input.
+//! record from the tape ([`cen_model::with_tape_decoded`], over the record its thread decoded
+//! last) on any thread, the GIL released, as it decodes every other input.
 //!
 //! Strings, numbers, `None` and booleans are read borrowed from their dict or list; what could
 //! run Python code while it is read is held first (docs/decisions.md #104).
