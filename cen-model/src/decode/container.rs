@@ -11,23 +11,7 @@ use crate::shape::Kind;
 use crate::tape::Node;
 
 impl<T: FieldValue> FieldValue for Vec<T> {
-    fn decode(cursor: &mut Cursor<'_>, kind: &'static Kind, ctx: &mut Ctx) -> Fit<Self> {
-        let mut items = Vec::new();
-        match Self::decode_over(&mut items, cursor, kind, ctx) {
-            Fit::Valid(()) => Fit::Valid(items),
-            Fit::Null => Fit::Null,
-            Fit::Invalid => Fit::Invalid,
-        }
-    }
-
-    fn decode_into(
-        slot: &mut Option<Self>,
-        cursor: &mut Cursor<'_>,
-        kind: &'static Kind,
-        ctx: &mut Ctx,
-    ) -> Fit<()> {
-        Self::decode_over(slot.get_or_insert_with(Vec::new), cursor, kind, ctx)
-    }
+    new_values_decoded_over_empty!();
 
     /// Each item decoded over the one at its place, if any; what is left over is dropped.
     fn decode_over(
@@ -107,11 +91,7 @@ pub fn decode_object<T: DecodeObject>(
     ctx: &mut Ctx,
 ) -> Fit<T> {
     let mut value = T::default();
-    match decode_object_over(&mut value, cursor, kind, ctx) {
-        Fit::Valid(()) => Fit::Valid(value),
-        Fit::Null => Fit::Null,
-        Fit::Invalid => Fit::Invalid,
-    }
+    decode_object_over(&mut value, cursor, kind, ctx).map(|()| value)
 }
 
 /// Decodes any object type of the record over `value` (see [`FieldValue::decode_over`]).
@@ -189,9 +169,7 @@ macro_rules! object_field_values {
     ($($t:ty),+ $(,)?) => {
         $(
             impl FieldValue for $t {
-                fn decode(cursor: &mut Cursor<'_>, kind: &'static Kind, ctx: &mut Ctx) -> Fit<Self> {
-                    decode_object::<$t>(cursor, kind, ctx)
-                }
+                new_values_decoded_over_empty!();
 
                 fn decode_over(
                     value: &mut Self,
@@ -200,15 +178,6 @@ macro_rules! object_field_values {
                     ctx: &mut Ctx,
                 ) -> Fit<()> {
                     decode_object_over(value, cursor, kind, ctx)
-                }
-
-                fn decode_into(
-                    slot: &mut Option<Self>,
-                    cursor: &mut Cursor<'_>,
-                    kind: &'static Kind,
-                    ctx: &mut Ctx,
-                ) -> Fit<()> {
-                    decode_object_over(slot.get_or_insert_with(<$t>::default), cursor, kind, ctx)
                 }
 
                 fn placeholder() -> Option<Self> {

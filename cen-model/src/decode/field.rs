@@ -16,6 +16,18 @@ pub enum Fit<T> {
     Valid(T),
 }
 
+impl<T> Fit<T> {
+    /// The same outcome, with `f` applied to a value that fits.
+    #[inline]
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Fit<U> {
+        match self {
+            Fit::Null => Fit::Null,
+            Fit::Invalid => Fit::Invalid,
+            Fit::Valid(value) => Fit::Valid(f(value)),
+        }
+    }
+}
+
 /// Reads the values of a tape in order. Each decoding step takes exactly one value, with
 /// everything inside it, so that the cursor always stands at the start of a value.
 pub struct Cursor<'t> {
@@ -79,14 +91,7 @@ pub trait FieldValue: Sized {
         kind: &'static Kind,
         ctx: &mut Ctx,
     ) -> Fit<()> {
-        match Self::decode(cursor, kind, ctx) {
-            Fit::Valid(decoded) => {
-                *value = decoded;
-                Fit::Valid(())
-            }
-            Fit::Null => Fit::Null,
-            Fit::Invalid => Fit::Invalid,
-        }
+        Self::decode(cursor, kind, ctx).map(|decoded| *value = decoded)
     }
 
     /// Decodes the value at the cursor into `slot`: over what it holds, or into a new value.
@@ -103,14 +108,7 @@ pub trait FieldValue: Sized {
     ) -> Fit<()> {
         match slot {
             Some(value) => Self::decode_over(value, cursor, kind, ctx),
-            None => match Self::decode(cursor, kind, ctx) {
-                Fit::Valid(value) => {
-                    *slot = Some(value);
-                    Fit::Valid(())
-                }
-                Fit::Null => Fit::Null,
-                Fit::Invalid => Fit::Invalid,
-            },
+            None => Self::decode(cursor, kind, ctx).map(|value| *slot = Some(value)),
         }
     }
 

@@ -13,6 +13,26 @@
 //! nested deeper than 32) stops decoding: that is a [`Fatal`] error, CEN-SCH-001, found while
 //! reading onto the tape.
 
+/// The two ways to a new value of a type with room of its own (a string, an array, an object):
+/// an empty value decoded over ([`FieldValue::decode_over`]), so that each type has one decoder.
+macro_rules! new_values_decoded_over_empty {
+    () => {
+        fn decode(cursor: &mut Cursor<'_>, kind: &'static Kind, ctx: &mut Ctx) -> Fit<Self> {
+            let mut value = Self::default();
+            Self::decode_over(&mut value, cursor, kind, ctx).map(|()| value)
+        }
+
+        fn decode_into(
+            slot: &mut Option<Self>,
+            cursor: &mut Cursor<'_>,
+            kind: &'static Kind,
+            ctx: &mut Ctx,
+        ) -> Fit<()> {
+            Self::decode_over(slot.get_or_insert_with(Self::default), cursor, kind, ctx)
+        }
+    };
+}
+
 mod container;
 mod context;
 mod field;

@@ -61,23 +61,7 @@ pub(super) fn out_of_range<T>(limit: ParamValue, variant: &'static str, ctx: &mu
 }
 
 impl FieldValue for String {
-    fn decode(cursor: &mut Cursor<'_>, kind: &'static Kind, ctx: &mut Ctx) -> Fit<Self> {
-        let mut value = String::new();
-        match Self::decode_over(&mut value, cursor, kind, ctx) {
-            Fit::Valid(()) => Fit::Valid(value),
-            Fit::Null => Fit::Null,
-            Fit::Invalid => Fit::Invalid,
-        }
-    }
-
-    fn decode_into(
-        slot: &mut Option<Self>,
-        cursor: &mut Cursor<'_>,
-        kind: &'static Kind,
-        ctx: &mut Ctx,
-    ) -> Fit<()> {
-        Self::decode_over(slot.get_or_insert_with(String::new), cursor, kind, ctx)
-    }
+    new_values_decoded_over_empty!();
 
     /// The text copied into the string's own room: no allocation when it fits there.
     fn decode_over(
